@@ -1,0 +1,38 @@
+import { headedSections, type Grouping, topicTree } from '../../core/topicTree';
+import type { CliCommand } from '../context';
+
+const GROUPINGS: readonly Grouping[] = ['topic', 'publisher', 'date'];
+
+export const topicsCommand: CliCommand = {
+  name: 'topics',
+  usage: 'topics [--group topic|publisher|date]',
+  summary: 'the Topics tree: topic → article → section',
+  run({ corpus, options, out }) {
+    const grouping = (options.group ?? 'topic') as Grouping;
+    if (!GROUPINGS.includes(grouping)) throw new Error(`--group must be one of ${GROUPINGS.join(', ')}`);
+    const tree = topicTree(corpus(), grouping).map((group) => ({
+      topic: group.label,
+      key: group.key,
+      articles: group.articles.map((article) => ({
+        id: article.id,
+        title: article.title,
+        publisher: article.publisher ?? null,
+        date: article.date ?? null,
+        path: article.path,
+        sections: headedSections(article).map((section) => ({ title: section.title, line: section.range.start.line + 1 })),
+      })),
+    }));
+    if (options.json) {
+      out(JSON.stringify(tree, null, 2));
+      return 0;
+    }
+    for (const group of tree) {
+      out(`${group.topic} (${group.articles.length})`);
+      for (const article of group.articles) {
+        out(`  ${article.title} — ${article.publisher ?? 'unknown publisher'} · ${article.date ?? 'undated'}  [${article.id}]`);
+        for (const section of article.sections) out(`    ${section.title}  (line ${section.line})`);
+      }
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,173 @@
+import type { Article, FileProblem, Passage, Section, Topic } from './model';
+import { parsePassageId } from './model';
+import { type ArticleFile, parseArticle } from './parse/article';
+import { type Decoded } from './parse/decode';
+
+/** Files that sit in corpus folders but are not articles. */
+const NOT_ARTICLES = /(^|\/)(readme|license|licence|changelog|copying|contributing)(\.[a-z]+)?$/i;
+
+export interface CorpusStats {
+  readonly articles: number;
+  readonly sections: number;
+  readonly passages: number;
+}
+
+/**
+ * The loaded corpus: articles by id and by path, the problems met loading
+ * them, and the topic list. Pure: it is handed file contents, never reads
+ * them. Each change bumps `version`, which caches key on.
+ */
+export class Corpus {
+  private readonly byId = new Map<string, Article>();
+  private readonly idByPath = new Map<string, string>();
+  private readonly problemByPath = new Map<string, FileProblem>();
+  private readonly topicList = new Map<string, Topic>();
+  private changeCount = 0;
+
+  constructor(topics: readonly Topic[] = []) {
+    for (const topic of topics) this.topicList.set(topic.id, topic);
+  }
+
+  get version(): number {
+    return this.changeCount;
+  }
+
+  /**
+   * Adds or replaces the article of `file.path` from decoded bytes. Returns
+   * the problem met, if any: a skipped file is removed from the corpus, a
+   * recovered one is loaded and its problem recorded too.
+   */
+  setFile(file: Omit<ArticleFile, 'text'>, decoded: Decoded): FileProblem | undefined {
+    this.removeFile(file.path);
+    if (NOT_ARTICLES.test(file.relativePath)) return this.problem(file.path, 'skipped', 'not an article (README, LICENSE or similar)');
+    if (!decoded.ok) return this.problem(file.path, 'skipped', decoded.reason);
+    let parsed;
+    try {
+      parsed = parseArticle({ ...file, text: decoded.text });
+    } catch (error) {
+      return this.problem(file.path, 'skipped', error instanceof Error ? error.message : String(error));
+    }
+    let { article } = parsed;
+    const warnings = [decoded.warning, parsed.warning].filter((w): w is string => w !== undefined);
+    const taken = this.byId.get(article.id);
+    if (taken) {
+      const id = this.freeId(article.id);
+      warnings.push(`id "${article.id}" is already used by ${taken.path}; loaded as "${id}"`);
+      article = parseArticle({ ...file, text: decoded.text, id }).article;
+    }
+    this.byId.set(article.id, article);
+    this.idByPath.set(file.path, article.id);
+    this.changeCount++;
+    return warnings.length > 0 ? this.problem(file.path, 'recovered', warnings.join('; ')) : undefined;
+  }
+
+  /** Removes the article (and any problem) of a path. Returns whether anything changed. */
+  removeFile(path: string): boolean {
+    const id = this.idByPath.get(path);
+    const hadProblem = this.problemByPath.delete(path);
+    if (id === undefined) {
+      if (hadProblem) this.changeCount++;
+      return hadProblem;
+    }
+    this.idByPath.delete(path);
+    this.byId.delete(id);
+    this.changeCount++;
+    return true;
+  }
+
+  article(id: string): Article | undefined {
+    return this.byId.get(id);
+  }
+
+  articleAt(path: string): Article | undefined {
+    const id = this.idByPath.get(path);
+    return id === undefined ? undefined : this.byId.get(id);
+  }
+
+  articles(): Article[] {
+    return [...this.byId.values()];
+  }
+
+  paths(): string[] {
+    return [...this.idByPath.keys()];
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  problems(): FileProblem[] {
+    return [...this.problemByPath.values()];
+  }
+
+  /** Known topics: the topic list, plus any topic an article names that the list lacks. */
+  topics(): Topic[] {
+    const topics = new Map(this.topicList);
+    for (const article of this.byId.values()) {
+      for (const id of article.topics) if (!topics.has(id)) topics.set(id, { id, label: id });
+    }
+    return [...topics.values()];
+  }
+
+  topic(id: string): Topic {
+    return this.topicList.get(id) ?? { id, label: id };
+  }
+
+  /** A passage by its stable id (`article#paragraph` or `article#paragraph.sentence`). */
+  passage(id: string): Passage | undefined {
+    const ref = parsePassageId(id);
+    const article = ref && this.byId.get(ref.articleId);
+    if (!ref || !article) return undefined;
+    let seen = 0;
+    for (const section of article.sections) {
+      const local = ref.paragraph - seen;
+      if (local < section.paragraphs.length) {
+        const paragraph = section.paragraphs[local]!;
+        if (ref.sentence === undefined) return toPassage(article.id, section, 'paragraph', paragraph);
+        const sentence = paragraph.sentences[ref.sentence];
+        return sentence && toPassage(article.id, section, 'sentence', sentence);
+      }
+      seen += section.paragraphs.length;
+    }
+    return undefined;
+  }
+
+  /** Every sentence of every article, in corpus order. Parses articles not yet parsed. */
+  *sentences(): Iterable<Passage> {
+    for (const article of this.byId.values()) yield* articleSentences(article);
+  }
+
+  stats(): CorpusStats {
+    let sections = 0;
+    let passages = 0;
+    for (const article of this.byId.values()) {
+      sections += article.sections.length;
+      for (const section of article.sections) for (const paragraph of section.paragraphs) passages += paragraph.sentences.length;
+    }
+    return { articles: this.byId.size, sections, passages };
+  }
+
+  private problem(path: string, outcome: FileProblem['outcome'], reason: string): FileProblem {
+    const problem = { path, outcome, reason };
+    this.problemByPath.set(path, problem);
+    this.changeCount++;
+    return problem;
+  }
+
+  private freeId(id: string): string {
+    for (let n = 2; ; n++) if (!this.byId.has(`${id}-${n}`)) return `${id}-${n}`;
+  }
+}
+
+/** The sentences of one article as passages. */
+export function* articleSentences(article: Article): Iterable<Passage> {
+  for (const section of article.sections) {
+    for (const paragraph of section.paragraphs) {
+      for (const sentence of paragraph.sentences) yield toPassage(article.id, section, 'sentence', sentence);
+    }
+  }
+}
+
+function toPassage(articleId: string, section: Section, kind: Passage['kind'], unit: { id: string; text: string; range: Passage['range'] }): Passage {
+  return { id: unit.id, articleId, sectionIndex: section.index, kind, text: unit.text, range: unit.range };
+}

@@ -1,0 +1,195 @@
+import type { Article, ArticleMeta, Paragraph, Section, Sentence } from '../model';
+import { LineIndex } from '../text/lineIndex';
+import { splitSentences } from '../text/sentences';
+import type { Block } from './blocks';
+import { readFrontMatter } from './frontMatter';
+import { markdownBlocks } from './markdownBlocks';
+import { plainTextBlocks } from './plainTextBlocks';
+
+/** A corpus file handed to the parser: its text and where it sits. */
+export interface ArticleFile {
+  /** The path shown to the user and used to open the file. */
+  readonly path: string;
+  /** Path relative to its corpus folder, with `/` separators: gives the default id and topic. */
+  readonly relativePath: string;
+  readonly text: string;
+  readonly bundled?: boolean;
+  /** Overrides the id from front matter or path (the corpus uses it to resolve clashes). */
+  readonly id?: string;
+}
+
+export interface ParsedArticle {
+  readonly article: Article;
+  /** Something in the file that was read best-effort (e.g. broken front matter). */
+  readonly warning?: string;
+}
+
+/**
+ * Builds an article from a Markdown or plain-text file. Front matter gives the
+ * metadata; a file without it still loads (title from the first heading or
+ * line, topic from its folder, publisher unknown, id from its path). The body
+ * is parsed on first access to `sections`, so listing a large corpus is cheap.
+ * Throws only for a file with no text at all.
+ */
+export function parseArticle(file: ArticleFile): ParsedArticle {
+  if (file.text.trim() === '') throw new Error('file is empty');
+  const front = readFrontMatter(file.text);
+  const markdown = !/\.txt$/i.test(file.path);
+  const meta = articleMeta(file, front.data, front.bodyStart, markdown);
+  const article = new LazyArticle(meta, file, front.bodyStart, markdown);
+  return front.error ? { article, warning: `${front.error}; read without it` } : { article };
+}
+
+class LazyArticle implements Article {
+  readonly id: string;
+  readonly title: string;
+  readonly titleProvenance: ArticleMeta['titleProvenance'];
+  readonly publisher?: string;
+  readonly date?: string;
+  readonly url?: string;
+  readonly topics: readonly string[];
+  readonly summary?: string;
+  readonly authors?: readonly string[];
+  readonly path: string;
+  readonly bundled: boolean;
+  readonly source: string;
+  private parsed?: readonly Section[];
+
+  constructor(
+    meta: ArticleMeta,
+    file: ArticleFile,
+    private readonly bodyStart: number,
+    private readonly markdown: boolean,
+  ) {
+    this.id = meta.id;
+    this.title = meta.title;
+    this.titleProvenance = meta.titleProvenance;
+    this.topics = meta.topics;
+    if (meta.publisher !== undefined) this.publisher = meta.publisher;
+    if (meta.date !== undefined) this.date = meta.date;
+    if (meta.url !== undefined) this.url = meta.url;
+    if (meta.summary !== undefined) this.summary = meta.summary;
+    if (meta.authors !== undefined) this.authors = meta.authors;
+    this.path = file.path;
+    this.bundled = file.bundled ?? false;
+    this.source = file.text;
+  }
+
+  get sections(): readonly Section[] {
+    this.parsed ??= buildSections(this, this.bodyStart, this.markdown);
+    return this.parsed;
+  }
+}
+
+function buildSections(article: Article, bodyStart: number, markdown: boolean): Section[] {
+  const text = article.source;
+  const lines = new LineIndex(text);
+  let blocks: Block[] = markdown ? markdownBlocks(text) : plainTextBlocks(text, bodyStart);
+  // A plain-text article's first line is its title, not its first paragraph.
+  if (!markdown && article.titleProvenance === 'source' && blocks[0] && text.slice(blocks[0].start, blocks[0].end).split('\n')[0]!.trim() === article.title) {
+    const first = blocks[0];
+    const newline = text.indexOf('\n', first.start);
+    blocks = newline === -1 || newline >= first.end ? blocks.slice(1) : [{ ...first, start: skipBlank(text, newline) }, ...blocks.slice(1)];
+  }
+
+  const sections: Section[] = [];
+  let paragraphs: Paragraph[] = [];
+  let current: Omit<Section, 'paragraphs'> | undefined;
+  let paragraphIndex = 0;
+  const close = () => {
+    if (current) sections.push({ ...current, paragraphs });
+    else if (paragraphs.length > 0) {
+      sections.push({ index: 0, title: article.title, depth: 0, range: paragraphs[0]!.range, paragraphs });
+    }
+    paragraphs = [];
+  };
+  for (const block of blocks) {
+    if (block.type === 'heading') {
+      close();
+      current = { index: sections.length, title: block.title, depth: block.depth, range: lines.range(block.start, block.end) };
+      continue;
+    }
+    const id = `${article.id}#${paragraphIndex++}`;
+    const sentences: Sentence[] = splitSentences(text, block.start, block.end).map((span, i) => ({
+      id: `${id}.${i}`,
+      text: text.slice(span.start, span.end),
+      range: lines.range(span.start, span.end),
+    }));
+    paragraphs.push({ id, kind: block.kind, text: text.slice(block.start, block.end), range: lines.range(block.start, block.end), sentences });
+  }
+  close();
+  return sections;
+}
+
+function skipBlank(text: string, from: number): number {
+  while (from < text.length && /\s/.test(text[from]!)) from++;
+  return from;
+}
+
+function articleMeta(file: ArticleFile, data: Record<string, unknown>, bodyStart: number, markdown: boolean): ArticleMeta {
+  const titleFromText = firstTitle(file.text, bodyStart, markdown);
+  const givenTitle = str(data.title);
+  const supplied = data.title_supplied === true || str(data.title_source) === 'editor';
+  const meta: { -readonly [K in keyof ArticleMeta]: ArticleMeta[K] } = {
+    id: file.id ?? slug(str(data.id) ?? file.relativePath.replace(/\.[^./]+$/, '')),
+    title: givenTitle ?? titleFromText ?? file.relativePath,
+    titleProvenance: givenTitle && supplied ? 'editor' : 'source',
+    topics: topicsOf(data.topics, file.relativePath),
+  };
+  const publisher = known(str(data.publisher) ?? str(data.outlet));
+  if (publisher) meta.publisher = publisher;
+  const date = known(str(data.date));
+  if (date) meta.date = date;
+  const url = str(data.url);
+  if (url) meta.url = url;
+  const summary = str(data.summary);
+  if (summary) meta.summary = summary;
+  const authors = list(data.authors ?? data.author);
+  if (authors.length > 0) meta.authors = authors;
+  return meta;
+}
+
+function firstTitle(text: string, bodyStart: number, markdown: boolean): string | undefined {
+  const body = text.slice(bodyStart);
+  if (markdown) {
+    const heading = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(body);
+    if (heading) return heading[1]!.trim();
+  }
+  const line = /^[ \t]*(\S.*?)[ \t]*\r?$/m.exec(body);
+  return line?.[1];
+}
+
+function topicsOf(value: unknown, relativePath: string): string[] {
+  const given = list(value);
+  if (given.length > 0) return given;
+  const parts = relativePath.split('/');
+  return parts.length > 1 ? [parts[parts.length - 2]!] : ['Unsorted'];
+}
+
+/** A slug safe in ids, footnote labels and file names: lower case, `a-z0-9` and single dashes. */
+export function slug(value: string): string {
+  const result = value
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return result || 'article';
+}
+
+function str(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'number') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return undefined;
+}
+
+function known(value: string | undefined): string | undefined {
+  return value && !/^(unknown|n\/a|none|null)$/i.test(value) ? value : undefined;
+}
+
+function list(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(str).filter((v): v is string => v !== undefined);
+  const one = str(value);
+  return one ? [one] : [];
+}
