@@ -1,9 +1,49 @@
+import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { registerCorpusCommands } from './vscode/corpus/commands';
+import { ARTICLE_SCHEME, ArticleDocuments } from './vscode/corpus/articleDocuments';
+import { CorpusService } from './vscode/corpus/corpusService';
+import type { Services } from './vscode/services';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What `activate` returns: the live services, for the integration tests and other extensions. */
+export interface SourcebookApi {
+  readonly services: Services;
+}
+
+/** The composition root: builds the shared services and hands them to each feature. */
+export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const log = vscode.window.createOutputChannel('Sourcebook', { log: true });
   context.subscriptions.push(log);
-  log.info('Sourcebook activated');
+  try {
+    const corpus = new CorpusService(join(context.extensionPath, 'corpus'), log);
+    const articles = new ArticleDocuments(corpus);
+    context.subscriptions.push(
+      corpus,
+      articles,
+      vscode.workspace.registerTextDocumentContentProvider(ARTICLE_SCHEME, articles),
+      ...registerCorpusCommands(corpus, log),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('sourcebook.corpus')) void corpus.reload();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void corpus.reload()),
+    );
+    const services: Services = { context, log, corpus };
+    // Features: each registers its providers, views and commands from the shared services.
+
+    // Loading runs in the background: activation returns at once.
+    void corpus.reload().catch((error: unknown) => showFailure('Sourcebook could not load its corpus', error, log));
+    return { services };
+  } catch (error) {
+    showFailure('Sourcebook failed to start', error, log);
+    throw error;
+  }
+}
+
+function showFailure(message: string, error: unknown, log: vscode.LogOutputChannel): void {
+  log.error(message, error);
+  void vscode.window.showErrorMessage(`${message}: ${error instanceof Error ? error.message : String(error)}`, 'Show Log').then((choice) => {
+    if (choice) log.show();
+  });
 }
 
 export function deactivate(): void {}

@@ -22,6 +22,7 @@ export class Corpus {
   private readonly idByPath = new Map<string, string>();
   private readonly problemByPath = new Map<string, FileProblem>();
   private readonly topicList = new Map<string, Topic>();
+  private readonly catalogTexts = new Map<string, string>();
   private changeCount = 0;
 
   constructor(topics: readonly Topic[] = []) {
@@ -98,6 +99,17 @@ export class Corpus {
 
   problems(): FileProblem[] {
     return [...this.problemByPath.values()];
+  }
+
+  /** Records an entity catalog file (YAML or JSON text) found beside the articles. */
+  setCatalog(path: string, text: string): void {
+    this.catalogTexts.set(path, text);
+    this.changeCount++;
+  }
+
+  /** The entity catalog files, as `{ path, text }`, for the entity index to parse. */
+  catalogs(): { path: string; text: string }[] {
+    return [...this.catalogTexts].map(([path, text]) => ({ path, text }));
   }
 
   /** Known topics: the topic list, plus any topic an article names that the list lacks. */

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { Corpus } from '../core/corpus';
 import type { FileProblem, Topic } from '../core/model';
@@ -86,12 +87,74 @@ export function readTopicLists(folders: readonly CorpusFolder[], onProblem?: (pr
   return topics;
 }
 
+/** Records the entity catalogs (`entities.yaml` or `entities.json`) at the roots of the folders. */
+export function readCatalogs(corpus: Corpus, folders: readonly CorpusFolder[]): void {
+  for (const folder of folders) {
+    for (const name of ['entities.yaml', 'entities.yml', 'entities.json']) {
+      const path = join(folder.root, name);
+      try {
+        corpus.setCatalog(path, readFileSync(path, 'utf8'));
+      } catch {
+        // No catalog here: entities are discovered from the text.
+      }
+    }
+  }
+}
+
+/** A new corpus with the folders' topic lists and entity catalogs, and no articles yet. */
+export function emptyCorpus(folders: readonly CorpusFolder[], onProblem?: (problem: FileProblem) => void): Corpus {
+  const corpus = new Corpus(readTopicLists(folders, onProblem));
+  readCatalogs(corpus, folders);
+  return corpus;
+}
+
 /** Loads every article of the folders into a new corpus. Bad files are reported, never thrown. */
 export function loadCorpus(options: LoadOptions): Corpus {
-  const corpus = new Corpus(readTopicLists(options.folders, options.onProblem));
+  const corpus = emptyCorpus(options.folders, options.onProblem);
   for (const file of listArticleFiles(options.folders, options.exclude)) {
     const problem = loadFile(corpus, file, options.maxFileBytes);
     if (problem) options.onProblem?.(problem);
   }
   return corpus;
+}
+
+export interface AsyncLoadOptions extends LoadOptions {
+  /** Stops the load between files; the corpus keeps what was read. */
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Loads like `loadCorpus`, reading files asynchronously and yielding to the
+ * event loop between batches, so an extension host stays responsive while a
+ * large corpus loads.
+ */
+export async function loadCorpusAsync(options: AsyncLoadOptions, corpus?: Corpus): Promise<Corpus> {
+  const target = corpus ?? emptyCorpus(options.folders, options.onProblem);
+  const files = listArticleFiles(options.folders, options.exclude);
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const batch = 64;
+  for (let i = 0; i < files.length; i += batch) {
+    if (options.signal?.aborted) break;
+    const slice = files.slice(i, i + batch);
+    const contents = await Promise.all(slice.map((file) => readBytes(file.path, maxBytes)));
+    slice.forEach((file, j) => {
+      const read = contents[j]!;
+      const problem = target.setFile(file, 'bytes' in read ? decodeCorpusFile(read.bytes, maxBytes) : { ok: false, reason: read.reason });
+      if (problem) options.onProblem?.(problem);
+    });
+    options.onProgress?.(Math.min(i + batch, files.length), files.length);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return target;
+}
+
+async function readBytes(path: string, maxBytes: number): Promise<{ bytes: Uint8Array } | { reason: string }> {
+  try {
+    const { size } = await stat(path);
+    if (size > maxBytes) return { reason: tooLargeReason(size, maxBytes) };
+    return { bytes: await readFile(path) };
+  } catch (error) {
+    return { reason: `cannot be read: ${(error as Error).message}` };
+  }
 }

@@ -1,0 +1,34 @@
+/** Every command Sourcebook registers. The manifest test holds package.json to this table. */
+export const Commands = {
+  insertCitedQuote: 'sourcebook.insertCitedQuote',
+  insertQuoteAboutEntity: 'sourcebook.insertQuoteAboutEntity',
+  quoteSelectionIntoNotes: 'sourcebook.quoteSelectionIntoNotes',
+  checkQuotesInWorkspace: 'sourcebook.checkQuotesInWorkspace',
+  openArticle: 'sourcebook.openArticle',
+  showInTopics: 'sourcebook.showInTopics',
+  reloadCorpus: 'sourcebook.reloadCorpus',
+  configureCorpusPaths: 'sourcebook.configureCorpusPaths',
+  showLog: 'sourcebook.showLog',
+  topicsRefresh: 'sourcebook.topics.refresh',
+  topicsFilter: 'sourcebook.topics.filter',
+  topicsClearFilter: 'sourcebook.topics.clearFilter',
+  topicsGroupByTopic: 'sourcebook.topics.groupByTopic',
+  topicsGroupByPublisher: 'sourcebook.topics.groupByPublisher',
+  topicsGroupByDate: 'sourcebook.topics.groupByDate',
+  topicsInsertQuoteFromHere: 'sourcebook.topics.insertQuoteFromHere',
+  topicsCopyCitation: 'sourcebook.topics.copyCitation',
+} as const;
+
+export type CommandId = (typeof Commands)[keyof typeof Commands];
+
+export const Views = {
+  topics: 'sourcebook.topics',
+  entities: 'sourcebook.entities',
+} as const;
+
+/** Context keys used in `when` clauses of package.json. */
+export const ContextKeys = {
+  corpusLoaded: 'sourcebook.corpusLoaded',
+  corpusEmpty: 'sourcebook.corpusEmpty',
+  topicsFiltered: 'sourcebook.topicsFiltered',
+} as const;

@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import type { Article } from '../../core/model';
+import { Commands } from '../commandIds';
+import { showArticle } from './articleDocuments';
+import type { CorpusService } from './corpusService';
+
+/** Arguments of `sourcebook.openArticle`: an article id, optionally a 0-based line or a section index. */
+export interface OpenArticleArgs {
+  readonly articleId: string;
+  readonly line?: number;
+  readonly sectionIndex?: number;
+}
+
+export function registerCorpusCommands(corpus: CorpusService, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(Commands.reloadCorpus, () => corpus.reload()),
+    vscode.commands.registerCommand(Commands.showLog, () => log.show()),
+    vscode.commands.registerCommand(Commands.configureCorpusPaths, () =>
+      vscode.commands.executeCommand('workbench.action.openSettings', 'sourcebook.corpus'),
+    ),
+    vscode.commands.registerCommand(Commands.openArticle, async (args?: OpenArticleArgs | string) => {
+      await corpus.ready;
+      const request = typeof args === 'string' ? { articleId: args } : args;
+      const article = request ? corpus.current.article(request.articleId) : await pickArticle(corpus.current.articles());
+      if (!article) {
+        if (request) void vscode.window.showWarningMessage(`Sourcebook: no article "${request.articleId}" in the corpus.`);
+        return undefined;
+      }
+      return showArticle(article, rangeFor(article, request));
+    }),
+  ];
+}
+
+function rangeFor(article: Article, request?: OpenArticleArgs): vscode.Range | undefined {
+  if (request?.line !== undefined) return new vscode.Range(request.line, 0, request.line, 0);
+  const section = request?.sectionIndex === undefined ? undefined : article.sections[request.sectionIndex];
+  if (!section) return undefined;
+  const { start, end } = section.range;
+  return new vscode.Range(start.line, start.character, end.line, end.character);
+}
+
+async function pickArticle(articles: readonly Article[]): Promise<Article | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    articles.map((article) => ({
+      label: article.title,
+      description: [article.publisher ?? 'Unknown publisher', article.date ?? 'undated'].join(' · '),
+      detail: article.summary,
+      article,
+    })),
+    { title: 'Open Article', matchOnDescription: true, matchOnDetail: true, placeHolder: 'Type to find an article by title, publisher or summary' },
+  );
+  return picked?.article;
+}
