@@ -15,10 +15,14 @@ const common = {
   minify: production,
   logLevel: 'warning',
   external: ['vscode'],
+  // CSL citation styles (media/csl) are bundled as text for citation-js.
+  loader: { '.csl': 'text' },
 };
 
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  // Worker threads that parse a large corpus off the extension host's main thread.
+  { ...common, entryPoints: { parseWorker: 'src/node/parseWorker.ts' }, outdir: 'dist' },
   {
     ...common,
     entryPoints: { cli: 'src/cli/main.ts' },
