@@ -1,0 +1,58 @@
+import type { Corpus } from '../../core/corpus';
+import { searchIndexFor, type PassageHit } from '../../core/search';
+import type { CliCommand } from '../context';
+
+/** A search hit as `search --json` prints it (product §5). */
+export interface SearchHitJson {
+  readonly id: string;
+  readonly articleId: string;
+  readonly title: string;
+  readonly section: string;
+  readonly text: string;
+  /** 1-based line where the passage starts in its article file. */
+  readonly line: number;
+  readonly score: number;
+  readonly kind: PassageHit['kind'];
+  readonly matches: readonly (readonly [number, number])[];
+}
+
+export function hitJson(corpus: Corpus, hit: PassageHit): SearchHitJson {
+  const article = corpus.article(hit.articleId);
+  const passage = corpus.passage(hit.passageId);
+  return {
+    id: hit.passageId,
+    articleId: hit.articleId,
+    title: article?.title ?? hit.articleId,
+    section: article?.sections[hit.sectionIndex]?.title ?? '',
+    text: hit.text,
+    line: (passage?.range.start.line ?? 0) + 1,
+    score: Math.round(hit.score * 1000) / 1000,
+    kind: hit.kind,
+    matches: hit.matches,
+  };
+}
+
+export const searchCommand: CliCommand = {
+  name: 'search',
+  usage: 'search <query> [--limit n]',
+  summary: 'ranked passages matching a query ("quoted phrases", entity aliases)',
+  run({ corpus, options, out }) {
+    const query = options.positionals.join(' ').trim();
+    if (query === '') throw new Error('search needs a query, e.g. sourcebook search "cloud prices"');
+    const loaded = corpus();
+    const hits = searchIndexFor(loaded)
+      .search(query, { limit: options.limit ?? 10 })
+      .map((hit) => hitJson(loaded, hit));
+    if (options.json) {
+      out(JSON.stringify(hits, null, 2));
+      return 0;
+    }
+    if (hits.length === 0) out(`No passages match "${query}".`);
+    for (const hit of hits) {
+      out(`${hit.id}  (score ${hit.score.toFixed(2)})`);
+      out(`  ${hit.text.replace(/\s+/g, ' ')}`);
+      out(`  — ${hit.title}${hit.section && hit.section !== hit.title ? ` § ${hit.section}` : ''}, line ${hit.line}`);
+    }
+    return 0;
+  },
+};

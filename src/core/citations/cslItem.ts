@@ -1,0 +1,50 @@
+import type { Article } from '../model';
+import { citedTitle, knownDate } from './describe';
+
+/** A CSL-JSON item: what Pandoc bibliographies and CSL processors read. */
+export interface CslItem {
+  readonly id: string;
+  readonly type: 'article-newspaper';
+  readonly title: string;
+  readonly 'container-title'?: string;
+  readonly author?: readonly CslName[];
+  readonly issued?: CslDate;
+  readonly URL?: string;
+}
+
+export type CslName = { readonly family: string; readonly given?: string } | { readonly literal: string };
+export type CslDate = { readonly 'date-parts': readonly (readonly number[])[] } | { readonly literal: string };
+
+/**
+ * The CSL-JSON item of an article, keyed by the article id (the Pandoc
+ * citation key). Unknown values are left out, never filled in: no publisher
+ * means no container title, no date means no `issued`. A quarter, which CSL
+ * dates cannot express, is kept as a literal (`Q1 2026`).
+ */
+export function toCslItem(article: Article): CslItem {
+  const date = knownDate(article.date);
+  const issued: CslDate | undefined =
+    date === undefined
+      ? undefined
+      : date.kind === 'parts'
+        ? { 'date-parts': [[date.year, ...(date.month === undefined ? [] : [date.month]), ...(date.day === undefined ? [] : [date.day])]] }
+        : { literal: date.kind === 'quarter' ? `Q${date.quarter} ${date.year}` : date.text };
+  return {
+    id: article.id,
+    type: 'article-newspaper',
+    title: citedTitle(article),
+    ...(article.publisher === undefined ? {} : { 'container-title': article.publisher }),
+    ...(article.authors && article.authors.length > 0 ? { author: article.authors.map(cslName) } : {}),
+    ...(issued === undefined ? {} : { issued }),
+    ...(article.url === undefined ? {} : { URL: article.url }),
+  };
+}
+
+/** "Given Family" or "Family, Given"; a single word or an organisation stays literal. */
+function cslName(name: string): CslName {
+  const comma = /^([^,]+),\s*(.+)$/.exec(name);
+  if (comma) return { family: comma[1]!.trim(), given: comma[2]!.trim() };
+  const words = name.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 4) return { literal: name.trim() };
+  return { family: words[words.length - 1]!, given: words.slice(0, -1).join(' ') };
+}

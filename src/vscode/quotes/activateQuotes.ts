@@ -1,0 +1,94 @@
+import * as vscode from 'vscode';
+import { isCslStyle, isCitationStyle, prepareCslStyle } from '../../core/citations';
+import type { Corpus } from '../../core/corpus';
+import { searchIndexFor } from '../../core/search';
+import { Commands } from '../commandIds';
+import type { Services } from '../services';
+import { NotesTracker } from './notesTracker';
+import { type InsertQuoteArgs, QuoteCommands } from './quoteCommands';
+
+/** How long after a corpus load the search index starts building, so views and hovers come first. */
+const INDEX_DELAY_MS = 1500;
+
+/**
+ * Cited quotes: *Insert Cited Quote…*, *Insert Quote about Entity under
+ * Cursor*, *Quote Selection into Notes* (the Topics view's *Insert Quote from
+ * Here…* calls `insertCitedQuote` with `{ articleId, sectionIndex }`). Every
+ * command returns what it inserted, for tests and other callers.
+ */
+export function activateQuotes(services: Services): QuoteCommands {
+  const notes = new NotesTracker();
+  const commands = new QuoteCommands(services, notes);
+  const indexTimer = new Timer();
+  let building = new AbortController();
+  const styleTimer = new Timer();
+  const warmIndex = (corpus: Corpus) => {
+    // A reload replaces the corpus: stop building the index of the one it replaced.
+    building.abort();
+    building = new AbortController();
+    const { signal } = building;
+    indexTimer.start(INDEX_DELAY_MS, () => buildIndex(corpus, services, signal));
+  };
+  const warmStyle = () => styleTimer.start(INDEX_DELAY_MS * 2, () => prepareStyle(services));
+  services.context.subscriptions.push(
+    notes,
+    indexTimer,
+    styleTimer,
+    { dispose: () => building.abort() },
+    vscode.commands.registerCommand(Commands.insertCitedQuote, (args?: InsertQuoteArgs) => commands.insertCitedQuote(args ?? {})),
+    vscode.commands.registerCommand(Commands.insertQuoteAboutEntity, (args?: InsertQuoteArgs) => commands.insertQuoteAboutEntity(args ?? {})),
+    vscode.commands.registerCommand(Commands.quoteSelectionIntoNotes, (args?: Pick<InsertQuoteArgs, 'style'>) => commands.quoteSelectionIntoNotes(args ?? {})),
+    services.corpus.onDidChange(warmIndex),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('sourcebook.citation.style')) warmStyle();
+    }),
+  );
+  void services.corpus.ready.then(warmIndex, () => undefined);
+  warmStyle();
+  return commands;
+}
+
+/** Builds the search index in the background, in slices, so the first search is instant. */
+function buildIndex(corpus: Corpus, services: Services, signal: AbortSignal): void {
+  const started = Date.now();
+  const index = searchIndexFor(corpus);
+  index
+    .warm(signal)
+    .then(
+      () => {
+        if (index.complete) services.log.info(`search index ready: ${corpus.size} articles in ${Date.now() - started} ms (built in the background)`);
+      },
+      (error: unknown) => services.log.error('search index build failed', error),
+    );
+}
+
+/** Compiles the configured CSL style while nobody waits on it (APA's first use takes a second or two). */
+function prepareStyle(services: Services): void {
+  const style = vscode.workspace.getConfiguration('sourcebook').get<string>('citation.style');
+  if (!isCitationStyle(style) || !isCslStyle(style)) return;
+  const started = Date.now();
+  try {
+    prepareCslStyle(style);
+    services.log.info(`citation style ${style} prepared in ${Date.now() - started} ms`);
+  } catch (error) {
+    services.log.error(`citation style ${style} could not be prepared`, error);
+  }
+}
+
+/** One pending timeout at a time: starting it again replaces the previous one. */
+class Timer implements vscode.Disposable {
+  private handle: ReturnType<typeof setTimeout> | undefined;
+
+  start(ms: number, run: () => void): void {
+    this.dispose();
+    this.handle = setTimeout(() => {
+      this.handle = undefined;
+      run();
+    }, ms);
+  }
+
+  dispose(): void {
+    if (this.handle !== undefined) clearTimeout(this.handle);
+    this.handle = undefined;
+  }
+}

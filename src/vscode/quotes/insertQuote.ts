@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import { type CitationStyle, CITATION_STYLES, isCitationStyle } from '../../core/citations';
+import type { Article, Passage } from '../../core/model';
+import { renderQuote } from '../../core/quotes';
+import { type PendingBibliography, prepareBibliography, writeBibliography } from './bibliographyFile';
+
+/** What an insert did: the blockquote line written, and where. */
+export interface InsertedQuote {
+  readonly uri: string;
+  readonly passageId: string;
+  readonly style: CitationStyle;
+  readonly quote: string;
+  /** The bibliography file the pandoc style wrote to, if it added an entry. */
+  readonly bibliography?: string;
+}
+
+/** The style to cite with: the command's argument, else the setting for that note. */
+export function citationStyle(requested: unknown, note: vscode.Uri, log: vscode.LogOutputChannel): CitationStyle {
+  if (isCitationStyle(requested)) return requested;
+  if (requested !== undefined) log.warn(`unknown citation style ${JSON.stringify(requested)}; expected one of ${CITATION_STYLES.join(', ')}`);
+  const configured = vscode.workspace.getConfiguration('sourcebook', note).get<string>('citation.style', 'footnote');
+  if (isCitationStyle(configured)) return configured;
+  log.warn(`sourcebook.citation.style "${configured}" is not a citation style; using footnote`);
+  return 'footnote';
+}
+
+/**
+ * Inserts a cited quote of `passage` at the editor's selection (replacing
+ * it), as one undoable edit: the blockquote and, for footnotes, the
+ * definition. For the pandoc style the bibliography entry is prepared first
+ * (an unreadable bibliography stops the insert) and written right after.
+ */
+export async function insertQuote(editor: vscode.TextEditor, passage: Passage, article: Article, style: CitationStyle): Promise<InsertedQuote | undefined> {
+  const document = editor.document;
+  const pending: PendingBibliography | undefined = style === 'pandoc' ? await prepareBibliography(document.uri, article) : undefined;
+  const text = document.getText();
+  const { selection } = editor;
+  const rendered = renderQuote(text, passage, article, style, document.offsetAt(selection.start), {
+    replaceEnd: document.offsetAt(selection.end),
+    eol: document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n',
+  });
+  const ranges = rendered.edits.map((edit) => new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)));
+  const applied = await editor.edit(
+    (builder) => rendered.edits.forEach((edit, i) => builder.replace(ranges[i]!, edit.text)),
+    { undoStopBefore: true, undoStopAfter: true },
+  );
+  if (!applied) return undefined;
+  const end = document.positionAt(rendered.quoteOffset + rendered.quote.length);
+  editor.selection = new vscode.Selection(end, end);
+  editor.revealRange(new vscode.Range(end, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  if (pending) await writeBibliography(pending);
+  return {
+    uri: document.uri.toString(),
+    passageId: passage.id,
+    style,
+    quote: rendered.quote,
+    ...(pending && pending.update.added.length > 0 ? { bibliography: pending.uri.toString() } : {}),
+  };
+}

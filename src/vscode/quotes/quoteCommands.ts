@@ -1,0 +1,135 @@
+import * as vscode from 'vscode';
+import { type CitationStyle, citedTitle } from '../../core/citations';
+import type { Corpus } from '../../core/corpus';
+import { entityIndexFor } from '../../core/entities';
+import type { Article, Passage } from '../../core/model';
+import { articleIdOf } from '../corpus/articleDocuments';
+import type { Services } from '../services';
+import { citationStyle, type InsertedQuote, insertQuote } from './insertQuote';
+import { isNotesDocument, type NotesTracker } from './notesTracker';
+import { pickPassage, type PickRequest } from './quotePicker';
+import { selectionPassage } from './selectionPassage';
+
+/**
+ * Arguments of `sourcebook.insertCitedQuote` (all optional): with `passageId`
+ * it inserts without asking; otherwise it opens the search, started with
+ * `query` or the `entity`'s name, and limited to `articleId`/`sectionIndex`.
+ */
+export interface InsertQuoteArgs {
+  readonly passageId?: string;
+  readonly query?: string;
+  readonly style?: CitationStyle;
+  readonly articleId?: string;
+  readonly sectionIndex?: number;
+  /** An entity id or any of its names. */
+  readonly entity?: string;
+}
+
+export class QuoteCommands {
+  constructor(
+    private readonly services: Services,
+    private readonly notes: NotesTracker,
+  ) {}
+
+  /** *Insert Cited Quote…*: pick a passage (or take `passageId`) and insert it into the current note. */
+  async insertCitedQuote(args: InsertQuoteArgs = {}): Promise<InsertedQuote | undefined> {
+    const corpus = await this.services.corpus.ready;
+    const editor = await this.targetEditor();
+    if (!editor) return undefined;
+    const passage = args.passageId !== undefined ? this.passageById(corpus, args.passageId) : await this.pick(corpus, args);
+    if (!passage) return undefined;
+    return this.insert(editor, corpus, passage, args.style);
+  }
+
+  /** *Insert Quote about Entity under Cursor*: the search, started with the entity's name. */
+  async insertQuoteAboutEntity(args: InsertQuoteArgs = {}): Promise<InsertedQuote | undefined> {
+    if (args.entity !== undefined || args.passageId !== undefined) return this.insertCitedQuote(args);
+    const corpus = await this.services.corpus.ready;
+    const editor = vscode.window.activeTextEditor;
+    const entity = editor ? entityAt(corpus, editor.document, editor.selection.active) : undefined;
+    if (!entity) void vscode.window.setStatusBarMessage('Sourcebook: no entity name under the cursor; search the whole corpus instead.', 4000);
+    return this.insertCitedQuote({ ...args, ...(entity ? { entity } : {}) });
+  }
+
+  /** *Quote Selection into Notes*: the selection in an article, quoted into the last active note. */
+  async quoteSelectionIntoNotes(args: { style?: CitationStyle } = {}): Promise<InsertedQuote | undefined> {
+    const corpus = await this.services.corpus.ready;
+    const source = vscode.window.activeTextEditor;
+    const articleId = source && articleIdOf(source.document.uri);
+    const article = articleId === undefined ? undefined : corpus.article(articleId);
+    if (!source || !article) {
+      void vscode.window.showInformationMessage('Sourcebook: select text in a corpus article to quote it into your notes.');
+      return undefined;
+    }
+    const { document, selection } = source;
+    const passage = selectionPassage(article, document.offsetAt(selection.start), document.offsetAt(selection.end));
+    if (!passage) {
+      void vscode.window.showInformationMessage('Sourcebook: the selection holds no article text to quote.');
+      return undefined;
+    }
+    const target = await this.targetEditor();
+    return target && this.insert(target, corpus, passage, args.style);
+  }
+
+  private async insert(editor: vscode.TextEditor, corpus: Corpus, passage: Passage, style: unknown): Promise<InsertedQuote | undefined> {
+    const article = corpus.article(passage.articleId)!;
+    try {
+      const inserted = await insertQuote(editor, passage, article, citationStyle(style, editor.document.uri, this.services.log));
+      if (!inserted) void vscode.window.showWarningMessage('Sourcebook could not insert the quote: the note changed meanwhile. Try again.');
+      return inserted;
+    } catch (error) {
+      this.services.log.error('insert quote failed', error);
+      void vscode.window.showErrorMessage(`Sourcebook could not insert the quote: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
+  private passageById(corpus: Corpus, id: string): Passage | undefined {
+    const passage = corpus.passage(id);
+    if (!passage) void vscode.window.showWarningMessage(`Sourcebook: no passage "${id}" in the corpus.`);
+    return passage;
+  }
+
+  private async pick(corpus: Corpus, args: InsertQuoteArgs): Promise<Passage | undefined> {
+    const hit = await pickPassage(corpus, pickRequest(corpus, args));
+    return hit && corpus.passage(hit.passageId);
+  }
+
+  /** The note to write into: the active Markdown editor, else the last note used, else a new untitled note. */
+  private async targetEditor(): Promise<vscode.TextEditor | undefined> {
+    const active = vscode.window.activeTextEditor;
+    if (active && isNotesDocument(active.document)) return active;
+    const last = await this.notes.editor();
+    if (last) return last;
+    const choice = await vscode.window.showInformationMessage('Sourcebook inserts quotes into a Markdown note, and none is open.', 'New Note');
+    if (choice !== 'New Note') return undefined;
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+    return vscode.window.showTextDocument(document, { preview: false });
+  }
+}
+
+function pickRequest(corpus: Corpus, args: InsertQuoteArgs): PickRequest {
+  const article: Article | undefined = args.articleId === undefined ? undefined : corpus.article(args.articleId);
+  if (article) {
+    const section = args.sectionIndex === undefined ? undefined : article.sections[args.sectionIndex];
+    const where = section && section.depth > 0 && section.title !== article.title ? ` § ${section.title}` : '';
+    return { title: `Insert Quote from ${citedTitle(article)}${where}`, articleId: article.id, ...(section ? { sectionIndex: section.index } : {}), ...(args.query ? { query: args.query } : {}) };
+  }
+  if (args.entity !== undefined) {
+    const index = entityIndexFor(corpus);
+    const entity = index.entity(args.entity) ?? index.resolve(args.entity);
+    const name = entity?.name ?? args.entity;
+    return { title: `Insert Quote about ${name}`, query: args.query ?? `${name} ` };
+  }
+  return { title: 'Insert Cited Quote', ...(args.query ? { query: args.query } : {}) };
+}
+
+/** The entity named at a position of a note: the hover's rule (longest match on the line). */
+function entityAt(corpus: Corpus, document: vscode.TextDocument, position: vscode.Position): string | undefined {
+  const line = document.lineAt(position.line).text;
+  if (line.length > 10_000) return undefined;
+  const mention = entityIndexFor(corpus)
+    .findMentions(line)
+    .find((m) => m.start <= position.character && position.character <= m.end);
+  return mention?.entityId;
+}
