@@ -1,4 +1,4 @@
-import { headedSections, type Grouping, topicTree } from '../../core/topicTree';
+import { type Grouping, topicOutline } from '../../core/topicTree';
 import type { CliCommand } from '../context';
 
 const GROUPINGS: readonly Grouping[] = ['topic', 'publisher', 'date'];
@@ -10,18 +10,8 @@ export const topicsCommand: CliCommand = {
   run({ corpus, options, out }) {
     const grouping = (options.group ?? 'topic') as Grouping;
     if (!GROUPINGS.includes(grouping)) throw new Error(`--group must be one of ${GROUPINGS.join(', ')}`);
-    const tree = topicTree(corpus(), grouping).map((group) => ({
-      topic: group.label,
-      key: group.key,
-      articles: group.articles.map((article) => ({
-        id: article.id,
-        title: article.title,
-        publisher: article.publisher ?? null,
-        date: article.date ?? null,
-        path: article.path,
-        sections: headedSections(article).map((section) => ({ title: section.title, line: section.range.start.line + 1 })),
-      })),
-    }));
+    // The same outline the Topics view shows, node for node.
+    const tree = topicOutline(corpus(), grouping);
     if (options.json) {
       out(JSON.stringify(tree, null, 2));
       return 0;

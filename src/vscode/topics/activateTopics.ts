@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import type { MentionLookup } from '../../core/articleFilter';
+import type { Grouping } from '../../core/topicTree';
+import { ContextKeys, Views } from '../commandIds';
+import type { Services } from '../services';
+import { setting } from '../settings';
+import type { EntityChoice } from './filterPick';
+import { registerTopicsCommands } from './topicsCommands';
+import { TopicsTreeProvider } from './topicsTreeProvider';
+
+const GROUPING_STATE = 'sourcebook.topics.groupBy';
+const GROUPINGS: readonly Grouping[] = ['topic', 'publisher', 'date'];
+
+/** What the Topics feature needs from the entity feature: names to filter by, and revealing one in its view. */
+export interface EntityAccess {
+  lookup(): (MentionLookup & { entities(): readonly EntityChoice[] }) | undefined;
+  reveal(entity: string): Promise<boolean>;
+}
+
+/**
+ * The Topics view: its tree, its title-bar and context-menu commands, and
+ * `sourcebook.showInTopics`. Returns the tree provider (the integration tests
+ * drive it through the extension's exports).
+ */
+export function activateTopics(services: Services, entities: EntityAccess): TopicsTreeProvider {
+  const { context, corpus } = services;
+  // The grouping chosen in the view belongs to the workspace; the setting is the default.
+  const chosen = context.workspaceState.get<Grouping>(GROUPING_STATE);
+  const grouping = (grouping: Grouping | undefined) => (grouping && GROUPINGS.includes(grouping) ? grouping : 'topic');
+  const topics = new TopicsTreeProvider(corpus, grouping(chosen ?? setting<Grouping>('topics.groupBy', 'topic')), () => entities.lookup());
+  const view = vscode.window.createTreeView(Views.topics, { treeDataProvider: topics, showCollapseAll: true });
+
+  const showState = () => {
+    const filter = topics.filter;
+    void vscode.commands.executeCommand('setContext', ContextKeys.topicsFiltered, filter !== undefined);
+    if (filter === undefined) view.message = undefined;
+    else {
+      const { shown, total } = topics.counts();
+      view.message = `Filtered by “${filter}”: ${shown} of ${total} article${total === 1 ? '' : 's'}. Clear the filter to see all.`;
+    }
+    view.description = topics.grouping === 'topic' ? undefined : `by ${topics.grouping}`;
+  };
+  const setGrouping = (value: Grouping) => {
+    topics.grouping = value;
+    void context.workspaceState.update(GROUPING_STATE, value);
+  };
+
+  context.subscriptions.push(
+    topics,
+    view,
+    topics.onDidChangeTreeData(showState),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('sourcebook.topics.groupBy')) setGrouping(grouping(setting<Grouping>('topics.groupBy', 'topic')));
+    }),
+    ...registerTopicsCommands({
+      corpus,
+      topics,
+      view,
+      setGrouping,
+      entityChoices: () => entities.lookup()?.entities() ?? [],
+      revealEntity: (entity) => entities.reveal(entity),
+    }),
+  );
+  showState();
+  return topics;
+}

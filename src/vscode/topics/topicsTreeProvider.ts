@@ -1,0 +1,174 @@
+import * as vscode from 'vscode';
+import { articleFilter, type MentionLookup } from '../../core/articleFilter';
+import type { Article } from '../../core/model';
+import { type Grouping, type OutlineArticle, type OutlineSection, outlineArticle, outlineSections, topicTree } from '../../core/topicTree';
+import type { CorpusService } from '../corpus/corpusService';
+import { topicsTreeItem } from './topicsTreeItems';
+
+export interface GroupNode {
+  readonly kind: 'group';
+  readonly id: string;
+  readonly grouping: Grouping;
+  readonly key: string;
+  readonly label: string;
+  readonly description?: string;
+  readonly articles: readonly ArticleNode[];
+}
+
+export interface ArticleNode {
+  readonly kind: 'article';
+  readonly id: string;
+  readonly parent: GroupNode;
+  readonly article: OutlineArticle;
+  /** Parsed on first use: listing a topic does not parse its articles. */
+  readonly sections: readonly SectionNode[];
+}
+
+export interface SectionNode {
+  readonly kind: 'section';
+  readonly id: string;
+  readonly parent: ArticleNode;
+  readonly articleId: string;
+  readonly section: OutlineSection;
+}
+
+export type TopicsNode = GroupNode | ArticleNode | SectionNode;
+
+/**
+ * The Topics view's data: groups (topic, publisher or year) → articles →
+ * sections, from the same core functions as `sourcebook topics`. Nodes are
+ * built once per corpus load, grouping and filter; every node has an id made
+ * of its path, so VS Code keeps what was expanded across refreshes.
+ */
+export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TopicsNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private roots: GroupNode[] | undefined;
+  private groupingValue: Grouping;
+  private filterValue: string | undefined;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly corpus: CorpusService,
+    grouping: Grouping,
+    /** The entity index of the current corpus, when there is one: the filter then matches entities by any name. */
+    private readonly entities: () => MentionLookup | undefined = () => undefined,
+  ) {
+    this.groupingValue = grouping;
+    this.subscription = corpus.onDidChange(() => this.refresh());
+  }
+
+  get grouping(): Grouping {
+    return this.groupingValue;
+  }
+
+  set grouping(grouping: Grouping) {
+    if (grouping === this.groupingValue) return;
+    this.groupingValue = grouping;
+    this.refresh();
+  }
+
+  /** The text the articles are filtered by, if any. */
+  get filter(): string | undefined {
+    return this.filterValue;
+  }
+
+  set filter(query: string | undefined) {
+    const normalized = query?.trim() || undefined;
+    if (normalized === this.filterValue) return;
+    this.filterValue = normalized;
+    this.refresh();
+  }
+
+  /** Rebuilds the nodes from the current corpus and tells the view. */
+  refresh(): void {
+    this.roots = undefined;
+    this.changed.fire(undefined);
+  }
+
+  async getChildren(node?: TopicsNode): Promise<TopicsNode[]> {
+    if (!node) {
+      // A failed load is reported by the corpus service; the view shows what there is.
+      await this.corpus.ready.catch(() => undefined);
+      return [...this.rootNodes()];
+    }
+    if (node.kind === 'group') return [...node.articles];
+    if (node.kind === 'article') return [...node.sections];
+    return [];
+  }
+
+  getTreeItem(node: TopicsNode): vscode.TreeItem {
+    return topicsTreeItem(node, this.filterValue !== undefined);
+  }
+
+  getParent(node: TopicsNode): TopicsNode | undefined {
+    return node.kind === 'group' ? undefined : node.parent;
+  }
+
+  /** The groups shown now, built from the corpus as it is. */
+  rootNodes(): readonly GroupNode[] {
+    this.roots ??= this.build();
+    return this.roots;
+  }
+
+  /** How many distinct articles the view shows, and how many the corpus has. */
+  counts(): { shown: number; total: number } {
+    const shown = new Set(this.rootNodes().flatMap((group) => group.articles.map((node) => node.article.id)));
+    return { shown: shown.size, total: this.corpus.current.size };
+  }
+
+  /** The first node of an article in the tree as shown, if it is shown. */
+  findArticle(articleId: string): ArticleNode | undefined {
+    for (const group of this.rootNodes()) {
+      const found = group.articles.find((node) => node.article.id === articleId);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private build(): GroupNode[] {
+    const corpus = this.corpus.current;
+    const filter = this.filterValue === undefined ? undefined : articleFilter(this.filterValue, this.entities());
+    return topicTree(corpus, this.groupingValue, filter).map((group) => {
+      const articles: ArticleNode[] = [];
+      const node: GroupNode = {
+        kind: 'group',
+        // A filtered tree has ids of its own: it opens expanded, and clearing the filter brings back what was expanded before.
+        id: `${this.filterValue === undefined ? '' : 'filtered/'}${this.groupingValue}:${encodeURIComponent(group.key)}`,
+        grouping: this.groupingValue,
+        key: group.key,
+        label: group.label,
+        ...(group.description ? { description: group.description } : {}),
+        articles,
+      };
+      articles.push(...group.articles.map((article) => articleNode(node, article)));
+      return node;
+    });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+function articleNode(parent: GroupNode, article: Article): ArticleNode {
+  let sections: SectionNode[] | undefined;
+  const node: ArticleNode = {
+    kind: 'article',
+    id: `${parent.id}/${encodeURIComponent(article.id)}`,
+    parent,
+    article: outlineArticle(article),
+    get sections() {
+      sections ??= outlineSections(article).map((section) => ({
+        kind: 'section',
+        id: `${node.id}#${section.index}`,
+        parent: node,
+        articleId: article.id,
+        section,
+      }));
+      return sections;
+    },
+  };
+  return node;
+}

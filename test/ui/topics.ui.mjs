@@ -1,0 +1,73 @@
+// The Sourcebook sidebar as a person sees it: open the container from the
+// activity bar, expand a topic and an article, filter, and keep screenshots.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { SCREENSHOT_DIR } from './workbench.mjs';
+
+const FIRST = "Alibaba's AI Gamble Is Paying Off: How Qwen Became China's Answer to ChatGPT";
+const SECOND = 'Alibaba at a Critical Juncture: Qwen and the Case for Shareholders';
+
+/** A row of the Topics tree, found by its label. */
+const topicsRow = (wb, text) =>
+  wb.page.locator('.pane:has(.pane-header[aria-label^="Topics"]) .monaco-list-row').filter({ has: wb.page.locator('.label-name', { hasText: text }) }).first();
+
+async function sidebarShot(wb, name) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await wb.page.locator('.part.sidebar').screenshot({ path: file });
+  return file;
+}
+
+export const tests = {
+  'the Sourcebook container lists topics, and a topic expands to its articles': async (wb) => {
+    await wb.page.locator('.part.activitybar .action-item .action-label[aria-label^="Sourcebook"]').click();
+    await wb.waitForActivation();
+    const topic = topicsRow(wb, 'Artificial intelligence');
+    await topic.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await topic.innerText(), /Artificial intelligence\s*2 articles/);
+    for (const other of ['China tech', 'Chips and export controls', 'Markets and investing']) await topicsRow(wb, other).waitFor({ state: 'visible' });
+
+    await topic.click();
+    for (const title of [FIRST, SECOND]) await topicsRow(wb, title).waitFor({ state: 'visible', timeout: 10_000 });
+    assert.match(await topicsRow(wb, FIRST).innerText(), /FrontierNews\.ai · 2026/);
+    assert.match(await topicsRow(wb, SECOND).innerText(), /Unknown publisher · undated/);
+
+    await topicsRow(wb, SECOND).locator('.monaco-tl-twistie').click();
+    await topicsRow(wb, 'The Open-Source Strategy as a Trojan Horse').waitFor({ state: 'visible' });
+    await topicsRow(wb, SECOND).hover();
+    await wb.page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'existential bet' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await sidebarShot(wb, 'topics-sidebar');
+    await wb.screenshot('topics-workbench');
+  },
+
+  'opening a section shows the article read-only at its heading': async (wb) => {
+    await wb.page.mouse.move(700, 10);
+    await topicsRow(wb, 'The Open-Source Strategy as a Trojan Horse').click();
+    await wb.page.locator('.tab.active[data-resource-name="alibaba-qwen-shareholders.md"]').waitFor({ state: 'visible' });
+    assert.match(await wb.editorText(), /^## The Open-Source Strategy as a Trojan Horse$/m);
+    await wb.screenshot('topics-open-section');
+  },
+
+  'the filter narrows the tree and says so until it is cleared': async (wb) => {
+    await wb.runCommand('Sourcebook: Filter…');
+    const input = wb.page.locator('.quick-input-widget .quick-input-box input');
+    await input.fill('DingTalk');
+    await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Articles containing “DingTalk”' }).first().waitFor({ state: 'visible' });
+    await wb.page.keyboard.press('Enter');
+    const message = wb.page.locator('.pane:has(.pane-header[aria-label^="Topics"]) .message', { hasText: 'Filtered by “DingTalk”' });
+    await message.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.match(await message.innerText(), /1 of 2 articles/);
+    await topicsRow(wb, SECOND).waitFor({ state: 'visible' });
+    assert.equal(await topicsRow(wb, FIRST).count(), 0, 'the article without DingTalk is hidden');
+    assert.equal(await topicsRow(wb, 'Chips and export controls').count(), 0, 'a topic left empty is hidden');
+    await sidebarShot(wb, 'topics-filtered');
+
+    const clear = wb.page.locator('.pane-header[aria-label^="Topics"] .action-label[aria-label="Clear Filter"]');
+    await wb.page.locator('.pane-header[aria-label^="Topics"]').hover();
+    await clear.click();
+    await message.waitFor({ state: 'hidden', timeout: 10_000 });
+    // The DingTalk article has no chips topic: that group is back only once the filter is gone.
+    await topicsRow(wb, 'Chips and export controls').waitFor({ state: 'visible' });
+  },
+};
