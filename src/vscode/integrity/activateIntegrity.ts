@@ -1,0 +1,23 @@
+import * as vscode from 'vscode';
+import { Commands } from '../commandIds';
+import type { Services } from '../services';
+import { setting } from '../settings';
+import { checkQuotesInWorkspace } from './checkQuotesInWorkspace';
+import { QuoteDiagnostics } from './quoteDiagnostics';
+import { ReplaceWithSourceText } from './replaceWithSourceText';
+
+/**
+ * Quote integrity: misquotes and citations of unknown articles in Markdown
+ * notes as diagnostics, the *Replace with source text* quick fix, and
+ * *Check Quotes in Workspace*.
+ */
+export function activateIntegrity(services: Services): QuoteDiagnostics {
+  const enabled = () => setting('integrity.enabled', true);
+  const diagnostics = new QuoteDiagnostics(services.corpus, services.log, enabled);
+  services.context.subscriptions.push(
+    diagnostics,
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new ReplaceWithSourceText(diagnostics), ReplaceWithSourceText.metadata),
+    vscode.commands.registerCommand(Commands.checkQuotesInWorkspace, () => checkQuotesInWorkspace(services.corpus, diagnostics, enabled)),
+  );
+  return diagnostics;
+}

@@ -1,0 +1,97 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { WorkspaceCheckResult } from '../../src/vscode/integrity/checkQuotesInWorkspace';
+import { sourcebook, waitFor } from './support/extension';
+
+const ARTICLE = 'alibaba-ai-gamble-qwen';
+const EXACT = 'Alibaba is transforming from an e-commerce giant into an artificial intelligence powerhouse, and the stock market is taking notice.';
+const SOURCE = 'Developer adoption of the Qwen model suite grew by 150 percent over the last six months';
+const ALTERED = SOURCE.replace('150 percent', '15 percent');
+
+const NOTE = [
+  '# Quotes',
+  '',
+  `> "${EXACT}"[^${ARTICLE}]`,
+  '',
+  `> "${ALTERED}." [@${ARTICLE}]`,
+  '',
+  `[^${ARTICLE}]: FrontierNews.ai, "Alibaba's AI Gamble Is Paying Off", 2026.`,
+  '',
+].join('\n');
+
+const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'sourcebook');
+
+/**
+ * Code actions at a range. VS Code rejects the whole request when any provider
+ * cancels (the built-in Markdown server does while it reads a new document),
+ * so a cancelled request is asked again.
+ */
+async function codeActions(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+    } catch (error) {
+      if (attempt >= 10 || !(error instanceof Error) || error.message !== 'Canceled') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+suite('Quote integrity', () => {
+  suiteSetup(() => sourcebook());
+  teardown(() => vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor'));
+
+  test('warns on the altered quote only; the quick fix clears it and undo brings it back', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: NOTE });
+    const editor = await vscode.window.showTextDocument(document);
+    const quoteStart = NOTE.indexOf(`"${ALTERED}`);
+    const altered = new vscode.Range(document.positionAt(quoteStart), document.positionAt(quoteStart + ALTERED.length + 3));
+    // An untitled document can reuse the URI of one closed a moment ago: wait for this note's own answer.
+    const [warning, ...others] = await waitFor('the misquote warning', () => ours(document.uri).some((d) => d.range.isEqual(altered)) && ours(document.uri));
+    assert.deepEqual(others, []);
+    assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(warning.code, 'misquote');
+    assert.match(warning.message, /^Quote does not match the source\. Closest passage in "Alibaba's AI Gamble Is Paying Off.*" § Why Is Alibaba Sacrificing Short-Term Profits for AI\?: "Developer adoption/);
+    assert.equal(warning.relatedInformation?.[0]?.location.uri.scheme, 'sourcebook');
+
+    const actions = await codeActions(document.uri, warning.range);
+    const fix = actions.find((action) => action.title === 'Replace with source text');
+    assert.ok(fix?.edit, `quick fix among ${actions.map((a) => a.title).join(', ')}`);
+    assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
+    assert.equal(editor.document.getText(), NOTE.replace(ALTERED, SOURCE));
+    await waitFor('the warning to clear', () => ours(document.uri).length === 0, 20_000);
+
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), NOTE);
+    const [back] = await waitFor('the warning to return', () => ours(document.uri).length > 0 && ours(document.uri), 20_000);
+    assert.ok(back.range.isEqual(warning.range));
+  });
+
+  test('reports a citation of an unknown article as an error', async () => {
+    const content = '> "Words nobody wrote." [@no-such-article]\n';
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    await vscode.window.showTextDocument(document);
+    const [error, ...others] = await waitFor('an error', () => ours(document.uri).some((d) => d.code === 'unknown-article') && ours(document.uri));
+    assert.deepEqual(others, []);
+    assert.equal(error.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(error.message, /cites an unknown article/);
+    assert.ok(error.range.isEqual(new vscode.Range(0, content.indexOf('[@'), 0, content.indexOf(']') + 1)));
+  });
+
+  test('checks every Markdown note of the workspace with Check Quotes in Workspace', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the test workspace is open');
+    const note = vscode.Uri.joinPath(folder.uri, `integrity-check-${Date.now()}.md`);
+    await vscode.workspace.fs.writeFile(note, new TextEncoder().encode(NOTE));
+    try {
+      const result = await vscode.commands.executeCommand<WorkspaceCheckResult>('sourcebook.checkQuotesInWorkspace');
+      assert.ok(result.notes >= 2, `notes checked: ${result.notes}`);
+      assert.ok(result.misquotes >= 1);
+      const diagnostics = ours(note);
+      assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [['misquote', 4]]);
+    } finally {
+      await vscode.workspace.fs.delete(note);
+    }
+    await waitFor('the deleted note\'s problems to go', () => ours(note).length === 0);
+  });
+});
