@@ -1,13 +1,23 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { registerCorpusCommands } from './vscode/corpus/commands';
-import { ARTICLE_SCHEME, ArticleDocuments } from './vscode/corpus/articleDocuments';
+import { ArticleFileSystem } from './vscode/corpus/articleDocuments';
 import { CorpusService } from './vscode/corpus/corpusService';
+import { indexStoreFor } from './vscode/corpus/corpusFolders';
 import type { Services } from './vscode/services';
+import { activateEntities } from './vscode/entities/activateEntities';
+import type { EntitiesTreeProvider } from './vscode/entities/entitiesTreeProvider';
+import { activateTopics } from './vscode/topics/activateTopics';
+import { activateIntegrity } from './vscode/integrity/activateIntegrity';
+import type { TopicsTreeProvider } from './vscode/topics/topicsTreeProvider';
+import { activateQuotes } from './vscode/quotes/activateQuotes';
+import { activateHover } from './vscode/hover/activateHover';
 
 /** What `activate` returns: the live services, for the integration tests and other extensions. */
 export interface SourcebookApi {
   readonly services: Services;
+  readonly topics: TopicsTreeProvider;
+  readonly entities: EntitiesTreeProvider;
 }
 
 /** The composition root: builds the shared services and hands them to each feature. */
@@ -15,12 +25,12 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const log = vscode.window.createOutputChannel('Sourcebook', { log: true });
   context.subscriptions.push(log);
   try {
-    const corpus = new CorpusService(join(context.extensionPath, 'corpus'), log);
-    const articles = new ArticleDocuments(corpus);
+    const corpus = new CorpusService(join(context.extensionPath, 'corpus'), log, indexStoreFor(context));
+    const articles = new ArticleFileSystem(corpus);
     context.subscriptions.push(
       corpus,
       articles,
-      vscode.workspace.registerTextDocumentContentProvider(ARTICLE_SCHEME, articles),
+      articles.register(),
       ...registerCorpusCommands(corpus, log),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('sourcebook.corpus')) void corpus.reload();
@@ -29,10 +39,15 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     );
     const services: Services = { context, log, corpus };
     // Features: each registers its providers, views and commands from the shared services.
+    const entities = activateEntities(services);
+    const topics = activateTopics(services, entities);
+    activateIntegrity(services);
+    activateQuotes(services);
+    activateHover(services);
 
     // Loading runs in the background: activation returns at once.
     void corpus.reload().catch((error: unknown) => showFailure('Sourcebook could not load its corpus', error, log));
-    return { services };
+    return { services, topics, entities: entities.provider };
   } catch (error) {
     showFailure('Sourcebook failed to start', error, log);
     throw error;

@@ -2,8 +2,12 @@ import { parseCli } from './args';
 import { type CliCommand, createContext } from './context';
 import { indexCommand } from './commands/index';
 import { topicsCommand } from './commands/topics';
+import { searchCommand } from './commands/search';
+import { quoteCommand } from './commands/quote';
+import { checkCommand } from './commands/check';
+import { entitiesCommand } from './commands/entities';
 
-const COMMANDS: readonly CliCommand[] = [indexCommand, topicsCommand];
+const COMMANDS: readonly CliCommand[] = [indexCommand, topicsCommand, searchCommand, quoteCommand, checkCommand, entitiesCommand];
 
 function usage(): string {
   const lines = COMMANDS.map((c) => `  sourcebook ${c.usage.padEnd(44)} ${c.summary}`);

@@ -1,10 +1,8 @@
 import type { Article, FileProblem, Passage, Section, Topic } from './model';
 import { parsePassageId } from './model';
-import { type ArticleFile, parseArticle } from './parse/article';
-import { type Decoded } from './parse/decode';
-
-/** Files that sit in corpus folders but are not articles. */
-const NOT_ARTICLES = /(^|\/)(readme|license|licence|changelog|copying|contributing)(\.[a-z]+)?$/i;
+import type { ArticleFile } from './parse/article';
+import type { Decoded } from './parse/decode';
+import { type PreparedFile, prepareFile } from './preparedFile';
 
 export interface CorpusStats {
   readonly articles: number;
@@ -39,22 +37,24 @@ export class Corpus {
    * recovered one is loaded and its problem recorded too.
    */
   setFile(file: Omit<ArticleFile, 'text'>, decoded: Decoded): FileProblem | undefined {
+    return this.setPrepared(file, prepareFile(file, decoded));
+  }
+
+  /**
+   * Adds or replaces the article of `file.path` from a file already prepared
+   * (parsed, or restored from a persisted index). An id another file holds
+   * is made unique, in load order, as for `setFile`.
+   */
+  setPrepared(file: { readonly path: string }, prepared: PreparedFile): FileProblem | undefined {
     this.removeFile(file.path);
-    if (NOT_ARTICLES.test(file.relativePath)) return this.problem(file.path, 'skipped', 'not an article (README, LICENSE or similar)');
-    if (!decoded.ok) return this.problem(file.path, 'skipped', decoded.reason);
-    let parsed;
-    try {
-      parsed = parseArticle({ ...file, text: decoded.text });
-    } catch (error) {
-      return this.problem(file.path, 'skipped', error instanceof Error ? error.message : String(error));
-    }
-    let { article } = parsed;
-    const warnings = [decoded.warning, parsed.warning].filter((w): w is string => w !== undefined);
+    if (!prepared.ok) return this.problem(file.path, 'skipped', prepared.reason);
+    let { article } = prepared;
+    const warnings = prepared.warning === undefined ? [] : [prepared.warning];
     const taken = this.byId.get(article.id);
     if (taken) {
       const id = this.freeId(article.id);
       warnings.push(`id "${article.id}" is already used by ${taken.path}; loaded as "${id}"`);
-      article = parseArticle({ ...file, text: decoded.text, id }).article;
+      article = prepared.withId(id);
     }
     this.byId.set(article.id, article);
     this.idByPath.set(file.path, article.id);

@@ -1,10 +1,11 @@
-import type { Article, ArticleMeta, Paragraph, Section, Sentence } from '../model';
+import type { Article, ArticleMeta, Section } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { splitSentences } from '../text/sentences';
 import type { Block } from './blocks';
 import { readFrontMatter } from './frontMatter';
 import { markdownBlocks } from './markdownBlocks';
 import { plainTextBlocks } from './plainTextBlocks';
+import { type ArticleStructure, BLOCK_KINDS, makeSections } from './structure';
 
 /** A corpus file handed to the parser: its text and where it sits. */
 export interface ArticleFile {
@@ -53,6 +54,7 @@ class LazyArticle implements Article {
   readonly path: string;
   readonly bundled: boolean;
   readonly source: string;
+  private parsedStructure?: ArticleStructure;
   private parsed?: readonly Section[];
 
   constructor(
@@ -75,13 +77,30 @@ class LazyArticle implements Article {
     this.source = file.text;
   }
 
+  /** The parse as offsets; made on first use, before (and without) any `Section` object. */
+  get structure(): ArticleStructure {
+    this.parsedStructure ??= buildStructure(this, this.bodyStart, this.markdown);
+    return this.parsedStructure;
+  }
+
   get sections(): readonly Section[] {
-    this.parsed ??= buildSections(this, this.bodyStart, this.markdown);
+    this.parsed ??= makeSections(this.structure, new LineIndex(this.source), this.id);
     return this.parsed;
   }
 }
 
-function buildSections(article: Article, bodyStart: number, markdown: boolean): Section[] {
+/** The structure of a parsed article (parsing it if it is not yet), or undefined for an article this module did not make. */
+export function parsedStructure(article: Article): ArticleStructure | undefined {
+  return article instanceof LazyArticle ? article.structure : undefined;
+}
+
+/**
+ * Parses an article's body into its structure: Markdown through remark,
+ * plain text by blank lines; sentences by `splitSentences`. Sections are made
+ * at headings; text before the first heading is the lead (section 0, titled
+ * with the article's title), present only when it has paragraphs.
+ */
+function buildStructure(article: Article, bodyStart: number, markdown: boolean): ArticleStructure {
   const text = article.source;
   const lines = new LineIndex(text);
   let blocks: Block[] = markdown ? markdownBlocks(text) : plainTextBlocks(text, bodyStart);
@@ -92,33 +111,39 @@ function buildSections(article: Article, bodyStart: number, markdown: boolean): 
     blocks = newline === -1 || newline >= first.end ? blocks.slice(1) : [{ ...first, start: skipBlank(text, newline) }, ...blocks.slice(1)];
   }
 
-  const sections: Section[] = [];
-  let paragraphs: Paragraph[] = [];
-  let current: Omit<Section, 'paragraphs'> | undefined;
-  let paragraphIndex = 0;
-  const close = () => {
-    if (current) sections.push({ ...current, paragraphs });
-    else if (paragraphs.length > 0) {
-      sections.push({ index: 0, title: article.title, depth: 0, range: paragraphs[0]!.range, paragraphs });
-    }
-    paragraphs = [];
+  const titles: string[] = [];
+  const out: number[] = [];
+  /** Where the open section's paragraph count is, and how many it has so far. */
+  let countAt = -1;
+  let count = 0;
+  const pushRange = (start: number, end: number) => {
+    const from = lines.position(start);
+    const to = lines.position(end);
+    out.push(from.line, from.character, from.offset, to.line, to.character, to.offset);
+  };
+  const openSection = (title: string, depth: number, start: number, end: number) => {
+    if (countAt !== -1) out[countAt] = count;
+    titles.push(title);
+    out.push(depth);
+    pushRange(start, end);
+    countAt = out.length;
+    out.push(0);
+    count = 0;
   };
   for (const block of blocks) {
     if (block.type === 'heading') {
-      close();
-      current = { index: sections.length, title: block.title, depth: block.depth, range: lines.range(block.start, block.end) };
+      openSection(block.title, block.depth, block.start, block.end);
       continue;
     }
-    const id = `${article.id}#${paragraphIndex++}`;
-    const sentences: Sentence[] = splitSentences(text, block.start, block.end).map((span, i) => ({
-      id: `${id}.${i}`,
-      text: text.slice(span.start, span.end),
-      range: lines.range(span.start, span.end),
-    }));
-    paragraphs.push({ id, kind: block.kind, text: text.slice(block.start, block.end), range: lines.range(block.start, block.end), sentences });
+    // Text before any heading opens the lead, whose range is its first paragraph's.
+    if (countAt === -1) openSection(article.title, 0, block.start, block.end);
+    const sentences = splitSentences(text, block.start, block.end);
+    out.push(BLOCK_KINDS.indexOf(block.kind), block.start, block.end, sentences.length);
+    for (const span of sentences) out.push(span.start, span.end);
+    count++;
   }
-  close();
-  return sections;
+  if (countAt !== -1) out[countAt] = count;
+  return { titles, structure: Int32Array.from(out) };
 }
 
 function skipBlank(text: string, from: number): number {

@@ -6,14 +6,25 @@ import { unified } from 'unified';
 import type { BlockKind } from '../model';
 import type { Block } from './blocks';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+const withGfm = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+const withoutGfm = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
+/**
+ * Characters every GFM construct needs: table pipes, strikethrough tildes,
+ * autolink literals (`www.`, `://`, `@` of an email), footnotes (`[^`) and
+ * task list items (`[ ]`, `[x]`). A text with none of them parses the same
+ * without GFM, and about twice as fast: most news articles have none.
+ */
+const GFM_TRIGGERS = /[|~@]|www\.|:\/\/|\[\^|\[[ xX]\]/i;
 
 /**
  * Parses Markdown with remark and returns its headings and prose blocks in
  * document order. Code, HTML and front matter are not prose and are left out.
+ * GFM is used when the text could hold a GFM construct (or `gfm` says so).
  */
-export function markdownBlocks(text: string): Block[] {
-  const tree = processor.parse(text) as Root;
+export function markdownBlocks(text: string, options: { readonly gfm?: boolean } = {}): Block[] {
+  const gfm = options.gfm ?? GFM_TRIGGERS.test(text);
+  const tree = (gfm ? withGfm : withoutGfm).parse(text) as Root;
   const blocks: Block[] = [];
   for (const node of tree.children) visit(node, 'paragraph', blocks);
   return blocks;

@@ -1,32 +1,70 @@
-import { isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import { Corpus } from '../../core/corpus';
 import type { FileProblem } from '../../core/model';
-import { type CorpusFolder, emptyCorpus, loadCorpusAsync } from '../../node/corpusFiles';
+import { type CorpusFolder, isArticlePath } from '../../node/corpusFiles';
+import { IndexedCorpus, isRelevantChange } from '../../node/corpusLoader';
+import type { IndexStore } from '../../node/indexCache';
 import { ContextKeys } from '../commandIds';
-import { corpusPaths, setting } from '../settings';
+import { configuredFolders, maxFileBytes, parseWorkerFile } from './corpusFolders';
+import { CorpusProblems } from './corpusProblems';
+import { CorpusWatcher } from './corpusWatcher';
+import { loadProgress } from './loadProgress';
+
+/** What the corpus service has done: proof of where the corpus came from, for the log and the tests. */
+export interface CorpusServiceStats {
+  /** Full loads finished (the first, `Reload Corpus`, a setting or trust change). */
+  readonly loads: number;
+  /** Of the last full load: files restored from the persisted index without being read. */
+  readonly fromCache: number;
+  /** Of the last full load: files read and parsed. */
+  readonly parsed: number;
+  readonly files: number;
+  readonly cancelled: boolean;
+  /** Batches of file changes applied since the last full load. */
+  readonly batches: number;
+}
+
+/** After a change, how long to wait before writing the persisted index. */
+const PERSIST_DELAY_MS = 1500;
 
 /**
  * Owns the loaded corpus: which folders it comes from (settings, trust), the
- * background load, and reporting of bad files to the log and, for the user's
- * own files, the Problems panel. Features read `current` and listen to
+ * load through the persisted index (with progress, cancellable), live updates
+ * from file watchers (debounced batches, one `onDidChange` each), and
+ * reporting of bad files. Features read `current` and listen to
  * `onDidChange`; they never load files themselves.
  */
 export class CorpusService implements vscode.Disposable {
   private corpus = new Corpus();
+  private indexed: IndexedCorpus | undefined;
+  private loadedFolders: CorpusFolder[] = [];
   private readonly changed = new vscode.EventEmitter<Corpus>();
   readonly onDidChange = this.changed.event;
-  private readonly fileProblems = vscode.languages.createDiagnosticCollection('sourcebook-corpus');
+  private readonly problems: CorpusProblems;
   private loading: Promise<Corpus> | undefined;
-  private loads = 0;
+  private superseded: AbortController | undefined;
+  private watcher: CorpusWatcher | undefined;
+  private folderProblems: FileProblem[] = [];
+  private persistTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Loads and change batches run one at a time, in order. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private statsValue: CorpusServiceStats = { loads: 0, fromCache: 0, parsed: 0, files: 0, cancelled: false, batches: 0 };
 
   constructor(
     private readonly bundledDir: string,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+    /** Where the corpus index is persisted; without one every load reads every file. */
+    private readonly store?: IndexStore,
+  ) {
+    this.problems = new CorpusProblems(log);
+  }
 
   get current(): Corpus {
     return this.corpus;
+  }
+
+  get stats(): CorpusServiceStats {
+    return this.statsValue;
   }
 
   /** Resolves when the first load (or the reload in progress) has finished. */
@@ -34,41 +72,17 @@ export class CorpusService implements vscode.Disposable {
     return this.loading ?? this.reload();
   }
 
-  /** The folders to read, from the settings, resolved against the workspace. */
+  /** The folders to read, from the settings (as they are now), resolved against the workspace. */
   folders(): CorpusFolder[] {
-    const folders: CorpusFolder[] = [];
-    if (setting('corpus.includeBundled', true)) folders.push({ root: this.bundledDir, bundled: true });
-    const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    for (const path of corpusPaths()) {
-      if (isAbsolute(path)) folders.push({ root: path });
-      else if (workspace) folders.push({ root: join(workspace, path) });
-      else this.log.warn(`corpus folder "${path}" is relative but no workspace folder is open; ignored`);
-    }
-    return folders;
+    return configuredFolders(this.bundledDir, this.log);
   }
 
-  /** Loads the corpus afresh in the background and swaps it in when done. */
+  /** Loads the corpus afresh (through the persisted index) in the background and swaps it in when done. */
   reload(): Promise<Corpus> {
-    const run = async () => {
-      const started = Date.now();
-      const folders = this.folders();
-      const problems: FileProblem[] = [];
-      const onProblem = (problem: FileProblem) => problems.push(problem);
-      const corpus = await loadCorpusAsync({
-        folders,
-        maxFileBytes: setting('corpus.maxFileSize', 2048) * 1024,
-        onProblem,
-      }, emptyCorpus(folders, onProblem));
-      this.corpus = corpus;
-      this.loads++;
-      this.report(problems, folders);
-      this.log.info(`corpus loaded: ${corpus.size} articles from ${folders.length} folder(s) in ${Date.now() - started} ms (load #${this.loads})`);
-      await vscode.commands.executeCommand('setContext', ContextKeys.corpusEmpty, corpus.size === 0);
-      await vscode.commands.executeCommand('setContext', ContextKeys.corpusLoaded, true);
-      this.changed.fire(corpus);
-      return corpus;
-    };
-    const loading = run().catch((error: unknown) => {
+    this.superseded?.abort();
+    const controller = new AbortController();
+    this.superseded = controller;
+    const loading = this.enqueue(() => this.load(controller)).catch((error: unknown) => {
       this.log.error('corpus load failed', error);
       throw error;
     });
@@ -76,24 +90,120 @@ export class CorpusService implements vscode.Disposable {
     return loading;
   }
 
-  private report(problems: readonly FileProblem[], folders: readonly CorpusFolder[]): void {
-    this.fileProblems.clear();
-    const bundledRoots = folders.filter((f) => f.bundled).map((f) => f.root);
-    for (const problem of problems) {
-      const line = `${problem.outcome === 'skipped' ? 'skipped' : 'read best-effort'} ${problem.path}: ${problem.reason}`;
-      if (problem.outcome === 'skipped') this.log.warn(line);
-      else this.log.info(line);
-      if (bundledRoots.some((root) => problem.path.startsWith(root))) continue;
-      const severity = problem.outcome === 'skipped' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
-      const diagnostic = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), `Sourcebook ${line.split(' ')[0]} this corpus file: ${problem.reason}`, severity);
-      diagnostic.source = 'sourcebook';
-      const uri = vscode.Uri.file(problem.path);
-      this.fileProblems.set(uri, [...(this.fileProblems.get(uri) ?? []), diagnostic]);
+  private async load(controller: AbortController): Promise<Corpus> {
+    if (controller.signal.aborted) return this.corpus; // a newer reload is queued behind this one
+    const started = performance.now();
+    const folders = this.folders();
+    const cancelledByUser = new AbortController();
+    const progress = loadProgress(cancelledByUser);
+    const folderProblems: FileProblem[] = [];
+    let result;
+    try {
+      result = await IndexedCorpus.load({
+        folders,
+        maxFileBytes: maxFileBytes(),
+        ...(this.store ? { store: this.store } : {}),
+        workerFile: parseWorkerFile(),
+        signal: AbortSignal.any([controller.signal, cancelledByUser.signal]),
+        onProgress: (done, total) => progress.report(done, total),
+        onProblem: (problem) => {
+          this.problems.logProblem(problem);
+          if (!isArticlePath(problem.path)) folderProblems.push(problem); // a topic list or catalog
+        },
+        onStale: (path) => {
+          this.indexed?.invalidate(path);
+          this.watcher?.add(path);
+        },
+        log: (line) => this.log.info(line),
+      });
+    } finally {
+      progress.done();
+    }
+    const { indexed, stats } = result;
+    if (controller.signal.aborted) return this.corpus; // superseded: the newer load swaps in its corpus
+    this.indexed = indexed;
+    this.corpus = indexed.corpus;
+    this.loadedFolders = folders;
+    this.folderProblems = folderProblems;
+    this.statsValue = { loads: this.statsValue.loads + 1, ...stats, batches: 0 };
+    this.watch(folders);
+    const ms = Math.round(performance.now() - started);
+    this.log.info(
+      `corpus ${stats.cancelled ? 'load cancelled, kept' : 'loaded:'} ${this.corpus.size} articles from ${folders.length} folder(s) in ${ms} ms: ` +
+        `${stats.fromCache} file(s) from the persisted index, ${stats.parsed} read and parsed (load #${this.statsValue.loads})`,
+    );
+    this.announce();
+    this.schedulePersist();
+    return this.corpus;
+  }
+
+  /** Applies one batch of changed paths from the watchers: incremental, and one `onDidChange` for the batch. */
+  private applyBatch(paths: string[]): Promise<void> {
+    return this.enqueue(async () => {
+      const indexed = this.indexed;
+      if (!indexed) return;
+      const result = await indexed.apply(paths);
+      if (indexed !== this.indexed) return; // a reload replaced the corpus meanwhile
+      if (result.reloadNeeded) {
+        this.log.info('a topic list or entity catalog changed; reloading the corpus');
+        void this.reload();
+        return;
+      }
+      this.statsValue = { ...this.statsValue, batches: this.statsValue.batches + 1 };
+      this.log.info(`corpus files changed: ${paths.length} path(s) in one batch, ${result.files} file(s) looked at, corpus ${result.changed ? 'updated' : 'unchanged'}`);
+      if (!result.changed) return;
+      this.announce();
+      this.schedulePersist();
+    }).catch((error: unknown) => this.log.error('applying corpus file changes failed', error));
+  }
+
+  /** Tells the features, the UI and the Problems panel about the corpus as it is now: one change event. */
+  private announce(): void {
+    this.changed.fire(this.corpus);
+    // Context keys only choose the views' welcome text: not worth a round trip to the window before the event.
+    void vscode.commands.executeCommand('setContext', ContextKeys.corpusEmpty, this.corpus.size === 0);
+    void vscode.commands.executeCommand('setContext', ContextKeys.corpusLoaded, true);
+    this.problems.show([...this.folderProblems, ...this.corpus.problems()], this.loadedFolders.filter((f) => f.bundled).map((f) => f.root));
+  }
+
+  private watch(folders: readonly CorpusFolder[]): void {
+    this.watcher?.dispose();
+    const watched = folders.filter((folder) => !folder.bundled);
+    this.watcher = new CorpusWatcher(
+      watched.map((folder) => folder.root),
+      (path) => isRelevantChange(watched, path),
+      (paths) => void this.applyBatch(paths),
+    );
+  }
+
+  private schedulePersist(): void {
+    if (!this.store) return;
+    clearTimeout(this.persistTimer);
+    this.persistTimer = setTimeout(() => this.persist(), PERSIST_DELAY_MS);
+  }
+
+  /** Writes the persisted index now, for the folders that changed. */
+  persist(): void {
+    clearTimeout(this.persistTimer);
+    this.persistTimer = undefined;
+    try {
+      this.indexed?.persist();
+    } catch (error) {
+      this.log.warn(`the corpus index could not be saved (the next start reads every file again): ${(error as Error).message}`);
     }
   }
 
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   dispose(): void {
+    this.superseded?.abort();
+    if (this.persistTimer) this.persist();
+    this.watcher?.dispose();
     this.changed.dispose();
-    this.fileProblems.dispose();
+    this.problems.dispose();
   }
 }

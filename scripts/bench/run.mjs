@@ -1,0 +1,192 @@
+// `npm run bench`: measures every figure of the product's performance section
+// on this machine, each in a fresh Node process (or a fresh VS Code host),
+// beside the alternative a user has, and writes docs/benchmarks.md.
+//
+//   node scripts/bench/run.mjs [--reps N] [--articles N] [--skip-host] [--skip-large] [--no-write]
+//
+// A run that skips figures prints them but leaves docs/benchmarks.md alone
+// unless --write is given.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import * as esbuild from 'esbuild';
+import { generateCorpus } from './generate.mjs';
+import { QUERIES, typedPrefixes } from './queries.mjs';
+import { renderReport } from './report.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const BBC = process.env.SOURCEBOOK_BBC ?? path.resolve(ROOT, '../shared/corpora/bbc');
+const PROBE = path.join(ROOT, 'out/bench/probe.js');
+const HOST_MODULE = path.join(ROOT, 'out/bench/host/activation.js');
+
+const { values: opts } = parseArgs({
+  options: {
+    reps: { type: 'string', default: '3' },
+    articles: { type: 'string', default: '20000' },
+    'skip-host': { type: 'boolean', default: false },
+    'skip-large': { type: 'boolean', default: false },
+    write: { type: 'boolean', default: false },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+const reps = Number(opts.reps);
+const partial = opts['skip-host'] || opts['skip-large'];
+const write = opts.write || (!partial && !opts['no-write']);
+
+function log(line) {
+  process.stderr.write(`bench: ${line}\n`);
+}
+
+/**
+ * Builds the benchmark probes, and the extension as users get it (minified,
+ * as `npm run package` does) into a staging folder laid out like the
+ * installed extension, so the host measures that build and the working
+ * tree's dist/ is left alone.
+ */
+async function build(staging) {
+  const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', loader: { '.csl': 'text' }, external: ['vscode'] };
+  await esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'scripts/bench/probe.ts')], outfile: PROBE });
+  await esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'src/node/parseWorker.ts')], outfile: path.join(path.dirname(PROBE), 'parseWorker.js') });
+  await esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'scripts/bench/host/activation.ts')], outfile: HOST_MODULE });
+  await esbuild.build({ ...common, minify: true, entryPoints: { extension: path.join(ROOT, 'src/extension.ts'), parseWorker: path.join(ROOT, 'src/node/parseWorker.ts') }, outdir: path.join(staging, 'dist') });
+  for (const item of ['package.json', 'corpus', 'media']) cpSync(path.join(ROOT, item), path.join(staging, item), { recursive: true });
+}
+
+/** Runs one figure in a fresh process and returns its JSON. */
+function probe(...args) {
+  const result = spawnSync(process.execPath, ['--expose-gc', PROBE, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`probe ${args.join(' ')} failed:\n${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').pop());
+}
+
+/** Runs a figure `n` times, each in a fresh process, and keeps every run. */
+function repeated(n, run) {
+  return Array.from({ length: n }, (_, i) => {
+    const value = run(i);
+    log(`  run ${i + 1}/${n}: ${JSON.stringify(value)}`);
+    return value;
+  });
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+};
+const pick = (runs, key) => median(runs.map((run) => run[key]));
+
+/** Cold index (fresh persisted-index folder per run), warm start (from the last one) and a bare remark pass. */
+function indexing(root) {
+  const store = mkdtempSync(path.join(tmpdir(), 'sourcebook-bench-index-'));
+  try {
+    const cold = repeated(reps, () => {
+      rmSync(store, { recursive: true, force: true });
+      return probe('index', root, store);
+    });
+    const warm = repeated(reps, () => probe('warm', root, store));
+    const remark = repeated(reps, () => probe('remark', root));
+    return { cold, warm, remark };
+  } finally {
+    rmSync(store, { recursive: true, force: true });
+  }
+}
+
+/** ripgrep over the same files, the same typed queries: one process per query, as a user's search would be. */
+function ripgrep(root) {
+  const times = [];
+  for (const query of typedPrefixes(QUERIES)) {
+    const started = performance.now();
+    const result = spawnSync('rg', ['-i', '-F', '-c', '--no-messages', query, root], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    times.push(performance.now() - started);
+    if (result.status === 2) throw new Error(`rg failed: ${result.stderr}`);
+  }
+  const readAll = repeated(reps, () => {
+    const started = performance.now();
+    spawnSync('rg', ['-c', '--no-messages', '.', root], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    return { ms: performance.now() - started };
+  });
+  const sorted = times.sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1), n: sorted.length, readAllMs: pick(readAll, 'ms') };
+}
+
+async function activation(extensionPath) {
+  const { runInHost } = await import('./host.mjs');
+  const profile = mkdtempSync(path.join(tmpdir(), 'sourcebook-bench-profile-'));
+  try {
+    const runs = [];
+    for (let i = 0; i < Math.max(reps, 2); i++) {
+      // The first run has an empty profile (no persisted index); later ones reuse it.
+      const run = await runInHost(HOST_MODULE, { userDataDir: profile, extensionPath });
+      log(`  host run ${i + 1}: ${JSON.stringify(run)}`);
+      runs.push(run);
+    }
+    return runs;
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+function machine() {
+  const os = existsSync('/etc/os-release') ? /PRETTY_NAME="([^"]+)"/.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] : process.platform;
+  const rg = spawnSync('rg', ['--version'], { encoding: 'utf8' }).stdout?.split('\n')[0] ?? 'not installed';
+  return {
+    nproc: Number(execFileSync('nproc', { encoding: 'utf8' }).trim()),
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGB: totalmem() / 1024 ** 3,
+    node: process.version,
+    os,
+    rg,
+    loadBefore: loadavg(),
+  };
+}
+
+async function main() {
+  if (!existsSync(BBC)) throw new Error(`the BBC corpus is not at ${BBC} (set SOURCEBOOK_BBC)`);
+  if (spawnSync('rg', ['--version']).status !== 0) throw new Error('ripgrep (rg) is not installed: apt-get install -y ripgrep');
+  const results = { machine: machine(), started: new Date().toISOString(), reps };
+  log('building');
+  const staging = mkdtempSync(path.join(tmpdir(), 'sourcebook-bench-extension-'));
+  await build(staging);
+  log('BBC: cold index, warm start, bare remark-parse');
+  results.bbc = indexing(BBC);
+  if (!opts['skip-large']) {
+    const count = Number(opts.articles);
+    const dir = mkdtempSync(path.join(tmpdir(), 'sourcebook-bench-large-'));
+    try {
+      log(`generating ${count} articles`);
+      results.large = { corpus: generateCorpus(BBC, dir, count), ...indexing(dir) };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  log('search as you type, and ripgrep');
+  results.search = probe('search', BBC);
+  results.ripgrep = ripgrep(BBC);
+  log('hover');
+  results.hoverNote = probe('hover', BBC, 'note');
+  results.hoverLine = probe('hover', BBC, 'long-line');
+  log('quote integrity');
+  results.integrity = probe('integrity', BBC);
+  if (!opts['skip-host']) {
+    log('activation in the VS Code host');
+    results.activation = await activation(staging);
+  }
+  rmSync(staging, { recursive: true, force: true });
+  results.machine.loadAfter = loadavg();
+  results.finished = new Date().toISOString();
+  const report = renderReport(results, { median: pick });
+  process.stdout.write(`${report}\n`);
+  if (write) {
+    writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), report);
+    writeFileSync(path.join(ROOT, 'docs/benchmarks.json'), `${JSON.stringify(results, null, 2)}\n`);
+    log('wrote docs/benchmarks.md and docs/benchmarks.json');
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench: FAILED: ${error.stack ?? error}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,174 @@
+import type { Article, ArticleMeta, Paragraph, Section } from '../model';
+import { parseArticle, parsedStructure } from '../parse/article';
+import { type ArticleStructure, BLOCK_KINDS, isWellFormed, makeParagraphs, type SectionHead, sectionHeads } from '../parse/structure';
+import type { PreparedFile } from '../preparedFile';
+import { textHash } from '../text/hash';
+import { LineIndex } from '../text/lineIndex';
+
+/**
+ * An article's parse without its text: its metadata and its structure
+ * (sections, paragraphs and sentences as offsets, see `ArticleStructure`).
+ * Ids are not stored (they are made from the article id); `length` and
+ * `hash` tell whether a text is the one the record was made from.
+ */
+export interface ArticleRecord extends ArticleStructure {
+  /** The article's own id (front matter or path), before any clash is resolved. */
+  readonly meta: ArticleMeta;
+  /** The text's length in UTF-16 code units. */
+  readonly length: number;
+  /** `textHash` of the text. */
+  readonly hash: number;
+}
+
+/** Reads a corpus file's text when a restored article first needs it; undefined when it cannot be read. */
+export type TextReader = (path: string) => string | undefined;
+
+export interface RestoreOptions {
+  readonly path: string;
+  readonly relativePath: string;
+  readonly bundled: boolean;
+  /** Overrides the recorded id (the corpus uses it to resolve clashes). */
+  readonly id?: string;
+  readonly read: TextReader;
+  /** The text, when the caller has it already (it is then not read). */
+  readonly text?: string;
+  /** Called when the text read later is not the recorded one: the file changed and needs indexing again. */
+  readonly onStale?: (path: string) => void;
+}
+
+const restored = new WeakMap<Article, ArticleRecord>();
+
+/**
+ * The record of an article. A restored article gives back its record without
+ * reading its text; any other is parsed in full (all sections) if it is not yet.
+ */
+export function articleRecord(article: Article): ArticleRecord {
+  const known = restored.get(article);
+  if (known) return known;
+  const text = article.source;
+  return { meta: metaOf(article), length: text.length, hash: textHash(text), ...(parsedStructure(article) ?? structureOf(article)) };
+}
+
+/** Whether a record's structure fits its text length (see `isWellFormed`). */
+export function isWellFormedRecord(record: ArticleRecord): boolean {
+  return isWellFormed(record, record.length);
+}
+
+/**
+ * An article from its record, without reading its text: metadata and section
+ * headings are there at once; the text is read, and paragraphs and sentences
+ * made, when first asked for. If the text read then is not the recorded one,
+ * `onStale` is called and the paragraphs come from parsing the text as it is.
+ */
+export function restoreArticle(record: ArticleRecord, options: RestoreOptions): Article {
+  const article = new RestoredArticle(record, options);
+  restored.set(article, record);
+  return article;
+}
+
+class RestoredArticle implements Article {
+  readonly id: string;
+  readonly title: string;
+  readonly titleProvenance: ArticleMeta['titleProvenance'];
+  readonly publisher?: string;
+  readonly date?: string;
+  readonly url?: string;
+  readonly topics: readonly string[];
+  readonly summary?: string;
+  readonly authors?: readonly string[];
+  readonly path: string;
+  readonly bundled: boolean;
+  readonly sections: readonly Section[];
+  private text: string | undefined;
+  private paragraphs: (readonly Paragraph[])[] | undefined;
+  private readonly heads: readonly SectionHead[];
+
+  constructor(
+    private readonly record: ArticleRecord,
+    private readonly options: RestoreOptions,
+  ) {
+    const { meta } = record;
+    this.id = options.id ?? meta.id;
+    this.title = meta.title;
+    this.titleProvenance = meta.titleProvenance;
+    this.topics = meta.topics;
+    if (meta.publisher !== undefined) this.publisher = meta.publisher;
+    if (meta.date !== undefined) this.date = meta.date;
+    if (meta.url !== undefined) this.url = meta.url;
+    if (meta.summary !== undefined) this.summary = meta.summary;
+    if (meta.authors !== undefined) this.authors = meta.authors;
+    this.path = options.path;
+    this.bundled = options.bundled;
+    const paragraphsOf = (index: number) => this.paragraphsOf(index);
+    this.heads = sectionHeads(record);
+    this.sections = this.heads.map(({ index, title, depth, range }) => ({
+      index,
+      title,
+      depth,
+      range,
+      get paragraphs() {
+        return paragraphsOf(index);
+      },
+    }));
+  }
+
+  get source(): string {
+    this.text ??= this.options.text ?? this.options.read(this.path) ?? '';
+    return this.text;
+  }
+
+  private paragraphsOf(index: number): readonly Paragraph[] {
+    this.paragraphs ??= this.materialize();
+    return this.paragraphs[index] ?? [];
+  }
+
+  private materialize(): (readonly Paragraph[])[] {
+    const text = this.source;
+    if (text.length !== this.record.length || textHash(text) !== this.record.hash) {
+      this.options.onStale?.(this.path);
+      if (text.trim() === '') return [];
+      const fresh = parseArticle({ ...this.options, text, id: this.id }).article.sections;
+      return this.sections.map((_, i) => fresh[i]?.paragraphs ?? []);
+    }
+    return makeParagraphs(this.heads, this.record.structure, new LineIndex(text), this.id);
+  }
+}
+
+/** The structure of an article made elsewhere, from its sections. */
+function structureOf(article: Article): ArticleStructure {
+  const numbers: number[] = [];
+  for (const section of article.sections) {
+    const { start, end } = section.range;
+    numbers.push(section.depth, start.line, start.character, start.offset, end.line, end.character, end.offset, section.paragraphs.length);
+    for (const paragraph of section.paragraphs) {
+      numbers.push(BLOCK_KINDS.indexOf(paragraph.kind), paragraph.range.start.offset, paragraph.range.end.offset, paragraph.sentences.length);
+      for (const sentence of paragraph.sentences) numbers.push(sentence.range.start.offset, sentence.range.end.offset);
+    }
+  }
+  return { titles: article.sections.map((section) => section.title), structure: Int32Array.from(numbers) };
+}
+
+function metaOf(article: Article): ArticleMeta {
+  const meta: { -readonly [K in keyof ArticleMeta]: ArticleMeta[K] } = {
+    id: article.id,
+    title: article.title,
+    titleProvenance: article.titleProvenance,
+    topics: article.topics,
+  };
+  if (article.publisher !== undefined) meta.publisher = article.publisher;
+  if (article.date !== undefined) meta.date = article.date;
+  if (article.url !== undefined) meta.url = article.url;
+  if (article.summary !== undefined) meta.summary = article.summary;
+  if (article.authors !== undefined) meta.authors = article.authors;
+  return meta;
+}
+
+/** A recorded article as a prepared file, ready for `Corpus.setPrepared`. */
+export function preparedFromRecord(record: ArticleRecord, warning: string | undefined, options: RestoreOptions): PreparedFile {
+  return {
+    ok: true,
+    article: restoreArticle(record, options),
+    ...(warning === undefined ? {} : { warning }),
+    withId: (id) => restoreArticle(record, { ...options, id }),
+  };
+}

@@ -1,0 +1,296 @@
+import { CALENDAR, COMMON_ACRONYMS, CONNECTORS, DEMONYMS, HONORIFICS, kindFromEnding, PORTFOLIOS, ROLES, STOPWORDS } from './discoveryWords';
+import { acronymDefinitions, initialismOf, kindOfDefinition, type NameRun, parenthesisAfter, scanSentence } from './discoveryTokens';
+import type { EntityKind } from './types';
+
+/** An entity found in the corpus text rather than in a catalog. */
+export interface DiscoveredEntity {
+  readonly name: string;
+  readonly kind: EntityKind;
+  readonly aliases: readonly string[];
+}
+
+export interface Discovery {
+  readonly entities: DiscoveredEntity[];
+  /** Names the text gives to catalog entities ("Alibaba Group Holding Ltd (BABA)"), by catalog entity id. */
+  readonly catalogAliases: { readonly entityId: string; readonly alias: string }[];
+}
+
+export interface DiscoveryInput {
+  /** The sentences of each article. */
+  readonly articles: Iterable<Iterable<string>>;
+  /** The catalog entity a name already refers to, if any. */
+  known(name: string): string | undefined;
+}
+
+interface NameStats {
+  occurrences: number;
+  midSentence: number;
+  /** Seen as a name in its own right: possessive, possessed or after a title. */
+  proof: number;
+  person: number;
+  place: number;
+  company: number;
+  organization: number;
+}
+
+type Found = Map<string, { kind: EntityKind; aliases: Set<string> }>;
+
+/**
+ * Finds the entities of a corpus without a catalog, from how news prose
+ * writes names: "Full Name (ALIAS)" and "Company (TICKER)" definitions,
+ * capitalized multi-word names that recur, and single capitalized words
+ * that take a possessive or follow one ("Huawei's Ascend") and are rarely
+ * written in lower case. Titles ("Prime Minister", "Mr") are cut off and
+ * mark a person. Names the catalog knows are left to it. Pure.
+ */
+export function discoverEntities(input: DiscoveryInput): Discovery {
+  const lowerCount = new Map<string, number>();
+  const capitalCount = new Map<string, number>();
+  // Runs repeat ("Tony Blair" hundreds of times): keep each distinct one once, with its count.
+  const runs = new Map<string, { run: NameRun; parenthesis: string | undefined; count: number }>();
+  const pairs: { name: string; alias: string }[] = [];
+  let articleCount = 0;
+  for (const sentences of input.articles) {
+    articleCount++;
+    for (const text of sentences) {
+      const defined = text.includes('(') ? acronymDefinitions(text) : [];
+      pairs.push(...defined);
+      scanSentence(text, lowerCount, capitalCount, (run) => {
+        let parenthesis = parenthesisAfter(text, run);
+        // "Securities and Exchange Commission (SEC)" is defined by its initials, not by the run "Exchange Commission".
+        if (defined.some((pair) => pair.alias === parenthesis)) parenthesis = undefined;
+        const key = `${run.tokens.join(' ')}|${+run.initial}${+run.possessive}${+run.possessed}${+run.speaks}${+run.afterPlacePreposition}${run.followedAs ?? ''}|${parenthesis ?? ''}`;
+        const seen = runs.get(key);
+        if (seen) seen.count++;
+        else runs.set(key, { run, parenthesis, count: 1 });
+      });
+    }
+  }
+
+  const stats = new Map<string, NameStats>();
+  const isCommon = (word: string) => (lowerCount.get(word.toLowerCase()) ?? 0) > (capitalCount.get(word) ?? 0);
+  for (const { run, parenthesis, count } of runs.values()) {
+    const cut = segments(run, isCommon);
+    const last = cut[cut.length - 1];
+    if (parenthesis !== undefined && last?.closesRun && last.name !== parenthesis) {
+      // "US Securities and Exchange Commission (SEC)": the name is the part the acronym spells.
+      const words = last.name.split(' ');
+      const spelled = initialismOf(words, parenthesis);
+      const name = spelled > 0 ? words.slice(words.length - spelled).join(' ') : last.name;
+      for (let i = 0; i < count; i++) pairs.push({ name, alias: parenthesis });
+    }
+    for (const segment of cut) {
+      let entry = stats.get(segment.name);
+      if (!entry) stats.set(segment.name, (entry = { occurrences: 0, midSentence: 0, proof: 0, person: 0, place: 0, company: 0, organization: 0 }));
+      entry.occurrences += count;
+      if (!segment.initial) entry.midSentence += count;
+      if (segment.proof) entry.proof += count;
+      if (segment.person) entry.person += count;
+      if (segment.place) entry.place += count;
+      if (segment.followedAs) entry[segment.followedAs] += count;
+    }
+  }
+
+  const minMentions = articleCount < 50 ? 2 : 3;
+  const found: Found = new Map();
+  for (const [name, entry] of stats) {
+    if (input.known(name) !== undefined) continue;
+    const tokens = name.split(' ');
+    const accepted =
+      tokens.length > 1
+        ? entry.occurrences >= minMentions && entry.midSentence > 0
+        : entry.midSentence >= minMentions && entry.proof > 0 && isNameWord(name) && (lowerCount.get(name.toLowerCase()) ?? 0) * 4 <= (capitalCount.get(name) ?? 0);
+    if (accepted) found.set(name, { kind: guessKind(tokens, entry), aliases: new Set() });
+  }
+  dropGivenNames(found, stats);
+  const catalogAliases = addDefinitions(found, pairs, stats, input.known);
+  foldSurnames(found, stats);
+  return {
+    entities: [...found].map(([name, { kind, aliases }]) => ({ name, kind, aliases: [...aliases] })),
+    catalogAliases,
+  };
+}
+
+/**
+ * Adds "Name (ALIAS)" definitions. An alias seen with more than one name is
+ * a label, not a name ("Andre Agassi (US)", "O Smith (Leicester)" in results
+ * tables), and so is one mostly met on its own ("Tim Henman (Britain)")
+ * unless it spells the name's initials. An alias of a catalog entity, or a
+ * name for one, is returned for the catalog entity.
+ */
+function addDefinitions(
+  found: Found,
+  pairs: readonly { name: string; alias: string }[],
+  stats: Map<string, NameStats>,
+  known: DiscoveryInput['known'],
+): Discovery['catalogAliases'] {
+  const partners = new Map<string, Map<string, number>>();
+  for (const { name, alias } of pairs) {
+    const names = partners.get(alias) ?? new Map<string, number>();
+    partners.set(alias, names.set(name, (names.get(name) ?? 0) + 1));
+  }
+  const catalogAliases: Discovery['catalogAliases'] = [];
+  for (const [alias, names] of partners) {
+    if (names.size !== 1 || !isNameWord(alias)) continue;
+    const [[name, together]] = [...names] as [[string, number]];
+    const words = name.split(' ');
+    const spelled = initialismOf(words, alias) === words.length;
+    if (alias.includes(name) || name.includes(alias)) continue;
+    if (!spelled && ((stats.get(alias)?.occurrences ?? 0) > 3 * together + 2 || (words.length === 1 && !alias.includes(' ') && !isTickerLike(alias)))) continue;
+    const nameId = known(name);
+    const aliasId = known(alias);
+    if (nameId !== undefined || aliasId !== undefined) {
+      if (nameId === undefined) catalogAliases.push({ entityId: aliasId!, alias: name });
+      else if (aliasId === undefined) catalogAliases.push({ entityId: nameId, alias });
+      continue;
+    }
+    const kind = kindOfDefinition(name, alias);
+    const entity = found.get(name) ?? { kind, aliases: new Set<string>() };
+    if (entity.kind === 'unknown') entity.kind = kind;
+    entity.aliases.add(alias);
+    found.set(name, entity);
+    found.delete(alias);
+  }
+  return catalogAliases;
+}
+
+function isTickerLike(alias: string): boolean {
+  return /^[A-Z][A-Z0-9.&-]{1,7}$/.test(alias);
+}
+
+/** Whether a single word can be a name on its own: not a people's adjective, a month, or a generic acronym ("TV", "MPs"). */
+function isNameWord(word: string): boolean {
+  return word.length > 1 && !DEMONYMS.has(word) && !CALENDAR.has(word) && !COMMON_ACRONYMS.has(word) && !/^\p{Lu}{2,}s$/u.test(word);
+}
+
+interface Segment {
+  name: string;
+  initial: boolean;
+  proof: boolean;
+  person: boolean;
+  place: boolean;
+  /** The segment ends where the run ends: what follows the run follows it. */
+  closesRun: boolean;
+  followedAs: NameRun['followedAs'];
+}
+
+/** "The", "But", "of"… at the edge of a run; not "US", which is a name in capitals. */
+const trimmable = (token: string) => CONNECTORS.has(token) || (STOPWORDS.has(token.toLowerCase()) && (token.length === 1 || token !== token.toUpperCase()));
+
+/**
+ * Cuts a run of capitalized words into candidate names: titles and calendar
+ * words split it, function words and a common sentence-opening word are
+ * trimmed from its edges.
+ */
+function segments(run: NameRun, isCommon: (word: string) => boolean): Segment[] {
+  const result: Segment[] = [];
+  let current: string[] = [];
+  let initial = run.initial;
+  let afterTitle = false;
+  let first = true;
+  const close = (last: boolean, beforeRole = false) => {
+    // "UK Foreign | Secretary Jack Straw": the portfolio belongs to the title, not to the name.
+    while (beforeRole && current.length > 1 && PORTFOLIOS.has(current[current.length - 1]!)) current.pop();
+    let start = 0;
+    while (start < current.length && trimmable(current[start]!)) start++;
+    if (start > 0) initial = false;
+    if (initial && start < current.length && isCommon(current[start]!)) {
+      start++;
+      initial = false;
+      while (start < current.length && trimmable(current[start]!)) start++;
+    }
+    let end = current.length;
+    while (end > start && trimmable(current[end - 1]!)) end--;
+    const tokens = current.slice(start, end);
+    if (tokens.length > 0 && tokens.length <= 5 && !/^\d/.test(tokens[0]!)) {
+      const untouched = start === 0 && end === current.length;
+      const person = afterTitle || (last && run.speaks && tokens.length > 1 && tokens.length < 4);
+      result.push({
+        name: tokens.join(' '),
+        initial: initial && start === 0,
+        proof: afterTitle || (last && run.possessive && end === current.length) || (first && untouched && run.possessed),
+        person,
+        place: first && start === 0 && run.afterPlacePreposition,
+        closesRun: last && end === current.length,
+        followedAs: last && end === current.length ? run.followedAs : undefined,
+      });
+    }
+    current = [];
+    initial = false;
+    first = false;
+  };
+  for (const token of run.tokens) {
+    const title = HONORIFICS.has(token) || ROLES.has(token);
+    if (title || CALENDAR.has(token)) {
+      if (current.length > 0) close(false, ROLES.has(token));
+      initial = false;
+      first = false;
+      afterTitle = title;
+      continue;
+    }
+    current.push(token);
+  }
+  if (current.length > 0) close(true);
+  return result;
+}
+
+function guessKind(tokens: readonly string[], entry: NameStats): EntityKind {
+  const fromEnding = kindFromEnding(tokens);
+  if (fromEnding) return fromEnding;
+  if (entry.person > 0 && entry.person * 5 >= entry.occurrences) return 'person';
+  // The strongest of the context hints, if it is seen often enough to mean something.
+  const hints = (['place', 'organization', 'company'] as const).map((kind) => ({ kind, count: entry[kind] })).sort((a, b) => b.count - a.count);
+  return hints[0]!.count > 0 && hints[0]!.count * 8 >= entry.occurrences ? hints[0]!.kind : 'unknown';
+}
+
+/**
+ * A single word that starts three or more of the names found, and is met
+ * less often alone than in them, is a given name ("David"), not an entity.
+ */
+function dropGivenNames(found: Found, stats: Map<string, NameStats>): void {
+  const starts = new Map<string, { names: number; occurrences: number }>();
+  for (const name of found.keys()) {
+    const space = name.indexOf(' ');
+    if (space === -1) continue;
+    const first = starts.get(name.slice(0, space)) ?? { names: 0, occurrences: 0 };
+    first.names++;
+    first.occurrences += stats.get(name)?.occurrences ?? 0;
+    starts.set(name.slice(0, space), first);
+  }
+  for (const [word, { names, occurrences }] of starts) {
+    if (word === word.toUpperCase()) continue;
+    if (names >= 3 && (stats.get(word)?.occurrences ?? 0) < occurrences && found.get(word)?.aliases.size === 0) found.delete(word);
+  }
+}
+
+/**
+ * A surname met alone after a title ("Mr Blair") becomes an alias of the one
+ * person's full name that ends with it ("Tony Blair"), when that name is
+ * clearly the most mentioned of those that do.
+ */
+function foldSurnames(found: Found, stats: Map<string, NameStats>): void {
+  const byLastWord = new Map<string, string[]>();
+  for (const [name, { kind }] of found) {
+    const words = name.split(' ');
+    if (words.length < 2 || words.length > 3 || (kind !== 'person' && kind !== 'unknown')) continue;
+    const last = words[words.length - 1]!;
+    byLastWord.set(last, [...(byLastWord.get(last) ?? []), name]);
+  }
+  for (const [surname, names] of byLastWord) {
+    const single = found.get(surname);
+    const singleStats = stats.get(surname);
+    if (!single || !singleStats || singleStats.person * 5 < singleStats.occurrences) continue;
+    const ranked = names.map((name) => ({ name, count: stats.get(name)?.occurrences ?? 0 })).sort((a, b) => b.count - a.count);
+    const [top, next] = ranked;
+    // "Smith" after "Mr", with several Smiths about: no one person to point at.
+    if (!top || (next && top.count < 3 * next.count)) {
+      if (next && single.aliases.size === 0) found.delete(surname);
+      continue;
+    }
+    const full = found.get(top.name)!;
+    full.aliases.add(surname);
+    for (const alias of single.aliases) full.aliases.add(alias);
+    full.kind = 'person';
+    found.delete(surname);
+  }
+}

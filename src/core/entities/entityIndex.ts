@@ -1,0 +1,219 @@
+import { articleSentences, type Corpus } from '../corpus';
+import { slug } from '../parse/article';
+import { type CatalogEntry, isShortAcronym, parseCatalogs } from './catalog';
+import { articleMentions, type EntityMentions, scanCorpus } from './corpusMentions';
+import { discoverEntities } from './discovery';
+import { chooseDefinition, chooseQuotes, toEvidence } from './evidence';
+import { type AliasEntry, AliasMatcher, foldString, normalizeName } from './matcher';
+import type { ArticleMentions, Entity, EntityEvidence, EntityKind, EntitySource, Mention } from './types';
+
+/** How many related entities an entity lists. */
+const MAX_RELATED = 6;
+
+interface Draft {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  aliases: string[];
+  description?: string;
+  source: EntitySource;
+  caseSensitive: boolean;
+  /** The catalog's `related`, as written: resolved once every entity is known. */
+  relatedNames: readonly string[];
+}
+
+/**
+ * The entities of one corpus version: the catalog's and the discovered ones,
+ * every name and alias resolved to one entity, a matcher that finds them in
+ * any text, and (computed on first use) what the corpus says of each.
+ * Build it with `entityIndexFor(corpus)`.
+ */
+export class EntityIndex {
+  private readonly byId = new Map<string, Entity>();
+  private readonly byExactName = new Map<string, string>();
+  private readonly byFoldedName = new Map<string, string>();
+  private readonly matcher = new AliasMatcher();
+  private scanned?: Map<string, EntityMentions>;
+  private readonly relatedCache = new Map<string, readonly string[]>();
+  private readonly evidenceCache = new Map<string, EntityEvidence>();
+  /** Catalog entries and files that could not be read. */
+  readonly problems: readonly string[];
+
+  constructor(private readonly corpus: Corpus) {
+    const catalog = parseCatalogs(corpus.catalogs());
+    this.problems = catalog.problems;
+    const drafts: Draft[] = [];
+    const ids = new Set<string>();
+    const newId = (name: string) => {
+      const base = slug(name);
+      let id = base;
+      for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+      ids.add(id);
+      return id;
+    };
+    for (const entry of catalog.entries) {
+      if (this.byFoldedName.has(foldString(entry.name))) continue;
+      const draft = fromCatalog(newId(entry.name), entry);
+      drafts.push(draft);
+      this.indexNames(draft);
+    }
+    const catalogIds = new Map(drafts.map((d) => [d.id, d]));
+    const discovery = discoverEntities({
+      articles: [...corpus.articles()].map((article) => sentenceTexts(article)),
+      known: (name) => this.byFoldedName.get(foldString(normalizeName(name))),
+    });
+    for (const { entityId, alias } of discovery.catalogAliases) {
+      const draft = catalogIds.get(entityId);
+      if (!draft || this.byFoldedName.has(foldString(alias))) continue;
+      draft.aliases.push(alias);
+      this.indexNames({ ...draft, name: alias, aliases: [] });
+    }
+    for (const found of discovery.entities) {
+      const draft: Draft = { id: newId(found.name), name: found.name, kind: found.kind, aliases: [...found.aliases], source: 'discovered', caseSensitive: true, relatedNames: [] };
+      drafts.push(draft);
+      this.indexNames(draft);
+    }
+    for (const draft of drafts) {
+      for (const name of [draft.name, ...draft.aliases]) this.matcher.add(aliasEntry(draft, name));
+      this.byId.set(draft.id, this.toEntity(draft));
+    }
+  }
+
+  /** Every entity: the catalog's first, in catalog order, then the discovered ones. */
+  entities(): Entity[] {
+    return [...this.byId.values()];
+  }
+
+  entity(id: string): Entity | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The entity a name, alias or id refers to: exact spelling first, then ignoring case. */
+  resolve(nameOrAlias: string): Entity | undefined {
+    const name = normalizeName(nameOrAlias);
+    const id = this.byId.has(name) ? name : (this.byExactName.get(name) ?? this.byFoldedName.get(foldString(name)));
+    return id === undefined ? undefined : this.byId.get(id);
+  }
+
+  /** Every entity mention in `text`, left to right, longest names first, never overlapping. */
+  findMentions(text: string): Mention[] {
+    return this.matcher.scan(text);
+  }
+
+  /** The mention covering `offset` in `text`. Looks only near the offset: bounded on any length of text. */
+  mentionAt(text: string, offset: number): Mention | undefined {
+    return this.matcher.mentionAt(text, offset);
+  }
+
+  /** Articles that mention the entity, most mentions first, with where each first does. */
+  articlesMentioning(entityId: string): ArticleMentions[] {
+    return articleMentions(this.mentions().get(entityId));
+  }
+
+  /**
+   * What the corpus says of an entity: counts, the defining sentence, a few
+   * quotable sentences and the related entities. Undefined for an unknown id.
+   */
+  evidence(entityId: string): EntityEvidence | undefined {
+    const cached = this.evidenceCache.get(entityId);
+    if (cached) return cached;
+    const entity = this.byId.get(entityId);
+    if (!entity) return undefined;
+    const stats = this.mentions().get(entityId);
+    const refs = stats?.sentences ?? [];
+    const definition = chooseDefinition(refs);
+    const co = stats?.coMentions;
+    const evidence: EntityEvidence = {
+      entity,
+      articles: stats?.articles.size ?? 0,
+      mentions: stats?.mentions ?? 0,
+      ...(definition ? { definition: toEvidence(definition) } : {}),
+      quotes: chooseQuotes(refs, definition).map(toEvidence),
+      related: entity.related.map((id) => ({ entity: this.byId.get(id)!, paragraphs: co?.get(id) ?? 0 })),
+    };
+    this.evidenceCache.set(entityId, evidence);
+    return evidence;
+  }
+
+  private mentions(): Map<string, EntityMentions> {
+    this.scanned ??= scanCorpus(this.corpus, this.matcher);
+    return this.scanned;
+  }
+
+  private related(draft: Draft): readonly string[] {
+    let related = this.relatedCache.get(draft.id);
+    if (related) return related;
+    const ids = new Set<string>();
+    for (const name of draft.relatedNames) {
+      const entity = this.byExactName.get(name) ?? this.byFoldedName.get(foldString(name));
+      if (entity !== undefined && entity !== draft.id) ids.add(entity);
+    }
+    const co = [...(this.mentions().get(draft.id)?.coMentions ?? [])].sort((a, b) => b[1] - a[1]);
+    for (const [id] of co) {
+      if (ids.size >= Math.max(MAX_RELATED, draft.relatedNames.length)) break;
+      ids.add(id);
+    }
+    related = [...ids];
+    this.relatedCache.set(draft.id, related);
+    return related;
+  }
+
+  private toEntity(draft: Draft): Entity {
+    const entity = {
+      id: draft.id,
+      name: draft.name,
+      kind: draft.kind,
+      aliases: draft.aliases,
+      ...(draft.description ? { description: draft.description } : {}),
+      source: draft.source,
+    };
+    // Related entities need the corpus scan: computed when first asked for, and still serialized.
+    return Object.defineProperty(entity, 'related', { enumerable: true, get: () => this.related(draft) }) as unknown as Entity;
+  }
+
+  private indexNames(draft: Pick<Draft, 'id' | 'name' | 'aliases'>): void {
+    for (const name of [draft.name, ...draft.aliases]) {
+      if (!this.byExactName.has(name)) this.byExactName.set(name, draft.id);
+      const folded = foldString(name);
+      if (!this.byFoldedName.has(folded)) this.byFoldedName.set(folded, draft.id);
+    }
+  }
+}
+
+function fromCatalog(id: string, entry: CatalogEntry): Draft {
+  return {
+    id,
+    name: entry.name,
+    kind: entry.kind,
+    aliases: [...entry.aliases],
+    ...(entry.description ? { description: entry.description } : {}),
+    source: 'catalog',
+    caseSensitive: entry.caseSensitive,
+    relatedNames: entry.related,
+  };
+}
+
+/** Catalog names ignore case unless the entity asks otherwise or the name is a short acronym; discovered names keep it. */
+function aliasEntry(draft: Draft, alias: string): AliasEntry {
+  return { alias, entityId: draft.id, caseSensitive: draft.caseSensitive || draft.source === 'discovered' || isShortAcronym(alias) };
+}
+
+function* sentenceTexts(article: Parameters<typeof articleSentences>[0]): Iterable<string> {
+  for (const passage of articleSentences(article)) yield passage.text;
+}
+
+const cache = new WeakMap<Corpus, { version: number; index: EntityIndex }>();
+
+/**
+ * The entity index of a corpus, built on first call and kept until the
+ * corpus changes (keyed on the corpus object and its `version`). Building
+ * reads the catalogs and discovers names in every article; the mention
+ * counts and evidence are computed on first use of them.
+ */
+export function entityIndexFor(corpus: Corpus): EntityIndex {
+  const cached = cache.get(corpus);
+  if (cached && cached.version === corpus.version) return cached.index;
+  const index = new EntityIndex(corpus);
+  cache.set(corpus, { version: corpus.version, index });
+  return index;
+}

@@ -1,0 +1,9 @@
+/**
+ * The entity index: catalog and discovered entities of a corpus, a matcher
+ * that finds their names in any text, and what the corpus says of each.
+ * Features use `entityIndexFor(corpus)`; it is memoized per corpus version.
+ */
+export { EntityIndex, entityIndexFor } from './entityIndex';
+export { excerpt } from './evidence';
+export type { ArticleMentions, Entity, EntityEvidence, EntityKind, EntitySource, EvidenceSentence, Mention } from './types';
+export { entitiesByMentions, type LineMention, noteMentions } from './noteMentions';

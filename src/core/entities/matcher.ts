@@ -1,0 +1,212 @@
+import type { Mention } from './types';
+
+/** One name to look for, and the entity it stands for. */
+export interface AliasEntry {
+  readonly alias: string;
+  readonly entityId: string;
+  /** Match only with this exact capitalization. */
+  readonly caseSensitive: boolean;
+}
+
+interface TrieNode {
+  next?: Map<number, TrieNode>;
+  /** Aliases that end here, in priority order (the first added wins a tie). */
+  entries?: AliasEntry[];
+}
+
+const SPACE = 32;
+/** How far back from a match the URL check looks for the start of the URL. */
+const URL_LOOKBACK = 2048;
+
+/**
+ * Finds entity names in text in one left-to-right pass, with a character
+ * trie of every alias rather than a regular expression per alias: at each
+ * word start it follows the trie as far as the text allows and keeps the
+ * longest alias that ends on a word boundary ("Alibaba Cloud" over
+ * "Alibaba"), then resumes after it. Case is folded except for aliases
+ * marked case-sensitive; runs of whitespace, curly apostrophes and
+ * non-breaking hyphens match their plain forms. Names inside URLs are not
+ * mentions. The cost is linear in the text times the longest alias.
+ */
+export class AliasMatcher {
+  private readonly root: TrieNode = {};
+  private longest = 0;
+  private readonly seen = new Set<string>();
+  /** By UTF-16 code: 1 if a case-sensitive alias starts with it, 2 if a case-folded one starts with its folded form. */
+  private readonly starts = new Uint8Array(65536);
+
+  constructor(entries: Iterable<AliasEntry> = []) {
+    for (const entry of entries) this.add(entry);
+  }
+
+  /** Adds an alias; a second alias with the same folded text and entity is ignored. */
+  add(entry: AliasEntry): void {
+    const alias = normalizeName(entry.alias);
+    if (alias === '' || !isWordChar(alias.charCodeAt(0))) return;
+    const key = `${entry.entityId}\u0000${entry.caseSensitive ? alias : foldString(alias)}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    let node = this.root;
+    for (let i = 0; i < alias.length; i++) {
+      const code = fold(alias.charCodeAt(i));
+      node.next ??= new Map();
+      let child = node.next.get(code);
+      if (!child) node.next.set(code, (child = {}));
+      node = child;
+    }
+    (node.entries ??= []).push({ ...entry, alias });
+    this.longest = Math.max(this.longest, alias.length);
+    const first = alias.charCodeAt(0);
+    if (entry.caseSensitive) this.starts[first]! |= 1;
+    else this.starts[fold(first)]! |= 2;
+  }
+
+  /** The length of the longest alias: a mention never spans more (plus extra whitespace). */
+  get maxAliasLength(): number {
+    return this.longest;
+  }
+
+  /** Every mention in `text[from, to)`, left to right, never overlapping. */
+  scan(text: string, from = 0, to = text.length): Mention[] {
+    const mentions: Mention[] = [];
+    this.each(text, (entityId, start, end) => mentions.push({ entityId, start, end, text: text.slice(start, end) }), from, to);
+    return mentions;
+  }
+
+  /** Calls `found` for every mention in `text[from, to)`, as `scan` finds them, without building objects. */
+  each(text: string, found: (entityId: string, start: number, end: number) => void, from = 0, to = text.length): void {
+    let i = from;
+    let previousIsWord = i > 0 && isWordChar(text.charCodeAt(i - 1));
+    while (i < to) {
+      const code = text.charCodeAt(i);
+      const isWord = isWordChar(code);
+      if (!isWord || previousIsWord) {
+        previousIsWord = isWord;
+        i++;
+        continue;
+      }
+      const end = this.starts[code]! | (this.starts[fold(code)]! & 2) ? this.longestAt(text, i, to) : -1;
+      if (end !== -1 && !insideUrl(text, i)) {
+        found(this.matchedId, i, end);
+        i = end;
+        previousIsWord = true;
+      } else {
+        previousIsWord = true;
+        i++;
+      }
+    }
+  }
+
+  /**
+   * The mention that covers `offset`, looking only near it: the cost does not
+   * grow with the length of the text, so a megabyte-long line answers at once.
+   */
+  mentionAt(text: string, offset: number): Mention | undefined {
+    const reach = 2 * this.longest + 2;
+    const from = Math.max(0, offset - reach);
+    const to = Math.min(text.length, offset + reach);
+    let touching: Mention | undefined;
+    for (const mention of this.scan(text, from, to)) {
+      if (mention.start > offset) break;
+      if (offset < mention.end) return mention;
+      if (offset === mention.end) touching = mention;
+    }
+    return touching;
+  }
+
+  /** The entity of the last match `longestAt` found. */
+  private matchedId = '';
+
+  /** Where the longest alias at `start` ends (its entity in `matchedId`), or -1. */
+  private longestAt(text: string, start: number, to: number): number {
+    let node: TrieNode | undefined = this.root;
+    let best = -1;
+    let j = start;
+    while (j < to && node?.next) {
+      const code = fold(text.charCodeAt(j));
+      // A run of whitespace in the text matches the single space of an alias.
+      if (code === SPACE && j > start && fold(text.charCodeAt(j - 1)) === SPACE) {
+        j++;
+        continue;
+      }
+      node = node.next.get(code);
+      j++;
+      if (node?.entries && (j >= text.length || !isWordChar(text.charCodeAt(j)))) {
+        const entry = pick(node.entries, text, start, j);
+        if (entry) {
+          best = j;
+          this.matchedId = entry.entityId;
+        }
+      }
+    }
+    return best;
+  }
+}
+
+/** A case-sensitive alias must match exactly; otherwise the first alias added wins. */
+function pick(entries: readonly AliasEntry[], text: string, start: number, end: number): AliasEntry | undefined {
+  let exact: string | undefined;
+  let loose: AliasEntry | undefined;
+  for (const entry of entries) {
+    if (!entry.caseSensitive) {
+      loose ??= entry;
+      continue;
+    }
+    if (end - start === entry.alias.length && text.startsWith(entry.alias, start)) return entry;
+    exact ??= normalizeName(text.slice(start, end));
+    if (exact === entry.alias) return entry;
+  }
+  return loose;
+}
+
+/** Whether the name at `start` is part of a URL or an e-mail address (`https://www.alibaba.com`). */
+function insideUrl(text: string, start: number): boolean {
+  let i = start - 1;
+  const stop = Math.max(0, start - URL_LOOKBACK);
+  while (i >= stop && !isSpace(text.charCodeAt(i))) i--;
+  const prefix = text.slice(i + 1, start);
+  return prefix.includes('://') || prefix.includes('@') || /^[<([]?www\./i.test(prefix) || /\]\(www\./i.test(prefix);
+}
+
+/** Trims, collapses whitespace and straightens apostrophes and hyphens, keeping case. */
+export function normalizeName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').replace(/[\u2018\u2019]/g, "'").replace(/[\u2010\u2011]/g, '-');
+}
+
+/** `normalizeName` with case folded the way the matcher folds it. */
+export function foldString(name: string): string {
+  let folded = '';
+  for (let i = 0; i < name.length; i++) folded += String.fromCharCode(fold(name.charCodeAt(i)));
+  return folded;
+}
+
+const lowerCache = new Map<number, number>();
+
+/** Folds one UTF-16 code unit: lower case, whitespace to space, curly apostrophes and hyphens to plain. */
+function fold(code: number): number {
+  if (code >= 65 && code <= 90) return code + 32;
+  if (code < 128) return code === 9 || code === 10 || code === 13 ? SPACE : code;
+  if (code === 0xa0 || code === 0x2009 || code === 0x202f) return SPACE;
+  if (code === 0x2018 || code === 0x2019) return 39;
+  if (code === 0x2010 || code === 0x2011) return 45;
+  let lower = lowerCache.get(code);
+  if (lower === undefined) {
+    const folded = String.fromCharCode(code).toLowerCase();
+    lower = folded.length === 1 ? folded.charCodeAt(0) : code;
+    lowerCache.set(code, lower);
+  }
+  return lower;
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]/u;
+
+/** Letters and digits (any script); `_` is not, so Markdown `_Qwen_` still has a mention. */
+export function isWordChar(code: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  if (code >= 0xd800 && code <= 0xdfff) return true;
+  return WORD.test(String.fromCharCode(code));
+}
+
+function isSpace(code: number): boolean {
+  return code === SPACE || code === 9 || code === 10 || code === 13 || code === 0xa0;
+}

@@ -1,0 +1,72 @@
+import { readFileSync, statSync } from 'node:fs';
+import { articleRecord } from '../core/cache/articleRecord';
+import type { FileKey, IndexedOutcome } from '../core/cache/folderIndex';
+import { decodeCorpusFile, tooLargeReason } from '../core/parse/decode';
+import { type PreparedFile, prepareFile } from '../core/preparedFile';
+import { type CorpusFile, type CorpusFolder, excludeMatcher, isInside, relativeTo } from './corpusFiles';
+
+/** One file read and parsed: the key it had, what it came to, and whether that may be persisted. */
+export interface ReadFile {
+  /** Undefined when the file could not even be looked at. */
+  readonly key: FileKey | undefined;
+  readonly prepared: PreparedFile;
+  /**
+   * Whether the outcome depends only on the file's contents (an article, or a
+   * file skipped for what it holds) and so may go in the persisted index. A
+   * file over the size limit or that could not be read is looked at again.
+   */
+  readonly cacheable: boolean;
+}
+
+/** Looks at a file's key: its size and modification time. Throws when the file cannot be looked at. */
+export function fileKey(path: string): FileKey {
+  const stat = statSync(path);
+  return { size: stat.size, mtime: stat.mtimeMs };
+}
+
+/** Reads, decodes and prepares one corpus file (its sections are parsed on first use). Never throws. */
+export function readAndPrepare(file: CorpusFile, maxBytes: number, known?: FileKey): ReadFile {
+  let key = known;
+  try {
+    key ??= fileKey(file.path);
+    if (key.size > maxBytes) return { key, prepared: { ok: false, reason: tooLargeReason(key.size, maxBytes) }, cacheable: false };
+    return { key, prepared: prepareFile(file, decodeCorpusFile(readFileSync(file.path), maxBytes)), cacheable: true };
+  } catch (error) {
+    return { key, prepared: { ok: false, reason: `cannot be read: ${(error as Error).message}` }, cacheable: false };
+  }
+}
+
+/** What a prepared file persists as. Parses every section of an article now: the record is what the next start restores. */
+export function outcomeOf(prepared: PreparedFile): IndexedOutcome {
+  if (!prepared.ok) return { skipped: prepared.reason };
+  const article = articleRecord(prepared.article);
+  return prepared.warning === undefined ? { article } : { article, warning: prepared.warning };
+}
+
+export function sameKey(a: FileKey | undefined, b: FileKey | undefined): boolean {
+  return a !== undefined && b !== undefined && a.size === b.size && a.mtime === b.mtime;
+}
+
+/** Whether a corpus-relative path is in a hidden folder or `node_modules`, or is a hidden file: never read. */
+export function isHidden(relativePath: string): boolean {
+  return relativePath.split('/').some((part) => part.startsWith('.') || part === 'node_modules');
+}
+
+/** The configured folder a path is in (the innermost, when folders nest). */
+export function folderOf(folders: readonly CorpusFolder[], path: string): CorpusFolder | undefined {
+  let best: CorpusFolder | undefined;
+  for (const folder of folders) if (isInside(folder.root, path) && (!best || folder.root.length > best.root.length)) best = folder;
+  return best;
+}
+
+/**
+ * Whether a changed path can matter to a corpus of these folders: inside one
+ * of them, not hidden, not in `node_modules`, not excluded. A watcher drops
+ * the rest (a `.git` folder's churn) before batching.
+ */
+export function isRelevantChange(folders: readonly CorpusFolder[], path: string): boolean {
+  const folder = folderOf(folders, path);
+  if (!folder) return false;
+  const relativePath = relativeTo(folder.root, path);
+  return !isHidden(relativePath) && !(excludeMatcher(folder.exclude)?.(relativePath) ?? false);
+}

@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import { type EntityIndex, entityIndexFor } from '../../core/entities';
+import type { Services } from '../services';
+import { setting } from '../settings';
+import { EntityDecorations } from './decorations';
+import { EntityHoverProvider } from './entityHoverProvider';
+
+/**
+ * Entity hover cards and underlines in Markdown documents (product §3),
+ * over the entity index of the current corpus; settings
+ * `sourcebook.hover.enabled` and `sourcebook.hover.decorations`.
+ */
+export function activateHover(services: Services): void {
+  const { context, corpus, log } = services;
+  const reported = new WeakSet<EntityIndex>();
+  const index = () => {
+    const current = entityIndexFor(corpus.current);
+    if (!reported.has(current)) {
+      reported.add(current);
+      for (const problem of current.problems) log.warn(`entity catalog: ${problem}`);
+    }
+    return current;
+  };
+  const decorations = new EntityDecorations(index, () => setting('hover.decorations', true));
+  const hover = new EntityHoverProvider(
+    async () => {
+      await corpus.ready;
+      index();
+      return corpus.current;
+    },
+    () => setting('hover.enabled', true),
+  );
+  context.subscriptions.push(
+    vscode.languages.registerHoverProvider({ language: 'markdown' }, hover),
+    decorations,
+    corpus.onDidChange(() => decorations.refresh()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('sourcebook.hover')) decorations.refresh();
+    }),
+  );
+}

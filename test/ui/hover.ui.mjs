@@ -1,0 +1,43 @@
+// Entity hover cards as a person sees them: open a note, point at "Qwen",
+// read the card in the hover widget, check the underline, keep screenshots.
+/* global getComputedStyle -- used in code that locator.evaluate runs in the browser */
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { SCREENSHOT_DIR } from './workbench.mjs';
+
+export const options = { open: 'alibaba-thesis.md' };
+
+const card = (wb) => wb.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
+
+export const tests = {
+  'hovering "Qwen" in a note shows its card with quotes from the corpus': async (wb) => {
+    // The underline arrives once the corpus is loaded: then the hover has its card too.
+    const underlined = wb.page.locator('.editor-group-container.active .view-line span', { hasText: /^Qwen$/ }).first();
+    await underlined.waitFor({ state: 'visible', timeout: 30_000 });
+    const decoration = await underlined.evaluate((span) => getComputedStyle(span).textDecorationStyle);
+    assert.equal(decoration, 'dotted', 'entity mentions are underlined with dots');
+
+    const text = await wb.hover('Qwen');
+    assert.match(text, /^Qwen — product/);
+    assert.match(text, /Also: Tongyi Qianwen/);
+    assert.match(text, /\d+ mentions in 2 articles/);
+    assert.match(text, /“[^”]*Qwen[^”]*”/, 'a quote about Qwen');
+    assert.match(text, /FrontierNews\.ai, 2026/, 'quotes cite publisher and date');
+    assert.match(text, /Insert a quote about Qwen…\s*·\s*Show in Topics\s*·\s*Open article/);
+
+    const links = await card(wb).locator('a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('data-href') ?? a.getAttribute('href') ?? ''));
+    assert.ok(links.length >= 3, `links: ${links.join(', ')}`);
+    for (const link of links) assert.match(link, /^command:sourcebook\./);
+
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await card(wb).locator('xpath=ancestor::div[contains(@class, "monaco-hover")][1]').screenshot({ path: path.join(SCREENSHOT_DIR, 'hover-card-qwen.png') });
+    await wb.screenshot('hover-note-qwen');
+  },
+
+  'an alias shows the same card, and "Alibaba Cloud" is not "Alibaba"': async (wb) => {
+    assert.match(await wb.hover('Tongyi Qianwen'), /^Qwen — product/);
+    assert.match(await wb.hover('Alibaba Cloud'), /^Alibaba Cloud — company/);
+    await wb.screenshot('hover-note-alibaba-cloud');
+  },
+};

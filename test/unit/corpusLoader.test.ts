@@ -1,0 +1,157 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Corpus } from '../../src/core/corpus';
+import { IndexedCorpus, type IndexedLoadOptions } from '../../src/node/corpusLoader';
+import { IndexStore } from '../../src/node/indexCache';
+import { joinLines } from './helpers';
+
+let dir: string;
+let root: string;
+let store: IndexStore;
+let log: string[];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sourcebook-loader-'));
+  root = join(dir, 'articles');
+  store = new IndexStore(join(dir, 'storage'), 'test-build');
+  log = [];
+  write('markets/rates.md', joinLines('---', 'title: Rates', 'topics: [markets]', '---', '', '## Outlook', '', 'Rates rose. Then fell.'));
+  write('markets/oil.txt', joinLines('Oil slips', '', 'Oil prices slipped on Monday. Traders sold.'));
+  write('empty.md', '');
+});
+
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+let tick = 1_700_000_000;
+function write(relativePath: string, text: string): void {
+  const path = join(root, relativePath);
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, text);
+  utimesSync(path, tick, tick++); // distinct times, whatever the file system's resolution
+}
+
+async function load(extra: Partial<IndexedLoadOptions> = {}) {
+  const result = await IndexedCorpus.load({ folders: [{ root }], store, log: (line) => log.push(line), ...extra });
+  result.indexed.persist();
+  return result;
+}
+
+/** The corpus as plain data: articles with their sections and sentences, and the skipped files. */
+function snapshot(corpus: Corpus) {
+  return {
+    articles: corpus.articles().map((a) => ({ id: a.id, title: a.title, sections: a.sections.map((s) => [s.title, s.paragraphs.map((p) => p.sentences.map((x) => x.text))]) })),
+    problems: corpus.problems(),
+  };
+}
+
+describe('loading a corpus through its persisted index', () => {
+  it('parses every file the first time and none the second', async () => {
+    const cold = await load();
+    expect(cold.stats).toMatchObject({ files: 3, fromCache: 0, parsed: 3, skipped: 1 });
+    const warm = await load();
+    expect(warm.stats).toMatchObject({ files: 3, fromCache: 3, parsed: 0, skipped: 1 });
+    expect(snapshot(warm.indexed.corpus)).toEqual(snapshot(cold.indexed.corpus));
+  });
+
+  it('notices a changed, an added and a removed file, and parses only those', async () => {
+    await load();
+    write('markets/rates.md', joinLines('---', 'title: Rates', '---', '', '## Outlook', '', 'Rates held.', '', '## Risks', '', 'Inflation.'));
+    write('tech/chips.md', '# Chips\n\nChips sold out.');
+    rmSync(join(root, 'markets/oil.txt'));
+    const { indexed, stats } = await load();
+    expect(stats).toMatchObject({ fromCache: 1, parsed: 2 });
+    expect(indexed.corpus.articles().map((a) => a.id).sort()).toEqual(['markets-rates', 'tech-chips']);
+    expect(indexed.corpus.articleAt(join(root, 'markets/rates.md'))!.sections.map((s) => s.title)).toEqual(['Outlook', 'Risks']);
+  });
+
+  it('discards a corrupt index with a log line and builds the corpus again', async () => {
+    const cold = await load();
+    writeFileSync(store.fileFor(root), '{"format":"sourcebook-corpus-index","version":1,"files":{"x": [\n');
+    const rebuilt = await load();
+    expect(rebuilt.stats).toMatchObject({ fromCache: 0, parsed: 3 });
+    expect(log.some((line) => /persisted index of .* discarded \(not valid JSON/.test(line))).toBe(true);
+    expect(snapshot(rebuilt.indexed.corpus)).toEqual(snapshot(cold.indexed.corpus));
+    expect((await load()).stats).toMatchObject({ fromCache: 3, parsed: 0 });
+  });
+
+  it('discards an index of an older format or another build', async () => {
+    await load();
+    const file = store.fileFor(root);
+    writeFileSync(file, readFileSync(file, 'latin1').replace('"version":1', '"version":0'), 'latin1');
+    expect((await load()).stats).toMatchObject({ fromCache: 0, parsed: 3 });
+    const other = await IndexedCorpus.load({ folders: [{ root }], store: new IndexStore(join(dir, 'storage'), 'next-build'), log: (l) => log.push(l) });
+    expect(other.stats).toMatchObject({ fromCache: 0, parsed: 3 });
+    expect(log.filter((line) => line.includes('discarded'))).toHaveLength(2);
+  });
+
+  it('keeps what was read when cancelled', async () => {
+    for (let i = 0; i < 30; i++) write(`bulk/${i}.txt`, `Article ${i}\n\nBody ${i}.`);
+    const controller = new AbortController();
+    const { indexed, stats } = await load({ sliceMs: 0, signal: controller.signal, onProgress: (done) => done >= 5 && controller.abort() });
+    expect(stats.cancelled).toBe(true);
+    expect(indexed.corpus.size).toBeGreaterThan(0);
+    expect(indexed.corpus.size).toBeLessThan(30);
+  });
+});
+
+describe('parsing on worker threads', () => {
+  it('gives the same corpus and index as parsing on this thread', async () => {
+    const workerFile = join(dir, 'parseWorker.js');
+    await build({ entryPoints: [join(__dirname, '../../src/node/parseWorker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: workerFile, logLevel: 'warning' });
+    for (let i = 0; i < 320; i++) write(`bulk/${i % 4}/${i}.${i % 2 ? 'md' : 'txt'}`, i % 2 ? `# Title ${i}\n\n## Part\n\nMr. Smith said ${i}. It rose.` : `Headline ${i}\n\nBody ${i}. More.`);
+    const here = await IndexedCorpus.load({ folders: [{ root }] });
+    const threads = await IndexedCorpus.load({ folders: [{ root }], store, workerFile, log: (line) => log.push(line) });
+    expect(log).toContainEqual(expect.stringMatching(/^parsing 323 files on \d+ worker threads$/));
+    expect(threads.stats).toMatchObject({ parsed: 323, fromCache: 0 });
+    expect(snapshot(threads.indexed.corpus)).toEqual(snapshot(here.indexed.corpus));
+    threads.indexed.persist();
+    const warm = await IndexedCorpus.load({ folders: [{ root }], store });
+    expect(warm.stats).toMatchObject({ parsed: 0, fromCache: 323 });
+    expect(snapshot(warm.indexed.corpus)).toEqual(snapshot(here.indexed.corpus));
+  }, 60_000);
+});
+
+describe('applying file changes', () => {
+  it('re-indexes only the files that changed, in one batch', async () => {
+    const { indexed } = await load();
+    const before = indexed.corpus.version;
+    const unchanged = indexed.corpus.articleAt(join(root, 'markets/oil.txt'));
+    expect(await indexed.apply([join(root, 'markets/oil.txt'), join(root, 'markets/rates.md')])).toMatchObject({ changed: false });
+    expect(indexed.corpus.version).toBe(before);
+
+    write('markets/rates.md', '# Rates\n\n## New section\n\nText.');
+    write('tech/a.md', '# A\n\nA.');
+    write('tech/b.txt', 'B\n\nB.');
+    const result = await indexed.apply([join(root, 'markets/rates.md'), join(root, 'tech'), join(root, 'tech/a.md')]);
+    expect(result).toMatchObject({ changed: true, reloadNeeded: false });
+    expect(indexed.corpus.articleAt(join(root, 'markets/oil.txt'))).toBe(unchanged);
+    expect(indexed.corpus.articleAt(join(root, 'markets/rates.md'))!.sections.map((s) => s.title)).toEqual(['Rates', 'New section']);
+    expect(indexed.corpus.size).toBe(4);
+  });
+
+  it('removes a deleted file, and every article of a deleted folder', async () => {
+    const { indexed } = await load();
+    rmSync(join(root, 'markets'), { recursive: true });
+    await indexed.apply([join(root, 'markets')]);
+    expect(indexed.corpus.size).toBe(0);
+    indexed.persist();
+    expect((await load()).stats).toMatchObject({ files: 1, fromCache: 1, parsed: 0 });
+  });
+
+  it('asks for a reload when a topic list or entity catalog changes', async () => {
+    const { indexed } = await load();
+    writeFileSync(join(root, 'topics.yaml'), '- id: markets\n  label: Markets\n');
+    expect(await indexed.apply([join(root, 'topics.yaml')])).toMatchObject({ reloadNeeded: true });
+  });
+
+  it('leaves out excluded and hidden paths', async () => {
+    const folder = { root, exclude: ['drafts/**'] };
+    const { indexed } = await IndexedCorpus.load({ folders: [folder], store });
+    write('drafts/wip.md', '# WIP\n\nNot yet.');
+    write('.obsidian/x.md', '# X\n\nX.');
+    expect(await indexed.apply([join(root, 'drafts/wip.md'), join(root, '.obsidian/x.md')])).toMatchObject({ changed: false });
+  });
+});
