@@ -82,6 +82,21 @@ suite('Cited quotes', () => {
     assert.ok(document.isUntitled);
   });
 
+  test('formats APA, Chicago and MLA with citation-js inside the extension host', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+    const editor = await vscode.window.showTextDocument(document);
+    const id = `${GAMBLE}#0.0`;
+    const lines: string[] = [];
+    for (const style of ['apa', 'chicago', 'mla'] as const) {
+      placeCursor(editor, document.getText().length);
+      const inserted = await insert({ passageId: id, style });
+      lines.push(`> "${text(id)}" — ${formatReference(corpus.article(GAMBLE)!, style)}`);
+      assert.equal(inserted?.quote, lines[lines.length - 1]);
+    }
+    assert.equal(document.getText(), `${lines.join('\n\n')}\n`);
+    assert.match(lines[0]!, /\(2026\)\. \*FrontierNews\.ai\*\.$/);
+  });
+
   test('the pandoc style writes the bibliography file, once per article', async () => {
     const bibliography = join(dir, 'refs', 'references.json');
     await vscode.workspace.getConfiguration('sourcebook').update('citation.bibliography', bibliography, vscode.ConfigurationTarget.Global);
