@@ -40,4 +40,21 @@ export const tests = {
     assert.match(await wb.hover('Alibaba Cloud'), /^Alibaba Cloud — company/);
     await wb.screenshot('hover-note-alibaba-cloud');
   },
+
+  'a name typed into the note is underlined as the user types': async (wb) => {
+    await wb.page.mouse.move(1, 1);
+    await wb.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+    await wb.page.keyboard.press('Control+End');
+    await wb.page.keyboard.type('\nAnd DingTalk?');
+    const typed = wb.page.locator('.editor-group-container.active .view-line span', { hasText: /^DingTalk$/ }).first();
+    await typed.waitFor({ state: 'visible', timeout: 10_000 });
+    await wb.page.waitForFunction(
+      (span) => getComputedStyle(span).textDecorationStyle === 'dotted',
+      await typed.elementHandle(),
+      { timeout: 10_000 },
+    );
+    await wb.screenshot('hover-note-typed');
+    // Leave the sample note as it was (it is never saved).
+    await wb.page.keyboard.press('Control+Z');
+  },
 };
