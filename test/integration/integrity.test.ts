@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { WorkspaceCheckResult } from '../../src/vscode/integrity/checkQuotesInWorkspace';
 import { sourcebook, waitFor } from './support/extension';
@@ -22,31 +24,51 @@ const NOTE = [
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'sourcebook');
 
 /**
- * Code actions at a range. VS Code rejects the whole request when any provider
- * cancels (the built-in Markdown server does while it reads a new document),
- * so a cancelled request is asked again.
+ * The quick fixes at a range, once `title` is among them. Asked again while
+ * it is not: VS Code rejects the whole request when any provider cancels (the
+ * built-in Markdown server does while it reads a new document), and the
+ * workbench may answer before it has set up a document just opened.
  */
-async function codeActions(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  for (let attempt = 1; ; attempt++) {
+function quickFixes(uri: vscode.Uri, range: vscode.Range, title: string): Promise<vscode.CodeAction[]> {
+  return waitFor(`the quick fix "${title}"`, async () => {
     try {
-      return await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+      return actions.some((action) => action.title === title) && actions;
     } catch (error) {
-      if (attempt >= 10 || !(error instanceof Error) || error.message !== 'Canceled') throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      if (error instanceof Error && error.message === 'Canceled') return undefined;
+      throw error;
     }
-  }
+  }, 20_000);
+}
+
+/** Notes written for a test, removed after it. */
+const written: vscode.Uri[] = [];
+
+/**
+ * Opens a note with `content` in an editor. Each is a file of its own: an
+ * untitled document may be handed the name, and even the text, of one
+ * closed a moment before.
+ */
+async function openNote(content: string): Promise<{ document: vscode.TextDocument; editor: vscode.TextEditor }> {
+  const uri = vscode.Uri.file(join(tmpdir(), `sourcebook-integrity-${process.pid}-${Date.now()}-${written.length}.md`));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  written.push(uri);
+  const document = await vscode.workspace.openTextDocument(uri);
+  assert.equal(document.getText(), content);
+  return { document, editor: await vscode.window.showTextDocument(document) };
 }
 
 suite('Quote integrity', () => {
   suiteSetup(() => sourcebook());
-  teardown(() => vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor'));
+  teardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    for (const uri of written.splice(0)) await vscode.workspace.fs.delete(uri);
+  });
 
   test('warns on the altered quote only; the quick fix clears it and undo brings it back', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: NOTE });
-    const editor = await vscode.window.showTextDocument(document);
+    const { document, editor } = await openNote(NOTE);
     const quoteStart = NOTE.indexOf(`"${ALTERED}`);
     const altered = new vscode.Range(document.positionAt(quoteStart), document.positionAt(quoteStart + ALTERED.length + 3));
-    // An untitled document can reuse the URI of one closed a moment ago: wait for this note's own answer.
     const [warning, ...others] = await waitFor('the misquote warning', () => ours(document.uri).some((d) => d.range.isEqual(altered)) && ours(document.uri));
     assert.deepEqual(others, []);
     assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
@@ -54,9 +76,11 @@ suite('Quote integrity', () => {
     assert.match(warning.message, /^Quote does not match the source\. Closest passage in "Alibaba's AI Gamble Is Paying Off.*" § Why Is Alibaba Sacrificing Short-Term Profits for AI\?: "Developer adoption/);
     assert.equal(warning.relatedInformation?.[0]?.location.uri.scheme, 'sourcebook');
 
-    const actions = await codeActions(document.uri, warning.range);
-    const fix = actions.find((action) => action.title === 'Replace with source text');
-    assert.ok(fix?.edit, `quick fix among ${actions.map((a) => a.title).join(', ')}`);
+    const actions = await quickFixes(document.uri, warning.range, 'Replace with source text');
+    const fixes = actions.filter((action) => action.title === 'Replace with source text');
+    assert.equal(fixes.length, 1);
+    const [fix] = fixes;
+    assert.ok(fix?.edit);
     assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
     assert.equal(editor.document.getText(), NOTE.replace(ALTERED, SOURCE));
     await waitFor('the warning to clear', () => ours(document.uri).length === 0, 20_000);
@@ -69,13 +93,26 @@ suite('Quote integrity', () => {
 
   test('reports a citation of an unknown article as an error', async () => {
     const content = '> "Words nobody wrote." [@no-such-article]\n';
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-    await vscode.window.showTextDocument(document);
+    const { document } = await openNote(content);
     const [error, ...others] = await waitFor('an error', () => ours(document.uri).some((d) => d.code === 'unknown-article') && ours(document.uri));
     assert.deepEqual(others, []);
     assert.equal(error.severity, vscode.DiagnosticSeverity.Error);
     assert.match(error.message, /cites an unknown article/);
     assert.ok(error.range.isEqual(new vscode.Range(0, content.indexOf('[@'), 0, content.indexOf(']') + 1)));
+  });
+
+  test('turning sourcebook.integrity.enabled off clears the problems, and on brings them back', async () => {
+    const { document } = await openNote(NOTE);
+    const config = () => vscode.workspace.getConfiguration('sourcebook');
+    await waitFor('the misquote warning', () => ours(document.uri).some((d) => d.code === 'misquote'));
+    try {
+      await config().update('integrity.enabled', false, vscode.ConfigurationTarget.Global);
+      await waitFor('the problems to clear', () => ours(document.uri).length === 0);
+      await config().update('integrity.enabled', true, vscode.ConfigurationTarget.Global);
+      await waitFor('the problems to return', () => ours(document.uri).some((d) => d.code === 'misquote'));
+    } finally {
+      await config().update('integrity.enabled', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   test('checks every Markdown note of the workspace with Check Quotes in Workspace', async () => {

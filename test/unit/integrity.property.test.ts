@@ -28,7 +28,12 @@ const corpus = testCorpus();
 const passages: Passage[] = corpus.articles().flatMap((article) =>
   article.sections.flatMap((section) => section.paragraphs.flatMap((p) => [p.id, ...p.sentences.map((s) => s.id)])).map((id) => corpus.passage(id)!),
 );
-const withNumbers = passages.filter((p) => /\d/.test(p.text));
+/**
+ * Passages to mutate: those without an ellipsis of their own, since a word
+ * dropped beside one reads as an elision, which a quote may make.
+ */
+const mutable = passages.filter((p) => !/…|\.\s?\.\s?\./.test(p.text));
+const withNumbers = mutable.filter((p) => /\d/.test(p.text));
 
 /** Lines a note is made of; the quote is inserted anywhere among them. */
 const noteLine = fc.constantFrom(
@@ -67,7 +72,9 @@ function wordSpans(text: string): { start: number; end: number }[] {
 
 /** A rough word string, to rule out a mutation that happens to quote another place of the article. */
 function rough(text: string): string {
-  return ` ${text.toLowerCase().replace(/[’‘]/g, "'").replace(/[^a-z0-9'\s]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
+  const words = text.toLowerCase().replace(/[’‘]/g, "'").replace(/[^a-z0-9'\s]+/g, ' ');
+  // An apostrophe inside a word is part of it; at a word's edge it is a quotation mark.
+  return ` ${words.replace(/'(?![a-z0-9])|(?<![a-z0-9])'/g, ' ').replace(/\s+/g, ' ').trim()} `;
 }
 
 function proseOf(passage: Passage): string {
@@ -142,7 +149,7 @@ describe('quote integrity, on quotes the insert feature writes', { timeout: 120_
 
   for (const [name, mutate] of [...Object.entries(mutations), ['transposeNumber', transposeNumber] as const]) {
     it(`flags a quote with one change: ${name}`, () => {
-      const pool = name === 'transposeNumber' ? withNumbers : passages;
+      const pool = name === 'transposeNumber' ? withNumbers : mutable;
       fc.assert(
         fc.property(fc.constantFrom(...pool), style, note, fc.nat(), fc.nat(), (passage, citationStyle, noteText, at, pick) => {
           const mutated = mutate(quoteText(passage.text), pick);

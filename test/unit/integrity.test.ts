@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkNote } from '../../src/core/integrity/checkNote';
 import { findNoteQuotes } from '../../src/core/integrity/noteQuotes';
+import { Corpus } from '../../src/core/corpus';
+import { decodeCorpusFile } from '../../src/core/parse/decode';
 import { loadCorpus } from '../../src/node/corpusFiles';
 import { joinLines } from './helpers';
 
@@ -154,5 +156,25 @@ describe('checkNote', () => {
     const [problem] = checkNote(`> "Bananas grow on tall herbaceous plants in warm climates."[^${GAMBLE}]`, corpus);
     expect(problem).toMatchObject({ code: 'misquote', message: expect.stringMatching(/no passage of .* is close to it/) });
     expect(problem!.fix).toBeUndefined();
+  });
+
+  it('does not take a quote that cuts a word or a number of the source for a match', () => {
+    const cut = [
+      'ransforming from an e-commerce giant into an artificial intelligence powerhouse',
+      '50 percent over the last six months',
+      'Developer adoption of the Qwen model suite grew by 1',
+    ];
+    for (const quote of cut) expect(checkNote(`> "${quote}"[^${GAMBLE}]`, corpus), quote).toHaveLength(1);
+  });
+
+  it('reads Markdown in an article as its prose: link text counts, link destinations and footnote marks do not', () => {
+    const markdown = new Corpus();
+    const text = joinLines('---', 'id: md', 'title: Markdown Article', '---', '', 'The [Qwen](https://qwen.ai "home") model is *open*[^1] and <b>free</b>.', '', '[^1]: A note.');
+    markdown.setFile({ path: '/c/md.md', relativePath: 'md.md' }, decodeCorpusFile(new TextEncoder().encode(text)));
+    const check = (quote: string) => checkNote(`> "${quote}" [@md]`, markdown).map((p) => p.code);
+    expect(check('The [Qwen](https://qwen.ai "home") model is *open*[^1] and <b>free</b>.')).toEqual([]);
+    expect(check('The Qwen model is open and free.')).toEqual([]);
+    expect(check('qwen.ai "home") model is open')).toEqual(['misquote']);
+    expect(check('The Qwen model is closed')).toEqual(['misquote']);
   });
 });

@@ -1,9 +1,14 @@
 /**
  * Where a misquote came from: the stretch of the article whose words are
  * fewest edits (a word changed, added or dropped) away from the quote's. It
- * is a fitting alignment (Sellers' semi-global edit distance) over word ids:
+ * is a fitting alignment (Sellers' semi-global edit distance) over words:
  * the whole quote against any stretch of the article, the way annotation
  * tools re-anchor a quote whose text has drifted.
+ *
+ * The work is bounded: the shared words first vote for the likeliest place
+ * (the diagonal most of them agree on), and the alignment runs in a window
+ * of three quote lengths around it, so a misquote costs about 3·m² steps
+ * whatever the article's length.
  */
 
 export interface WordAlignment {
@@ -14,47 +19,40 @@ export interface WordAlignment {
   readonly distance: number;
 }
 
-/** Most DP cells one alignment may fill; above it, alignment runs in a window. */
-export const MAX_ALIGNMENT_CELLS = 2_000_000;
+/** Longest quote aligned, in words: the window's DP is quadratic in it. */
+export const MAX_ALIGNED_WORDS = 2000;
 
 /**
- * Aligns `quote` (word ids; -1 for a word the article lacks) against
- * `article` (word ids). The work is bounded by `maxCells`: a long article is
- * first narrowed to the window around the diagonal most quote words agree
- * on. Returns undefined for an empty quote or article, or a quote too long
- * to align within the bound.
+ * Aligns the quote's words against the article's. Returns undefined when
+ * they share no word, or the quote is empty or too long to align.
  */
-export function alignWords(quote: Int32Array, article: Int32Array, maxCells = MAX_ALIGNMENT_CELLS): WordAlignment | undefined {
+export function alignWords(quote: readonly string[], article: readonly string[]): WordAlignment | undefined {
   const m = quote.length;
-  if (m === 0 || article.length === 0) return undefined;
-  let from = 0;
-  let to = article.length;
-  if (m * (to - from) > maxCells) {
-    const diagonal = likeliestDiagonal(quote, article);
-    if (diagonal === undefined) return undefined;
-    from = Math.max(0, diagonal - m);
-    to = Math.min(article.length, diagonal + 2 * m);
-    if (m * (to - from) > maxCells) return undefined;
-  }
+  if (m === 0 || m > MAX_ALIGNED_WORDS || article.length === 0) return undefined;
+  const diagonal = likeliestDiagonal(quote, article);
+  if (diagonal === undefined) return undefined;
+  const from = Math.max(0, diagonal - m);
+  const to = Math.min(article.length, diagonal + 2 * m);
   return fit(quote, article, from, to);
 }
 
 /** Edit distance DP over `article[from, to)`, two rows at a time, tracking where each path starts. */
-function fit(quote: Int32Array, article: Int32Array, from: number, to: number): WordAlignment {
+function fit(quote: readonly string[], article: readonly string[], from: number, to: number): WordAlignment {
   const m = quote.length;
   const n = to - from;
   let previous = new Int32Array(n + 1);
   let current = new Int32Array(n + 1);
-  let previousStart = Int32Array.from({ length: n + 1 }, (_, j) => j);
+  let previousStart = new Int32Array(n + 1);
   let currentStart = new Int32Array(n + 1);
+  for (let j = 0; j <= n; j++) previousStart[j] = j;
   for (let i = 1; i <= m; i++) {
-    const word = quote[i - 1]!;
+    const word = quote[i - 1];
     current[0] = i;
     currentStart[0] = 0;
     for (let j = 1; j <= n; j++) {
       // Prefer a substitution, then a quote word the source lacks, then a source word the quote dropped:
       // ties then keep the stretch aligned word for word with the quote.
-      let best = previous[j - 1]! + (word === article[from + j - 1] && word !== -1 ? 0 : 1);
+      let best = previous[j - 1]! + (word === article[from + j - 1] ? 0 : 1);
       let start = previousStart[j - 1]!;
       if (previous[j]! + 1 < best) {
         best = previous[j]! + 1;
@@ -67,8 +65,12 @@ function fit(quote: Int32Array, article: Int32Array, from: number, to: number): 
       current[j] = best;
       currentStart[j] = start;
     }
-    [previous, current] = [current, previous];
-    [previousStart, currentStart] = [currentStart, previousStart];
+    const rows = previous;
+    previous = current;
+    current = rows;
+    const starts = previousStart;
+    previousStart = currentStart;
+    currentStart = starts;
   }
   // Ties between ends: the stretch closest in length to the quote.
   let bestEnd = 1;
@@ -83,10 +85,12 @@ function fit(quote: Int32Array, article: Int32Array, from: number, to: number): 
 }
 
 /** The article offset (word index minus quote index) that most shared words agree on. */
-function likeliestDiagonal(quote: Int32Array, article: Int32Array): number | undefined {
-  const wanted = new Map<number, number[]>();
-  quote.forEach((id, i) => {
-    if (id !== -1) wanted.set(id, [...(wanted.get(id) ?? []), i]);
+function likeliestDiagonal(quote: readonly string[], article: readonly string[]): number | undefined {
+  const wanted = new Map<string, number[]>();
+  quote.forEach((word, i) => {
+    const positions = wanted.get(word);
+    if (positions) positions.push(i);
+    else wanted.set(word, [i]);
   });
   const votes = new Map<number, number>();
   let best: number | undefined;

@@ -28,8 +28,7 @@ export class ArticleWords {
   /** Where word `i` starts in `joined`. */
   private readonly joinedStarts: Int32Array;
   private sentenceSlots?: readonly SentenceSlot[];
-  private vocabulary?: Map<string, number>;
-  private wordIds?: Int32Array;
+  private wordList?: readonly string[];
 
   constructor(readonly article: Article) {
     const text = article.source;
@@ -70,16 +69,10 @@ export class ArticleWords {
     return at === -1 ? -1 : this.wordAtJoined(at + 1);
   }
 
-  /** Word ids for alignment: equal words share an id; a word the article lacks is -1. */
-  idsOf(words: readonly string[]): Int32Array {
-    const vocabulary = this.vocabularyMap();
-    return Int32Array.from(words, (word) => vocabulary.get(word) ?? -1);
-  }
-
-  /** The article's words as vocabulary ids. */
-  ids(): Int32Array {
-    this.vocabularyMap();
-    return this.wordIds!;
+  /** The normalized words, for alignment (made on first use: only a misquote needs them). */
+  words(): readonly string[] {
+    this.wordList ??= this.length === 0 ? [] : this.joined.slice(1, -1).split(' ');
+    return this.wordList;
   }
 
   /** The sentences that overlap source offsets `[start, end)`, in order. */
@@ -105,20 +98,6 @@ export class ArticleWords {
       ),
     );
     return this.sentenceSlots;
-  }
-
-  private vocabularyMap(): Map<string, number> {
-    if (!this.vocabulary) {
-      const vocabulary = new Map<string, number>();
-      const words = this.length === 0 ? [] : this.joined.slice(1, -1).split(' ');
-      this.wordIds = Int32Array.from(words, (word) => {
-        let id = vocabulary.get(word);
-        if (id === undefined) vocabulary.set(word, (id = vocabulary.size));
-        return id;
-      });
-      this.vocabulary = vocabulary;
-    }
-    return this.vocabulary;
   }
 
   private wordAtJoined(at: number): number {

@@ -119,7 +119,7 @@ function misquote(quote: NoteQuote, part: QuotedPart, source: ArticleWords, line
   const article = source.article;
   const base = { code: 'misquote', severity: 'warning', range: lines.range(quote.start, quote.end), articleId: article.id } as const;
   const words = part.words.map((w) => w.text);
-  const alignment = alignWords(source.idsOf(words), source.ids());
+  const alignment = alignWords(words, source.words());
   if (!alignment || alignment.distance > words.length * (1 - MIN_SIMILARITY)) {
     return { distance: words.length, problem: { ...base, message: `Quote does not match the source, and no passage of "${brief(article.title, 80)}" is close to it.` } };
   }

@@ -105,7 +105,8 @@ export class QuoteDiagnostics implements vscode.Disposable {
     this.collection.set(uri, problems.map((problem) => this.diagnostic(problem)));
   }
 
-  private diagnostic(problem: QuoteProblem): vscode.Diagnostic {
+  /** The diagnostic shown for a problem. */
+  diagnostic(problem: QuoteProblem): vscode.Diagnostic {
     const severity = problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
     const diagnostic = new vscode.Diagnostic(toRange(problem.range), problem.message, severity);
     diagnostic.source = 'sourcebook';

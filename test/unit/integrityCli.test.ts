@@ -1,0 +1,73 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkCommand } from '../../src/cli/commands/check';
+import type { CliContext } from '../../src/cli/context';
+import { loadCorpus } from '../../src/node/corpusFiles';
+import { joinLines } from './helpers';
+
+const corpus = loadCorpus({ folders: [{ root: join(__dirname, '../../corpus'), bundled: true }] });
+const folder = mkdtempSync(join(tmpdir(), 'sourcebook-check-'));
+const note = (name: string, ...lines: string[]) => {
+  const path = join(folder, name);
+  writeFileSync(path, joinLines(...lines));
+  return path;
+};
+const exact = note('exact.md', '# Exact', '', '> "Alibaba is transforming from an e-commerce giant into an artificial intelligence powerhouse."[^alibaba-ai-gamble-qwen]');
+const altered = note('altered.md', '# Altered', '', '> "Developer adoption of the Qwen model suite grew by 15 percent over the last six months." [@alibaba-ai-gamble-qwen]', '', '> "Words." [@nowhere]');
+
+async function run(positionals: string[], json: boolean): Promise<{ code: number; output: string }> {
+  const lines: string[] = [];
+  const context: CliContext = {
+    options: { command: 'check', positionals, corpus: [], bundled: true, json, help: false },
+    folders: [],
+    corpus: () => corpus,
+    problems: () => [],
+    out: (text) => lines.push(text),
+  };
+  const code = await checkCommand.run(context);
+  return { code, output: lines.join('\n') };
+}
+
+describe('sourcebook check', () => {
+  it('exits 0 when every cited quote matches', async () => {
+    expect(await run([exact], false)).toEqual({ code: 0, output: 'Every cited quote matches its source (1 file checked).' });
+    expect(await run([exact], true)).toEqual({ code: 0, output: '[]' });
+  });
+
+  it('lists misquotes and unknown articles in the --json shape and exits 1', async () => {
+    const { code, output } = await run([exact, altered], true);
+    expect(code).toBe(1);
+    expect(JSON.parse(output)).toEqual([
+      {
+        file: altered,
+        line: 3,
+        column: 3,
+        severity: 'warning',
+        message: expect.stringMatching(/^Quote does not match the source\. Closest passage in "Alibaba's AI Gamble/),
+        articleId: 'alibaba-ai-gamble-qwen',
+        closest: expect.stringMatching(/^Developer adoption of the Qwen model suite grew by 150 percent over the last six months, demonstrating/),
+        code: 'misquote',
+        closestPassageId: 'alibaba-ai-gamble-qwen#2.2',
+        replacement: 'Developer adoption of the Qwen model suite grew by 150 percent over the last six months',
+      },
+      { file: altered, line: 5, column: 12, severity: 'error', message: expect.stringMatching(/cites an unknown article/), articleId: 'nowhere', closest: null, code: 'unknown-article', closestPassageId: null, replacement: null },
+    ]);
+  });
+
+  it('prints file:line:column for people, and checks the notes of a folder', async () => {
+    const { code, output } = await run([folder], false);
+    expect(code).toBe(1);
+    expect(output.split('\n')).toEqual([
+      expect.stringMatching(/altered\.md:3:3: warning: Quote does not match the source/),
+      expect.stringMatching(/altered\.md:5:12: error: Quote cites an unknown article/),
+      '2 problems in 1 of 2 files.',
+    ]);
+  });
+
+  it('refuses a missing file or no file at all (the CLI exits 2 on such errors)', async () => {
+    await expect(run([join(folder, 'missing.md')], false)).rejects.toThrow(/file not found/);
+    await expect(run([], false)).rejects.toThrow(/at least one note/);
+  });
+});
