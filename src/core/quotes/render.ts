@@ -67,7 +67,11 @@ export function renderQuote(
     const definition = definitionEdit(noteText, footnotes.definitions, article, section, quoteEdit, eol);
     if (definition) edits.push(definition);
   }
-  return { edits: merge(edits), quote, quoteOffset: start + leading.length };
+  // Edits earlier in the note (a definition placed above the quote) move it.
+  const shift = edits
+    .filter((edit) => edit !== quoteEdit && edit.end <= quoteEdit.start)
+    .reduce((sum, edit) => sum + edit.text.length - (edit.end - edit.start), 0);
+  return { edits: merge(edits), quote, quoteOffset: start + shift + leading.length };
 }
 
 /**

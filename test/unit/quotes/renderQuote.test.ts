@@ -15,6 +15,24 @@ function insert(note: string, at: number, { passage, article } = lead, style: Pa
 }
 
 describe('renderQuote', () => {
+  it('reports where the quote lands even when a definition is added above it', () => {
+    const note = joinLines('[^mine]: A note of my own.', '', 'Some text.', '', 'More text.', '');
+    const rendered = renderQuote(note, lead.passage, lead.article, 'footnote', note.length);
+    const result = applyEdits(note, rendered.edits);
+    expect(result.slice(rendered.quoteOffset, rendered.quoteOffset + rendered.quote.length)).toBe(rendered.quote);
+  });
+
+  it('reports where the quote lands for every cursor position (property)', () => {
+    const note = joinLines('# Notes', '', '[^mine]: Mine.', '', 'Text here.', '', '[^x]: Other.', '');
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: note.length }), fc.constantFrom('footnote', 'inline', 'pandoc') as fc.Arbitrary<'footnote'>, (at, style) => {
+        const rendered = renderQuote(note, chips.passage, chips.article, style, at);
+        const result = applyEdits(note, rendered.edits);
+        expect(result.slice(rendered.quoteOffset, rendered.quoteOffset + rendered.quote.length)).toBe(rendered.quote);
+      }),
+    );
+  });
+
   it('writes a footnoted blockquote and its definition into an empty note', () => {
     expect(insert('', 0)).toBe(
       joinLines(
