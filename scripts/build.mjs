@@ -21,8 +21,6 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
-  // Worker threads that parse a large corpus off the extension host's main thread.
-  { ...common, entryPoints: { parseWorker: 'src/node/parseWorker.ts' }, outdir: 'dist' },
   {
     ...common,
     entryPoints: { cli: 'src/cli/main.ts' },

@@ -2,19 +2,17 @@
 // prints one JSON line. A fresh process per figure keeps each heap figure
 // honest (nothing left over from another measurement) and each cold start cold.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { listArticleFiles } from '../../src/node/corpusFiles';
 import { IndexedCorpus } from '../../src/node/corpusLoader';
+import { fileKey } from '../../src/node/fileIndexing';
 import { IndexStore } from '../../src/node/indexCache';
 import { extraFigures } from './probeFeatures';
 
 type Result = Record<string, unknown>;
 
 const MB = 1024 * 1024;
-/** Built beside this file by run.mjs, as the extension's is beside it. */
-const WORKER = join(__dirname, 'parseWorker.js');
 
 /** Heap in use once garbage is collected, with `keep` still referenced. */
 function heapAfterGc(keep: unknown): number {
@@ -50,10 +48,10 @@ async function index(root: string, storeDir: string): Promise<Result> {
   const store = new IndexStore(storeDir, 'bench');
   const heap = peakSampler();
   const elapsed = clock();
-  const { indexed, stats } = await IndexedCorpus.load({ folders: [{ root }], store, workerFile: WORKER, onProgress: heap.sample });
+  const { indexed, stats } = await IndexedCorpus.load({ folders: [{ root }], store, onProgress: heap.sample });
   const { ms, cpuMs } = elapsed();
   const materializing = clock();
-  const corpusStats = indexed.corpus.stats(); // every sentence made (those parsed by workers are made from their records)
+  const corpusStats = indexed.corpus.stats(); // every sentence made from the parsed structure
   const materialized = materializing();
   const persisting = clock();
   indexed.persist();
@@ -75,6 +73,14 @@ async function warm(root: string, storeDir: string): Promise<Result> {
   return { ms, cpuMs, materializeMs: materialized.ms, materializeCpuMs: materialized.cpuMs, ...stats, ...corpusStats, heapMB, materializedHeapMB: heapAfterGc(indexed) };
 }
 
+/** What every start that notices changed files must do, and no more: list the files and look at each one's size and time. */
+function scan(root: string): Result {
+  const elapsed = clock();
+  const files = listArticleFiles([{ root }]);
+  for (const file of files) fileKey(file.path);
+  return { ...elapsed(), files: files.length };
+}
+
 /** The alternative: read every file and run a bare remark-parse over it, nothing kept. */
 function remark(root: string): Result {
   const processor = unified().use(remarkParse);
@@ -89,6 +95,7 @@ const figures: Record<string, (...args: string[]) => Result | Promise<Result>> =
   index: (root, store) => index(root!, store!),
   warm: (root, store) => warm(root!, store!),
   remark: (root) => remark(root!),
+  scan: (root) => scan(root!),
   ...extraFigures,
 };
 

@@ -17,7 +17,7 @@ export function renderReport(r, { median }) {
     const heap = median(data.cold, 'heapMB');
     const warm = median(data.warm, 'ms');
     row(`Cold index, ${label}`, `≤ ${ms(limitMs)}`, `${ms(cold)} (CPU ${ms(median(data.cold, 'cpuMs'))})`, `bare \`remark-parse\` pass: ${ms(remark)}`, `${times(cold / remark)} its time`, verdict(cold <= limitMs, over(cold, limitMs)));
-    row(`Heap after cold index, ${label}`, `≤ ${mb(limitMb)}`, `${mb(heap)} (peak ${mb(median(data.cold, 'peakHeapMB'))})`, `bare \`remark-parse\` pass: ${mb(median(data.remark, 'heapMB'))} (keeps nothing)`, '—', verdict(heap <= limitMb, over(heap, limitMb)));
+    row(`Heap after cold index, ${label}`, `≤ ${mb(limitMb)}`, `${mb(heap)} (peak ${mb(median(data.cold, 'peakHeapMB'))}, RSS ${mb(median(data.cold, 'maxRssMB'))})`, `bare \`remark-parse\` pass: ${mb(median(data.remark, 'heapMB'))} (keeps nothing)`, '—', verdict(heap <= limitMb, over(heap, limitMb)));
     row(`Warm start from the persisted index, ${label}`, '≥ 10× faster than cold', ms(warm), `cold index: ${ms(cold)}`, `${times(cold / warm)} faster`, verdict(cold / warm >= 10, `${times(cold / warm)} instead of 10×`));
   };
   indexRows('BBC (2,225 articles)', r.bbc, 1000, 150);
@@ -27,25 +27,57 @@ export function renderReport(r, { median }) {
   row(`Hover p95, one ${(r.hoverLine.lineLength / 1024 / 1024).toFixed(1)} MB line`, 'bounded (≤ 1 ms p95)', `${ms(r.hoverLine.p95)} (max ${ms(r.hoverLine.max)})`, '—', '—', verdict(r.hoverLine.p95 <= 1, over(r.hoverLine.p95, 1)));
   row('Quote integrity check, 1,000-quote note', '≤ 200 ms', `${ms(r.integrity.firstMs)} first check, ${ms(r.integrity.againMs)} after`, '—', '—', verdict(r.integrity.firstMs <= 200, over(r.integrity.firstMs, 200)));
   if (r.activation) {
-    const later = r.activation.slice(1);
-    const warm = median(later, 'populatedMs');
-    const first = r.activation[0].populatedMs;
-    row('Activation to a populated Topics tree, bundled corpus (real VS Code host)', '≤ 300 ms', `${ms(warm)} (first start, empty storage: ${ms(first)})`, '—', '—', verdict(Math.max(warm, first) <= 300, over(Math.max(warm, first), 300)));
+    const fresh = median(r.activation.filter((run) => run.fromCache === 0), 'populatedMs');
+    const again = median(r.activation.filter((run) => run.fromCache > 0), 'populatedMs');
+    const worse = Math.max(fresh, again);
+    row('Activation to a populated Topics tree, bundled corpus (real VS Code host)', '≤ 300 ms', `${ms(again)} (with empty extension storage: ${ms(fresh)})`, '—', '—', verdict(worse <= 300, over(worse, 300)));
   }
 
   const m = r.machine;
   const load = (values) => values.map((v) => v.toFixed(1)).join(', ');
   const details = [
     `- BBC: ${r.bbc.cold[0].articles.toLocaleString('en')} articles, ${r.bbc.cold[0].sections.toLocaleString('en')} sections, ${r.bbc.cold[0].passages.toLocaleString('en')} sentences. ripgrep reads every file (\`rg -c .\`) in ${ms(r.ripgrep.readAllMs)}.`,
-    `- Writing the persisted index after a cold index: ${ms(median(r.bbc.cold, 'persistMs'))} (BBC)${r.large ? `, ${ms(median(r.large.cold, 'persistMs'))} (${r.large.corpus.files.toLocaleString('en')} articles)` : ''}; it is written after the corpus is shown.`,
-    `- A warm start restores metadata and section headings without reading article text; text is read, and sentences made, when something first needs them. Doing that for every article after a warm start (as building a search index does) takes ${ms(median(r.bbc.warm, 'materializeMs'))} more on BBC${r.large ? `, ${ms(median(r.large.warm, 'materializeMs'))} on the large corpus` : ''}. Heap after a warm start: ${mb(median(r.bbc.warm, 'heapMB'))} (BBC)${r.large ? `, ${mb(median(r.large.warm, 'heapMB'))} (large)` : ''}.`,
+    `- Cold index: every file listed, looked at (size, time), read, decoded, its front matter read, and its body parsed (remark for Markdown, blank lines for text) into sections, paragraphs and sentence spans: the structure the persisted index keeps, as integers. The sentence objects features use (text and line/column range) are made from it when first asked for; making all of them took ${ms(median(r.bbc.cold, 'materializeMs'))} more on BBC${r.large ? `, ${ms(median(r.large.cold, 'materializeMs'))} on the large corpus` : ''}, and the heap figure is taken after that, with every sentence made.`,
+    `- Writing the persisted index after a cold index: ${ms(median(r.bbc.cold, 'persistMs'))} (BBC)${r.large ? `, ${ms(median(r.large.cold, 'persistMs'))} (${r.large.corpus.files.toLocaleString('en')} articles)` : ''}; the extension writes it after the corpus is shown.`,
+    `- Warm start: the persisted index read and checked (every record validated), every file listed and looked at (size, time) so that a changed, added or removed file is noticed, and every article restored with its metadata and section headings, without reading its text. Text is read, and sentences made, when something first needs them: doing that for every article (as building a search index does) takes ${ms(median(r.bbc.warm, 'materializeMs'))} more on BBC${r.large ? `, ${ms(median(r.large.warm, 'materializeMs'))} on the large corpus` : ''}. Heap after a warm start: ${mb(median(r.bbc.warm, 'heapMB'))} (BBC)${r.large ? `, ${mb(median(r.large.warm, 'heapMB'))} (large)` : ''}. CPU time: ${ms(median(r.bbc.warm, 'cpuMs'))} (BBC)${r.large ? `, ${ms(median(r.large.warm, 'cpuMs'))} (large)` : ''}.`,
     r.large ? `- The generated corpus: ${r.large.corpus.files.toLocaleString('en')} articles (${r.large.corpus.markdown.toLocaleString('en')} Markdown with YAML front matter and \`##\` sections, ${r.large.corpus.text.toLocaleString('en')} plain text in the BBC layout), ${mb(r.large.corpus.bytes / 1024 / 1024)}, each a BBC article with its paragraphs in a seeded new order, in topic folders of 1,000 files.` : '- The generated corpus was skipped in this run.',
     `- Search: ${r.search.n} queries (every prefix of ${'twelve'} phrases, from three characters) against the passage index; building that index over BBC took ${ms(r.search.buildMs)} (in the editor it is built in the background). ripgrep: the same queries, one \`rg -i -F -c\` process each, p50 ${ms(r.ripgrep.p50)}.`,
     `- Hover: 3,000 hovers at seeded positions; a hover is the mention lookup under the cursor plus the entity card when there is a mention (${r.hoverNote.cards} cards on the note, ${r.hoverLine.cards} on the long line). The entity index over bundled + BBC (${r.hoverNote.entities.toLocaleString('en')} entities) took ${ms(r.hoverNote.indexMs)} to build and the first card ${ms(r.hoverNote.firstMs)} (it counts mentions across the corpus once); both are one-time costs, not in the percentiles.`,
     `- Integrity: ${r.integrity.quotes} pandoc-cited quotes of BBC sentences, ${r.integrity.altered} altered; ${r.integrity.problems} problems found.`,
-    r.activation ? `- Activation: measured inside code-server's extension host from \`extension.activate()\` (loading the bundle included) to the Topics tree provider returning its topics with articles; ${r.activation.length} host starts, the first with empty extension storage. Runs: ${r.activation.map((a) => ms(a.populatedMs)).join(', ')}.` : '- Activation in the VS Code host was skipped in this run.',
+    r.activation ? `- Activation: measured inside code-server's extension host, with the minified bundle \`npm run package\` ships, from \`extension.activate()\` (loading the bundle included) to the Topics tree provider returning its topics with articles. ${r.activation.length} host starts: ${r.activation.filter((a) => a.fromCache === 0).length} with empty extension storage (two fresh profiles, and the first start of a shared one), ${r.activation.filter((a) => a.fromCache > 0).length} starting from the corpus index the shared profile persisted; each figure is the median of its kind. Runs: ${r.activation.map((a) => `${ms(a.populatedMs)}${a.fromCache === 0 ? ' (empty storage)' : ''}`).join(', ')}.` : '- Activation in the VS Code host was skipped in this run.',
     `- Each figure is the median of ${r.reps} runs, each in a fresh Node process (\`--expose-gc\`; heap is \`heapUsed\` after a full GC with the corpus held). Wall-clock time is what the table shows; CPU time is given where it helps, because a busy machine stretches wall time.`,
   ];
+
+  // A missed warm-start ratio is explained with the run's own figures.
+  const notes = [];
+  const warmNote = (label, data) => {
+    const cold = median(data.cold, 'ms');
+    const warm = median(data.warm, 'ms');
+    if (cold / warm >= 10) return;
+    const scan = median(data.scan, 'ms');
+    notes.push(
+      `- Warm start, ${label}: ${ms(warm)} against a cold index of ${ms(cold)}, ${times(cold / warm)} rather than 10×. ` +
+        `The cold index is cheap here (plain text needs no Markdown parse, and sentence objects are made on demand), ` +
+        `so 10× would mean a start in ${ms(cold / 10)}. Every start that notices a changed, added or removed file must at least list ` +
+        `the files and look at each one's size and time: that alone takes ${ms(scan)} in a fresh process; the rest is reading and ` +
+        `checking the persisted index and restoring the articles. Reaching 10× would take trusting the index at start and ` +
+        `checking the files afterwards, in the background, at the price of showing a deleted or changed article for a moment.`,
+    );
+  };
+  const coldNote = (label, data, limitMs) => {
+    const cold = median(data.cold, 'ms');
+    if (cold <= limitMs) return;
+    notes.push(
+      `- Cold index, ${label}: ${ms(cold)}, ${times(cold / limitMs)} the ${ms(limitMs)} target. A bare \`remark-parse\` pass over the same files ` +
+        `takes ${ms(median(data.remark, 'ms'))}: parsing the Markdown half with remark, as the product requires, is most of the cost, on one core ` +
+        `(worker threads were tried and cost more than they saved on two cores). Meeting it would take a faster Markdown block parser, ` +
+        `or leaving Markdown sections unparsed until first use.`,
+    );
+  };
+  coldNote('BBC', r.bbc, 1000);
+  if (r.large) coldNote('generated corpus', r.large, 10_000);
+  warmNote('BBC', r.bbc);
+  if (r.large) warmNote('generated corpus', r.large);
 
   return [
     '# Benchmarks',
@@ -60,6 +92,7 @@ export function renderReport(r, { median }) {
     '| --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
+    ...(notes.length > 0 ? ['## Targets missed, and why', '', ...notes, ''] : []),
     '## How each figure is taken',
     '',
     ...details,

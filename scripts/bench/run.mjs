@@ -49,9 +49,8 @@ function log(line) {
 async function build(staging) {
   const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', loader: { '.csl': 'text' }, external: ['vscode'] };
   await esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'scripts/bench/probe.ts')], outfile: PROBE });
-  await esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'src/node/parseWorker.ts')], outfile: path.join(path.dirname(PROBE), 'parseWorker.js') });
   await esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'scripts/bench/host/activation.ts')], outfile: HOST_MODULE });
-  await esbuild.build({ ...common, minify: true, entryPoints: { extension: path.join(ROOT, 'src/extension.ts'), parseWorker: path.join(ROOT, 'src/node/parseWorker.ts') }, outdir: path.join(staging, 'dist') });
+  await esbuild.build({ ...common, minify: true, entryPoints: { extension: path.join(ROOT, 'src/extension.ts') }, outdir: path.join(staging, 'dist') });
   for (const item of ['package.json', 'corpus', 'media']) cpSync(path.join(ROOT, item), path.join(staging, item), { recursive: true });
 }
 
@@ -87,7 +86,8 @@ function indexing(root) {
     });
     const warm = repeated(reps, () => probe('warm', root, store));
     const remark = repeated(reps, () => probe('remark', root));
-    return { cold, warm, remark };
+    const scan = repeated(reps, () => probe('scan', root));
+    return { cold, warm, remark, scan };
   } finally {
     rmSync(store, { recursive: true, force: true });
   }
@@ -112,14 +112,19 @@ function ripgrep(root) {
   return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1), n: sorted.length, readAllMs: pick(readAll, 'ms') };
 }
 
+/**
+ * Starts the host several times: twice with a fresh profile, then once more
+ * than `reps` on one shared profile, whose first start persists the corpus
+ * index the later ones start from. A run tells itself which it was: how many
+ * files came from a persisted index.
+ */
 async function activation(extensionPath) {
   const { runInHost } = await import('./host.mjs');
   const profile = mkdtempSync(path.join(tmpdir(), 'sourcebook-bench-profile-'));
   try {
     const runs = [];
-    for (let i = 0; i < Math.max(reps, 2); i++) {
-      // The first run has an empty profile (no persisted index); later ones reuse it.
-      const run = await runInHost(HOST_MODULE, { userDataDir: profile, extensionPath });
+    for (let i = 0; i < reps + 3; i++) {
+      const run = await runInHost(HOST_MODULE, { extensionPath, ...(i < 2 ? {} : { userDataDir: profile }) });
       log(`  host run ${i + 1}: ${JSON.stringify(run)}`);
       runs.push(run);
     }

@@ -9,15 +9,12 @@ import type { PreparedFile } from '../core/preparedFile';
 import { type CorpusFile, type CorpusFolder, emptyCorpus, excludeMatcher, isArticlePath, isInside, listArticleFiles, readCorpusText, relativeTo } from './corpusFiles';
 import { fileKey, folderOf, isHidden, outcomeOf, readAndPrepare, sameKey } from './fileIndexing';
 import type { IndexStore } from './indexCache';
-import { type ParsedFile, ParsePool } from './parsePool';
 
 export interface IndexedLoadOptions {
   readonly folders: readonly CorpusFolder[];
   readonly maxFileBytes?: number;
   /** Where the persisted indexes live; without it nothing is read from or written to disk but the articles. */
   readonly store?: IndexStore;
-  /** The worker bundle (`parseWorker.js`) that parses files on other threads; without it they are parsed on this one. */
-  readonly workerFile?: string;
   /** Stops the load between files; the corpus keeps what was read. */
   readonly signal?: AbortSignal;
   readonly onProgress?: (done: number, total: number) => void;
@@ -52,28 +49,21 @@ export interface ApplyResult {
 
 /** Files at a folder's root that are not articles but shape the corpus. */
 const FOLDER_FILES = /^(topics\.ya?ml|entities\.(ya?ml|json))$/i;
-/** Fewer files to parse than this are parsed on this thread: starting workers would cost more. */
-const WORKERS_FROM = 300;
-/** Files per job sent to a worker. */
-const JOB_SIZE = 48;
 
-/** A parsed file: from a worker, or parsed on this thread (then with the article as parsed). */
-type Parsed = ParsedFile & { readonly prepared?: PreparedFile };
-
-/** A file of a load, once looked at: its key and, when its index entry matches, that entry. */
+/** A file of a load, once looked at: its folder and its key. */
 interface Planned {
   readonly file: CorpusFile;
   readonly root: string;
   readonly key: FileKey | undefined;
-  readonly cached: IndexEntry | undefined;
 }
 
 /**
  * A corpus loaded from its folders through a persisted index: files whose
  * size and modification time match their index entry are restored without
- * being read; the others are read and parsed in full (on worker threads for a
- * large corpus), and the index updated. Work on this thread runs in slices
- * that yield to the event loop, so an extension host stays responsive.
+ * being read; the others are read and parsed in full, and the index updated.
+ * Work runs in slices that yield to the event loop, so an extension host
+ * stays responsive. (Worker threads were tried: on two cores they cost more
+ * than they saved, each isolate compiling the Markdown parser afresh.)
  * `apply` brings in a batch of changed paths incrementally.
  */
 export class IndexedCorpus {
@@ -94,38 +84,26 @@ export class IndexedCorpus {
     const indexed = new IndexedCorpus(emptyCorpus(options.folders, options.onProblem), options);
     const previous = indexed.readIndexes();
     const files = listArticleFiles(options.folders);
-    const plan: Planned[] = [];
-    for (const file of files) {
-      if (indexed.due() && (await indexed.pause())) break;
+    for (let i = 0; i < files.length && !options.signal?.aborted; i++) {
+      if (indexed.due()) {
+        options.onProgress?.(i, files.length);
+        if (await indexed.pause()) break;
+      }
+      const file = files[i]!;
       const root = folderOf(options.folders, file.path)!.root;
       let key: FileKey | undefined;
       try {
         key = fileKey(file.path);
       } catch {
-        key = undefined; // read (and reported) below
+        key = undefined; // read, and reported as unreadable, below
       }
       const cached = previous.get(root)?.get(file.relativePath);
-      plan.push({ file, root, key, cached: sameKey(cached?.key, key) ? cached : undefined });
-    }
-    const parsing = indexed.parseMisses(plan.filter((item) => !item.cached));
-    try {
-      for (let i = 0; i < plan.length && !options.signal?.aborted; i++) {
-        if (indexed.due()) {
-          options.onProgress?.(i, plan.length);
-          if (await indexed.pause()) break;
-        }
-        const item = plan[i]!;
-        if (item.cached) indexed.restoreOne(item, item.cached);
-        else {
-          const parsed = parsing.result(item);
-          indexed.admit(item.file, item.root, parsed instanceof Promise ? await parsed : parsed);
-        }
-      }
-    } finally {
-      parsing.stop();
+      const item = { file, root, key };
+      if (cached && sameKey(cached.key, key)) indexed.restore(item, cached);
+      else indexed.parse(item);
     }
     const cancelled = options.signal?.aborted ?? false;
-    options.onProgress?.(plan.length, plan.length);
+    options.onProgress?.(files.length, files.length);
     for (const [root, entries] of previous) {
       if (cancelled || entries.size !== indexed.indexes.get(root)!.size) indexed.dirty.add(root);
     }
@@ -177,6 +155,28 @@ export class IndexedCorpus {
     return { changed: this.corpus.version !== before, reloadNeeded: false, files };
   }
 
+  /**
+   * Compares the folders with what is loaded (listing them and looking at
+   * every file's key) and applies the differences as one batch: what a file
+   * watcher missed while it was starting.
+   */
+  async rescan(): Promise<ApplyResult> {
+    const listed = listArticleFiles(this.options.folders);
+    const present = new Set(listed.map((file) => file.path));
+    const changed: string[] = [...this.loaded.keys()].filter((path) => !present.has(path));
+    for (const file of listed) {
+      if (this.due()) await this.pause();
+      let key: FileKey | undefined;
+      try {
+        key = fileKey(file.path);
+      } catch {
+        key = undefined;
+      }
+      if (!sameKey(this.loaded.get(file.path), key)) changed.push(file.path);
+    }
+    return this.apply(changed);
+  }
+
   /** Forgets that a file is loaded as it is on disk, so the next `apply` reads it again (its text turned out to differ). */
   invalidate(path: string): void {
     this.loaded.delete(path);
@@ -209,53 +209,26 @@ export class IndexedCorpus {
     return previous;
   }
 
-  /**
-   * Starts parsing the files the index could not give: on worker threads when
-   * there are many and a worker bundle is there, else on this thread as each
-   * is asked for. A job a worker fails is parsed here instead.
-   */
-  private parseMisses(misses: readonly Planned[]): { result(item: Planned): Parsed | Promise<Parsed>; stop(): void } {
-    const maxBytes = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-    const here = (item: Planned): Parsed => {
-      const { key, prepared, cacheable } = readAndPrepare(item.file, maxBytes, item.key);
-      if (!prepared.ok) return { key, skipped: prepared.reason, cacheable };
-      // The article parsed here is kept as it is: its sections are made already.
-      return { key, outcome: outcomeOf(prepared), text: prepared.article.source, cacheable, prepared };
-    };
-    const pool = misses.length >= WORKERS_FROM ? ParsePool.create(this.options.workerFile) : undefined;
-    if (!pool) return { result: here, stop: () => {} };
-    this.options.log?.(`parsing ${misses.length} files on ${pool.size} worker threads`);
-    const jobs = new Map<string, Promise<Parsed>>();
-    for (let i = 0; i < misses.length; i += JOB_SIZE) {
-      const chunk = misses.slice(i, i + JOB_SIZE);
-      const job = pool.parse(chunk.map((item) => item.file), maxBytes).catch((): Parsed[] => chunk.map(here));
-      chunk.forEach((item, j) => jobs.set(item.file.path, job.then((results) => results[j]!)));
-    }
-    return { result: (item) => jobs.get(item.file.path) ?? here(item), stop: () => pool.dispose() };
-  }
-
-  private restoreOne(item: Planned, entry: IndexEntry): void {
+  /** Brings in a file from its index entry, without reading it. */
+  private restore(item: Planned, entry: IndexEntry): void {
     this.counts.fromCache++;
-    this.admitOutcome(item.file, item.root, item.key, entry.outcome, true);
+    this.admitOutcome(item.file, item.root, item.key, entry.outcome);
   }
 
-  /** Brings in a file parsed by `parseMisses`. */
-  private admit(file: CorpusFile, root: string, parsed: Parsed): void {
+  /** Reads and parses a file the index could not give, and records it in the index. */
+  private parse(item: Planned): void {
     this.counts.parsed++;
-    this.dirty.add(root);
-    if ('skipped' in parsed) this.admitOutcome(file, root, parsed.key, { skipped: parsed.skipped }, parsed.cacheable);
-    else if (parsed.prepared) this.admitPrepared(file, root, parsed.key, parsed.prepared, parsed.cacheable ? parsed.outcome : undefined);
-    else this.admitOutcome(file, root, parsed.key, parsed.outcome, parsed.cacheable, parsed.text);
+    const { key, prepared, cacheable } = readAndPrepare(item.file, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, item.key);
+    this.admitPrepared(item.file, item.root, key, prepared, cacheable ? outcomeOf(prepared) : undefined);
   }
 
-  private admitOutcome(file: CorpusFile, root: string, key: FileKey | undefined, outcome: IndexedOutcome, cacheable: boolean, text?: string): void {
+  private admitOutcome(file: CorpusFile, root: string, key: FileKey | undefined, outcome: IndexedOutcome): void {
     let prepared: PreparedFile;
     if ('skipped' in outcome) prepared = { ok: false, reason: outcome.skipped };
     else {
       const maxBytes = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
       prepared = preparedFromRecord(outcome.article, outcome.warning, {
         ...file,
-        ...(text === undefined ? {} : { text }),
         read: (path) => {
           const decoded = readCorpusText(path, maxBytes);
           return decoded.ok ? decoded.text : undefined;
@@ -263,15 +236,15 @@ export class IndexedCorpus {
         ...(this.options.onStale ? { onStale: this.options.onStale } : {}),
       });
     }
-    this.admitPrepared(file, root, key, prepared, cacheable ? outcome : undefined);
+    // The entry is the stored one: the folder's index does not change by it.
+    this.admitPrepared(file, root, key, prepared, outcome, false);
   }
 
   /** Puts a prepared file in the corpus and its outcome in the index (or takes it out, when it may not be persisted). */
-  private admitPrepared(file: CorpusFile, root: string, key: FileKey | undefined, prepared: PreparedFile, outcome: IndexedOutcome | undefined): void {
+  private admitPrepared(file: CorpusFile, root: string, key: FileKey | undefined, prepared: PreparedFile, outcome: IndexedOutcome | undefined, changesIndex = true): void {
     const index = this.indexes.get(root)!;
-    const previous = index.get(file.relativePath);
     if (key && outcome) {
-      if (previous?.outcome !== outcome) this.dirty.add(root);
+      if (changesIndex) this.dirty.add(root);
       index.set(file.relativePath, { key, outcome });
     } else if (index.delete(file.relativePath)) this.dirty.add(root);
     if (key) this.loaded.set(file.path, key);

@@ -149,7 +149,9 @@ describe('folder index files', () => {
       new DataView(out.buffer).setInt32(out.length - JSON.parse(header).ints * 4 + at * 4, value, true);
       return out;
     };
-    const chips = JSON.parse(header).files['chips.md'][2].article;
+    const entry = (data: any, path: string) => data.files.find((e: any[]) => e[0] === path); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const [length, , at] = entry(JSON.parse(header), 'chips.md')[3];
+    const chips = { length, at };
     const bad = [
       bytes.subarray(0, newline - 10),
       new Uint8Array(),
@@ -159,11 +161,13 @@ describe('folder index files', () => {
       edited((d) => (d.format = 'other')),
       edited((d) => (d.producer = 'older build')),
       edited((d) => (d.root = '/elsewhere')),
-      edited((d) => (d.files['chips.md'][2].article.meta.topics = 'chips')),
-      edited((d) => (d.files['chips.md'][2].article.count += 1)),
-      edited((d) => (d.files['chips.md'][2].article.titles.pop())),
-      edited((d) => (d.files['chips.md'][0] = -1)),
-      edited((d) => (d.files['empty.md'][2] = { skipped: 3 })),
+      edited((d) => (entry(d, 'chips.md')[3][8] = 'chips')), // topics not a list
+      edited((d) => (entry(d, 'chips.md')[3][3] += 1)), // one integer more than the structure has
+      edited((d) => entry(d, 'chips.md')[3][4].pop()), // a section title missing
+      edited((d) => entry(d, 'chips.md')[3].pop()), // a field missing
+      edited((d) => (entry(d, 'chips.md')[1] = -1)), // a negative size
+      edited((d) => (entry(d, 'empty.md')[3] = 3)), // a skip reason that is not text
+      edited((d) => (d.files = {})), // the file table not a list
       poked(chips.at + 8, 9), // an unknown block kind
       poked(chips.at + 10, chips.length + 1), // a paragraph ending past the text
       poked(chips.at + 7, 1000), // more paragraphs than there are

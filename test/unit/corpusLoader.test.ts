@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { INDEX_VERSION } from '../../src/core/cache/folderIndex';
 import type { Corpus } from '../../src/core/corpus';
 import { IndexedCorpus, type IndexedLoadOptions } from '../../src/node/corpusLoader';
 import { IndexStore } from '../../src/node/indexCache';
@@ -51,8 +51,10 @@ describe('loading a corpus through its persisted index', () => {
   it('parses every file the first time and none the second', async () => {
     const cold = await load();
     expect(cold.stats).toMatchObject({ files: 3, fromCache: 0, parsed: 3, skipped: 1 });
+    log = [];
     const warm = await load();
     expect(warm.stats).toMatchObject({ files: 3, fromCache: 3, parsed: 0, skipped: 1 });
+    expect(log.filter((line) => line.includes('written'))).toEqual([]); // nothing changed: the index is not written again
     expect(snapshot(warm.indexed.corpus)).toEqual(snapshot(cold.indexed.corpus));
   });
 
@@ -69,7 +71,7 @@ describe('loading a corpus through its persisted index', () => {
 
   it('discards a corrupt index with a log line and builds the corpus again', async () => {
     const cold = await load();
-    writeFileSync(store.fileFor(root), '{"format":"sourcebook-corpus-index","version":1,"files":{"x": [\n');
+    writeFileSync(store.fileFor(root), `{"format":"sourcebook-corpus-index","version":${INDEX_VERSION},"files":{"x": [\n`);
     const rebuilt = await load();
     expect(rebuilt.stats).toMatchObject({ fromCache: 0, parsed: 3 });
     expect(log.some((line) => /persisted index of .* discarded \(not valid JSON/.test(line))).toBe(true);
@@ -80,7 +82,7 @@ describe('loading a corpus through its persisted index', () => {
   it('discards an index of an older format or another build', async () => {
     await load();
     const file = store.fileFor(root);
-    writeFileSync(file, readFileSync(file, 'latin1').replace('"version":1', '"version":0'), 'latin1');
+    writeFileSync(file, readFileSync(file, 'latin1').replace(`"version":${INDEX_VERSION}`, `"version":${INDEX_VERSION - 1}`), 'latin1');
     expect((await load()).stats).toMatchObject({ fromCache: 0, parsed: 3 });
     const other = await IndexedCorpus.load({ folders: [{ root }], store: new IndexStore(join(dir, 'storage'), 'next-build'), log: (l) => log.push(l) });
     expect(other.stats).toMatchObject({ fromCache: 0, parsed: 3 });
@@ -95,23 +97,6 @@ describe('loading a corpus through its persisted index', () => {
     expect(indexed.corpus.size).toBeGreaterThan(0);
     expect(indexed.corpus.size).toBeLessThan(30);
   });
-});
-
-describe('parsing on worker threads', () => {
-  it('gives the same corpus and index as parsing on this thread', async () => {
-    const workerFile = join(dir, 'parseWorker.js');
-    await build({ entryPoints: [join(__dirname, '../../src/node/parseWorker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: workerFile, logLevel: 'warning' });
-    for (let i = 0; i < 320; i++) write(`bulk/${i % 4}/${i}.${i % 2 ? 'md' : 'txt'}`, i % 2 ? `# Title ${i}\n\n## Part\n\nMr. Smith said ${i}. It rose.` : `Headline ${i}\n\nBody ${i}. More.`);
-    const here = await IndexedCorpus.load({ folders: [{ root }] });
-    const threads = await IndexedCorpus.load({ folders: [{ root }], store, workerFile, log: (line) => log.push(line) });
-    expect(log).toContainEqual(expect.stringMatching(/^parsing 323 files on \d+ worker threads$/));
-    expect(threads.stats).toMatchObject({ parsed: 323, fromCache: 0 });
-    expect(snapshot(threads.indexed.corpus)).toEqual(snapshot(here.indexed.corpus));
-    threads.indexed.persist();
-    const warm = await IndexedCorpus.load({ folders: [{ root }], store });
-    expect(warm.stats).toMatchObject({ parsed: 0, fromCache: 323 });
-    expect(snapshot(warm.indexed.corpus)).toEqual(snapshot(here.indexed.corpus));
-  }, 60_000);
 });
 
 describe('applying file changes', () => {
@@ -139,6 +124,16 @@ describe('applying file changes', () => {
     expect(indexed.corpus.size).toBe(0);
     indexed.persist();
     expect((await load()).stats).toMatchObject({ files: 1, fromCache: 1, parsed: 0 });
+  });
+
+  it('finds, on a rescan, the changes no watcher reported', async () => {
+    const { indexed } = await load();
+    write('markets/rates.md', '# Rates\n\n## Later\n\nText.');
+    write('tech/new.md', '# New\n\nNew.');
+    rmSync(join(root, 'markets/oil.txt'));
+    expect(await indexed.rescan()).toMatchObject({ changed: true, files: 2 });
+    expect(indexed.corpus.articles().map((a) => a.id).sort()).toEqual(['markets-rates', 'tech-new']);
+    expect(await indexed.rescan()).toMatchObject({ changed: false, files: 0 });
   });
 
   it('asks for a reload when a topic list or entity catalog changes', async () => {

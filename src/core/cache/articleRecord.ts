@@ -30,8 +30,6 @@ export interface RestoreOptions {
   /** Overrides the recorded id (the corpus uses it to resolve clashes). */
   readonly id?: string;
   readonly read: TextReader;
-  /** The text, when the caller has it already (it is then not read). */
-  readonly text?: string;
   /** Called when the text read later is not the recorded one: the file changed and needs indexing again. */
   readonly onStale?: (path: string) => void;
 }
@@ -78,10 +76,10 @@ class RestoredArticle implements Article {
   readonly authors?: readonly string[];
   readonly path: string;
   readonly bundled: boolean;
-  readonly sections: readonly Section[];
   private text: string | undefined;
   private paragraphs: (readonly Paragraph[])[] | undefined;
-  private readonly heads: readonly SectionHead[];
+  private heads: readonly SectionHead[] | undefined;
+  private sectionList: readonly Section[] | undefined;
 
   constructor(
     private readonly record: ArticleRecord,
@@ -99,21 +97,32 @@ class RestoredArticle implements Article {
     if (meta.authors !== undefined) this.authors = meta.authors;
     this.path = options.path;
     this.bundled = options.bundled;
-    const paragraphsOf = (index: number) => this.paragraphsOf(index);
-    this.heads = sectionHeads(record);
-    this.sections = this.heads.map(({ index, title, depth, range }) => ({
-      index,
-      title,
-      depth,
-      range,
-      get paragraphs() {
-        return paragraphsOf(index);
-      },
-    }));
+  }
+
+  /** Section headings from the record, made on first use (a start restores thousands of articles and shows none). */
+  get sections(): readonly Section[] {
+    if (!this.sectionList) {
+      const paragraphsOf = (index: number) => this.paragraphsOf(index);
+      this.sectionList = this.headList.map(({ index, title, depth, range }) => ({
+        index,
+        title,
+        depth,
+        range,
+        get paragraphs() {
+          return paragraphsOf(index);
+        },
+      }));
+    }
+    return this.sectionList;
+  }
+
+  private get headList(): readonly SectionHead[] {
+    this.heads ??= sectionHeads(this.record);
+    return this.heads;
   }
 
   get source(): string {
-    this.text ??= this.options.text ?? this.options.read(this.path) ?? '';
+    this.text ??= this.options.read(this.path) ?? '';
     return this.text;
   }
 
@@ -128,9 +137,9 @@ class RestoredArticle implements Article {
       this.options.onStale?.(this.path);
       if (text.trim() === '') return [];
       const fresh = parseArticle({ ...this.options, text, id: this.id }).article.sections;
-      return this.sections.map((_, i) => fresh[i]?.paragraphs ?? []);
+      return this.headList.map((_, i) => fresh[i]?.paragraphs ?? []);
     }
-    return makeParagraphs(this.heads, this.record.structure, new LineIndex(text), this.id);
+    return makeParagraphs(this.headList, this.record.structure, new LineIndex(text), this.id);
   }
 }
 

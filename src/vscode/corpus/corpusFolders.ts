@@ -73,11 +73,6 @@ export function indexStoreFor(context: vscode.ExtensionContext): IndexStore {
   return new IndexStore(join(context.globalStorageUri.fsPath, 'corpus-index'), `${packageJSON.version ?? '0'}+${built}`);
 }
 
-/** The worker bundle that parses large corpora off the extension host's main thread (built beside the extension). */
-export function parseWorkerFile(): string {
-  return join(__dirname, 'parseWorker.js');
-}
-
 function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();

@@ -5,7 +5,7 @@ import { type CorpusFolder, isArticlePath } from '../../node/corpusFiles';
 import { IndexedCorpus, isRelevantChange } from '../../node/corpusLoader';
 import type { IndexStore } from '../../node/indexCache';
 import { ContextKeys } from '../commandIds';
-import { configuredFolders, maxFileBytes, parseWorkerFile } from './corpusFolders';
+import { configuredFolders, maxFileBytes } from './corpusFolders';
 import { CorpusProblems } from './corpusProblems';
 import { CorpusWatcher } from './corpusWatcher';
 import { loadProgress } from './loadProgress';
@@ -26,6 +26,8 @@ export interface CorpusServiceStats {
 
 /** After a change, how long to wait before writing the persisted index. */
 const PERSIST_DELAY_MS = 1500;
+/** After a folder is first watched, when to compare it with the corpus once. */
+const RESCAN_DELAY_MS = 3000;
 
 /**
  * Owns the loaded corpus: which folders it comes from (settings, trust), the
@@ -43,9 +45,10 @@ export class CorpusService implements vscode.Disposable {
   private readonly problems: CorpusProblems;
   private loading: Promise<Corpus> | undefined;
   private superseded: AbortController | undefined;
-  private watcher: CorpusWatcher | undefined;
+  private readonly watcher = new CorpusWatcher((paths) => void this.applyBatch(paths));
   private folderProblems: FileProblem[] = [];
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
+  private rescanTimer: ReturnType<typeof setTimeout> | undefined;
   /** Loads and change batches run one at a time, in order. */
   private queue: Promise<unknown> = Promise.resolve();
   private statsValue: CorpusServiceStats = { loads: 0, fromCache: 0, parsed: 0, files: 0, cancelled: false, batches: 0 };
@@ -94,6 +97,12 @@ export class CorpusService implements vscode.Disposable {
     if (controller.signal.aborted) return this.corpus; // a newer reload is queued behind this one
     const started = performance.now();
     const folders = this.folders();
+    // Watch first: a change made while the folders are read is applied, in one batch, after the load.
+    const watched = folders.filter((folder) => !folder.bundled);
+    const newlyWatched = this.watcher.watch(
+      watched.map((folder) => folder.root),
+      (path) => isRelevantChange(watched, path),
+    );
     const cancelledByUser = new AbortController();
     const progress = loadProgress(cancelledByUser);
     const folderProblems: FileProblem[] = [];
@@ -103,7 +112,6 @@ export class CorpusService implements vscode.Disposable {
         folders,
         maxFileBytes: maxFileBytes(),
         ...(this.store ? { store: this.store } : {}),
-        workerFile: parseWorkerFile(),
         signal: AbortSignal.any([controller.signal, cancelledByUser.signal]),
         onProgress: (done, total) => progress.report(done, total),
         onProblem: (problem) => {
@@ -112,7 +120,7 @@ export class CorpusService implements vscode.Disposable {
         },
         onStale: (path) => {
           this.indexed?.invalidate(path);
-          this.watcher?.add(path);
+          this.watcher.add(path);
         },
         log: (line) => this.log.info(line),
       });
@@ -126,7 +134,6 @@ export class CorpusService implements vscode.Disposable {
     this.loadedFolders = folders;
     this.folderProblems = folderProblems;
     this.statsValue = { loads: this.statsValue.loads + 1, ...stats, batches: 0 };
-    this.watch(folders);
     const ms = Math.round(performance.now() - started);
     this.log.info(
       `corpus ${stats.cancelled ? 'load cancelled, kept' : 'loaded:'} ${this.corpus.size} articles from ${folders.length} folder(s) in ${ms} ms: ` +
@@ -134,6 +141,7 @@ export class CorpusService implements vscode.Disposable {
     );
     this.announce();
     this.schedulePersist();
+    if (newlyWatched.length > 0) this.scheduleRescan();
     return this.corpus;
   }
 
@@ -166,14 +174,24 @@ export class CorpusService implements vscode.Disposable {
     this.problems.show([...this.folderProblems, ...this.corpus.problems()], this.loadedFolders.filter((f) => f.bundled).map((f) => f.root));
   }
 
-  private watch(folders: readonly CorpusFolder[]): void {
-    this.watcher?.dispose();
-    const watched = folders.filter((folder) => !folder.bundled);
-    this.watcher = new CorpusWatcher(
-      watched.map((folder) => folder.root),
-      (path) => isRelevantChange(watched, path),
-      (paths) => void this.applyBatch(paths),
-    );
+  /**
+   * A file watcher takes a moment to start (seconds, on a busy machine), and
+   * VS Code says nothing when it has: a change made meanwhile would be lost.
+   * So a while after a folder is first watched, the folders are compared with
+   * the corpus once (a stat per file) and any difference applied as a batch.
+   */
+  private scheduleRescan(): void {
+    clearTimeout(this.rescanTimer);
+    this.rescanTimer = setTimeout(() => {
+      void this.enqueue(async () => {
+        const indexed = this.indexed;
+        const result = await indexed?.rescan();
+        if (!result?.changed || indexed !== this.indexed) return;
+        this.log.info(`corpus files changed while the file watcher started: ${result.files} file(s) read again`);
+        this.announce();
+        this.schedulePersist();
+      }).catch((error: unknown) => this.log.error('comparing the corpus folders with the corpus failed', error));
+    }, RESCAN_DELAY_MS);
   }
 
   private schedulePersist(): void {
@@ -201,8 +219,9 @@ export class CorpusService implements vscode.Disposable {
 
   dispose(): void {
     this.superseded?.abort();
+    clearTimeout(this.rescanTimer);
     if (this.persistTimer) this.persist();
-    this.watcher?.dispose();
+    this.watcher.dispose();
     this.changed.dispose();
     this.problems.dispose();
   }
