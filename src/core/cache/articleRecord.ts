@@ -1,3 +1,4 @@
+import { ArticleBase } from '../articleBase';
 import type { Article, ArticleMeta, Paragraph, Section } from '../model';
 import { parseArticle, parsedStructure } from '../parse/article';
 import { type ArticleStructure, BLOCK_KINDS, isWellFormed, makeParagraphs, type SectionHead, sectionHeads } from '../parse/structure';
@@ -64,39 +65,17 @@ export function restoreArticle(record: ArticleRecord, options: RestoreOptions): 
   return article;
 }
 
-class RestoredArticle implements Article {
-  readonly id: string;
-  readonly title: string;
-  readonly titleProvenance: ArticleMeta['titleProvenance'];
-  readonly publisher?: string;
-  readonly date?: string;
-  readonly url?: string;
-  readonly topics: readonly string[];
-  readonly summary?: string;
-  readonly authors?: readonly string[];
-  readonly path: string;
-  readonly bundled: boolean;
+class RestoredArticle extends ArticleBase {
   private text: string | undefined;
-  private paragraphs: (readonly Paragraph[])[] | undefined;
   private heads: readonly SectionHead[] | undefined;
+  private paragraphs: (readonly Paragraph[])[] | undefined;
   private sectionList: readonly Section[] | undefined;
 
   constructor(
     private readonly record: ArticleRecord,
     private readonly options: RestoreOptions,
   ) {
-    const { meta } = record;
-    this.id = options.id ?? meta.id;
-    this.title = meta.title;
-    this.titleProvenance = meta.titleProvenance;
-    this.topics = meta.topics;
-    if (meta.publisher !== undefined) this.publisher = meta.publisher;
-    if (meta.date !== undefined) this.date = meta.date;
-    if (meta.url !== undefined) this.url = meta.url;
-    if (meta.summary !== undefined) this.summary = meta.summary;
-    if (meta.authors !== undefined) this.authors = meta.authors;
-    this.path = options.path;
-    this.bundled = options.bundled;
+    super(record.meta, options.path, options.bundled, options.id ?? record.meta.id);
   }
 
   /** Section headings from the record, made on first use (a start restores thousands of articles and shows none). */

@@ -1,5 +1,6 @@
 import type { Article, SourceRange } from '../model';
 import { normalizeWord, scanWords } from './words';
+import { lastAtOrBefore } from '../text/lineIndex';
 
 /** A sentence of the article, located by offsets, for naming the passage a quote overlaps. */
 export interface SentenceSlot {
@@ -101,14 +102,7 @@ export class ArticleWords {
   }
 
   private wordAtJoined(at: number): number {
-    let low = 0;
-    let high = this.joinedStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.joinedStarts[mid]! <= at) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return lastAtOrBefore(this.joinedStarts, at);
   }
 }
 

@@ -1,3 +1,4 @@
+import { ArticleBase } from '../articleBase';
 import type { Article, ArticleMeta, Section } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { splitSentences } from '../text/sentences';
@@ -41,19 +42,7 @@ export function parseArticle(file: ArticleFile): ParsedArticle {
   return front.error ? { article, warning: `${front.error}; read without it` } : { article };
 }
 
-class LazyArticle implements Article {
-  readonly id: string;
-  readonly title: string;
-  readonly titleProvenance: ArticleMeta['titleProvenance'];
-  readonly publisher?: string;
-  readonly date?: string;
-  readonly url?: string;
-  readonly topics: readonly string[];
-  readonly summary?: string;
-  readonly authors?: readonly string[];
-  readonly path: string;
-  readonly bundled: boolean;
-  readonly source: string;
+class LazyArticle extends ArticleBase {
   private parsedStructure?: ArticleStructure;
   private parsed?: readonly Section[];
 
@@ -63,18 +52,14 @@ class LazyArticle implements Article {
     private readonly bodyStart: number,
     private readonly markdown: boolean,
   ) {
-    this.id = meta.id;
-    this.title = meta.title;
-    this.titleProvenance = meta.titleProvenance;
-    this.topics = meta.topics;
-    if (meta.publisher !== undefined) this.publisher = meta.publisher;
-    if (meta.date !== undefined) this.date = meta.date;
-    if (meta.url !== undefined) this.url = meta.url;
-    if (meta.summary !== undefined) this.summary = meta.summary;
-    if (meta.authors !== undefined) this.authors = meta.authors;
-    this.path = file.path;
-    this.bundled = file.bundled ?? false;
-    this.source = file.text;
+    super(meta, file.path, file.bundled ?? false);
+    this.text = file.text;
+  }
+
+  private readonly text: string;
+
+  get source(): string {
+    return this.text;
   }
 
   /** The parse as offsets; made on first use, before (and without) any `Section` object. */

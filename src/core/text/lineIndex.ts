@@ -18,13 +18,7 @@ export class LineIndex {
   }
 
   position(offset: number): SourcePosition {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
+    const low = lastAtOrBefore(this.starts, offset);
     return { line: low, character: offset - this.starts[low]!, offset };
   }
 
@@ -35,4 +29,19 @@ export class LineIndex {
   offsetAt(line: number, character: number): number {
     return Math.min(this.lineStart(line) + character, this.text.length);
   }
+}
+
+/**
+ * Index of the last element of an ascending array that is `<= value`
+ * (0 when none is, so the first element stands for anything before it).
+ */
+export function lastAtOrBefore(sorted: ArrayLike<number>, value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (sorted[mid]! <= value) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }

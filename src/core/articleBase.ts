@@ -1,0 +1,39 @@
+import type { Article, ArticleMeta, Section } from './model';
+
+/**
+ * The metadata half of an article, copied from its `ArticleMeta`. Subclasses
+ * say where the text and sections come from: a fresh parse, or a record of
+ * the persisted index.
+ */
+export abstract class ArticleBase implements Article {
+  readonly id: string;
+  readonly title: string;
+  readonly titleProvenance: ArticleMeta['titleProvenance'];
+  readonly publisher?: string;
+  readonly date?: string;
+  readonly url?: string;
+  readonly topics: readonly string[];
+  readonly summary?: string;
+  readonly authors?: readonly string[];
+
+  constructor(
+    meta: ArticleMeta,
+    readonly path: string,
+    readonly bundled: boolean,
+    id: string = meta.id,
+  ) {
+    this.id = id;
+    this.title = meta.title;
+    this.titleProvenance = meta.titleProvenance;
+    this.topics = meta.topics;
+    // Optional fields stay absent, not undefined, so records and JSON stay as small as the metadata.
+    if (meta.publisher !== undefined) this.publisher = meta.publisher;
+    if (meta.date !== undefined) this.date = meta.date;
+    if (meta.url !== undefined) this.url = meta.url;
+    if (meta.summary !== undefined) this.summary = meta.summary;
+    if (meta.authors !== undefined) this.authors = meta.authors;
+  }
+
+  abstract get source(): string;
+  abstract get sections(): readonly Section[];
+}
