@@ -4,16 +4,14 @@ import { entityIndexFor } from '../../src/core/entities';
 import type { SourcebookApi } from '../../src/extension';
 import type { EntityNode, KindNode, MentioningArticleNode } from '../../src/vscode/entities/entitiesTreeProvider';
 import type { GroupNode } from '../../src/vscode/topics/topicsTreeProvider';
+import { sourcebook as activated } from './support/extension';
 
 const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
 
 suite('Entities view', () => {
   let sourcebook: SourcebookApi;
   suiteSetup(async () => {
-    const extension = vscode.extensions.getExtension<SourcebookApi>('sourcebook.sourcebook');
-    assert.ok(extension);
-    sourcebook = await extension.activate();
-    await sourcebook.services.corpus.ready;
+    sourcebook = await activated();
   });
   teardown(() => vscode.commands.executeCommand('sourcebook.topics.clearFilter'));
 

@@ -7,33 +7,16 @@ import * as vscode from 'vscode';
 import { formatReference } from '../../src/core/citations';
 import type { SourcebookApi } from '../../src/extension';
 import type { ArticleNode, GroupNode, SectionNode, TopicsNode } from '../../src/vscode/topics/topicsTreeProvider';
+import { sourcebook as activated, waitFor } from './support/extension';
 
 const BUNDLED = ['alibaba-ai-gamble-qwen', 'alibaba-qwen-shareholders'];
-
-async function api(): Promise<SourcebookApi> {
-  const extension = vscode.extensions.getExtension<SourcebookApi>('sourcebook.sourcebook');
-  assert.ok(extension, 'the extension is installed');
-  const exports = await extension.activate();
-  await exports.services.corpus.ready;
-  return exports;
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
 
 suite('Topics view', () => {
   let sourcebook: SourcebookApi;
   suiteSetup(async () => {
-    sourcebook = await api();
+    sourcebook = await activated();
   });
   teardown(async () => {
     await vscode.commands.executeCommand('sourcebook.topics.clearFilter');
@@ -162,7 +145,7 @@ suite('Topics view', () => {
       await waitFor('the quote search to settle', async () => {
         if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
         return done || undefined;
-      });
+      }, 15_000);
       assert.ok(inserted, 'a passage was inserted');
       const passage = sourcebook.services.corpus.current.passage(inserted.passageId);
       assert.ok(passage, `the inserted passage ${inserted.passageId} is in the corpus`);
@@ -230,18 +213,18 @@ suite('Topics view', () => {
     try {
       await config.update('corpus.paths', [folder], vscode.ConfigurationTarget.Workspace);
       // The setting change reloads the corpus; the article comes after, through the file watcher.
-      await waitFor('the corpus to read the new folder', () => sourcebook.services.corpus.folders().some((f) => f.root === folder) || undefined);
+      await waitFor('the corpus to read the new folder', () => sourcebook.services.corpus.folders().some((f) => f.root === folder) || undefined, 15_000);
       await sourcebook.services.corpus.ready;
       const file = join(folder, 'tariffs.md');
       writeFileSync(file, '---\nid: user-tariffs\ntitle: Tariffs and Chips\ntopics: [semiconductors]\n---\n\nA note on tariffs.\n\n## Outlook\n\nMore to come.\n');
       const group = await waitFor('the new article in the tree', async () => {
         const found = (await roots()).find((g) => g.articles.some((a) => a.article.id === 'user-tariffs'));
         return found;
-      });
+      }, 15_000);
       assert.equal(group.label, 'Chips and export controls');
       assert.equal(sourcebook.topics.getTreeItem(group).description, '2 articles');
       unlinkSync(file);
-      await waitFor('the deleted article to leave the tree', async () => !(await articleIds()).has('user-tariffs') || undefined);
+      await waitFor('the deleted article to leave the tree', async () => !(await articleIds()).has('user-tariffs') || undefined, 15_000);
     } finally {
       await config.update('corpus.paths', previous, vscode.ConfigurationTarget.Workspace);
       rmSync(folder, { recursive: true, force: true });
