@@ -10,6 +10,8 @@
  * continuation lines of a blockquote paragraph.
  */
 
+import { noteLines } from '../text/noteLines';
+
 export type NoteCitation =
   | { readonly kind: 'footnote'; readonly label: string; readonly start: number; readonly end: number }
   | { readonly kind: 'pandoc'; readonly key: string; readonly start: number; readonly end: number }
@@ -36,7 +38,6 @@ interface Line {
   readonly end: number;
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const QUOTE_MARKERS = /^(?: {0,3}>[ \t]?)+/;
 const FOOTNOTE_DEFINITION = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]*(.*)$/;
 /** Lines that start a new block and so end a blockquote paragraph instead of continuing it. */
@@ -58,42 +59,25 @@ export function findNoteQuotes(note: string): NoteQuotes {
     if (block.length > 0) for (const group of quoteGroups(note, block)) pushQuote(note, group, quotes);
     block = [];
   };
-  let fence: string | undefined;
-  let lineStart = 0;
-  let lineNumber = 0;
-  let frontMatter = /^---[ \t]*\r?\n/.test(note);
-  while (lineStart <= note.length) {
-    const newline = note.indexOf('\n', lineStart);
-    const next = newline === -1 ? note.length + 1 : newline + 1;
-    let end = newline === -1 ? note.length : newline;
-    if (end > lineStart && note.charCodeAt(end - 1) === 13) end--;
-    const text = note.slice(lineStart, end);
-    const current = lineNumber++;
-    lineStart = next;
-
-    if (frontMatter) {
-      if (current > 0 && /^(---|\.\.\.)\s*$/.test(text)) frontMatter = false;
-      continue;
-    }
-    if (fence !== undefined) {
-      const close = FENCE.exec(text);
-      if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length && text.trim() === close[1]) fence = undefined;
-      continue;
-    }
-    const open = FENCE.exec(text);
-    if (open) {
-      flush();
-      fence = open[1]!;
+  let wasFenced = false;
+  for (const line of noteLines(note)) {
+    const { start, end } = line;
+    const text = note.slice(start, end);
+    const opensFence = line.fenced && !wasFenced;
+    wasFenced = line.fenced;
+    if (line.frontMatter) continue;
+    if (line.fenced) {
+      if (opensFence) flush();
       continue;
     }
     const markers = QUOTE_MARKERS.exec(text);
     if (markers) {
-      block.push({ start: end - text.length, content: end - text.length + markers[0].length, end });
+      block.push({ start, content: start + markers[0].length, end });
       continue;
     }
     const last = block[block.length - 1];
     if (last && text.trim() !== '' && note.slice(last.content, last.end).trim() !== '' && !BLOCK_START.test(text)) {
-      block.push({ start: end - text.length, content: end - text.length, end });
+      block.push({ start, content: start, end });
       continue;
     }
     flush();

@@ -1,4 +1,4 @@
-import { type NoteLine, noteLines } from './noteLines';
+import { type NoteLine, noteLines } from '../text/noteLines';
 
 /** A footnote definition in a note: `[^label]: text`, with its indented continuation lines. */
 export interface FootnoteDefinition {

@@ -1,7 +1,7 @@
 import { citedSection, formatReference, footnoteDefinitionText, type CitationStyle } from '../citations';
 import type { Article, Passage, Section } from '../model';
 import { type FootnoteDefinition, noteFootnotes } from './footnotes';
-import { eolOf } from './noteLines';
+import { eolOf } from '../text/noteLines';
 
 /** A replacement of `[start, end)` of the note text (offsets into the text before any edit). */
 export interface TextEdit {

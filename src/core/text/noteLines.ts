@@ -5,12 +5,19 @@ export interface NoteLine {
   readonly next: number;
   /** Inside a fenced code block (fence lines included): Markdown syntax there is text. */
   readonly fenced: boolean;
+  /** Inside the leading YAML front matter (its `---` lines included): not Markdown at all. */
+  readonly frontMatter: boolean;
 }
 
-/** Splits a note into lines (LF or CRLF), marking those inside fenced code blocks. */
+/**
+ * Splits a note into lines (LF or CRLF), marking those inside the leading
+ * front matter and inside fenced code blocks. A fence-like line in front
+ * matter opens no code block.
+ */
 export function noteLines(text: string): NoteLine[] {
   const lines: NoteLine[] = [];
   let fence: { char: string; length: number } | undefined;
+  let inFrontMatter = /^---[ \t]*\r?\n/.test(text);
   let start = 0;
   while (start <= text.length) {
     const newline = text.indexOf('\n', start);
@@ -18,6 +25,13 @@ export function noteLines(text: string): NoteLine[] {
     let end = newline === -1 ? text.length : newline;
     if (end > start && text.charCodeAt(end - 1) === 13) end--;
     const line = text.slice(start, end);
+    if (inFrontMatter) {
+      if (start > 0 && /^(---|\.\.\.)\s*$/.test(line)) inFrontMatter = false;
+      lines.push({ start, end, next: Math.min(next, text.length), fenced: false, frontMatter: true });
+      if (newline === -1) break;
+      start = next;
+      continue;
+    }
     const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     let fenced = fence !== undefined;
     if (fence) {
@@ -26,7 +40,7 @@ export function noteLines(text: string): NoteLine[] {
       fence = { char: marker[1]![0]!, length: marker[1]!.length };
       fenced = true;
     }
-    lines.push({ start, end, next: Math.min(next, text.length), fenced });
+    lines.push({ start, end, next: Math.min(next, text.length), fenced, frontMatter: false });
     if (newline === -1) break;
     start = next;
   }
