@@ -29,6 +29,7 @@ step() {
 step "dependencies" bash scripts/host/ensure-deps.sh
 step "typecheck" npm run --silent typecheck
 step "lint" npm run --silent lint
+step "format check" npm run --silent format:check
 step "unit tests" npm run --silent unit
 step "build" npm run --silent build
 case "$HOST" in

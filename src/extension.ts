@@ -56,9 +56,11 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
 
 function showFailure(message: string, error: unknown, log: vscode.LogOutputChannel): void {
   log.error(message, error);
-  void vscode.window.showErrorMessage(`${message}: ${error instanceof Error ? error.message : String(error)}`, 'Show Log').then((choice) => {
-    if (choice) log.show();
-  });
+  void vscode.window
+    .showErrorMessage(`${message}: ${error instanceof Error ? error.message : String(error)}`, 'Show Log')
+    .then((choice) => {
+      if (choice) log.show();
+    });
 }
 
 export function deactivate(): void {}

@@ -22,12 +22,17 @@ function readBbc(root) {
     const dir = path.join(root, topic);
     let names;
     try {
-      names = readdirSync(dir).filter((name) => name.endsWith('.txt')).sort();
+      names = readdirSync(dir)
+        .filter((name) => name.endsWith('.txt'))
+        .sort();
     } catch {
       continue; // README.TXT
     }
     for (const name of names) {
-      const [title, ...paragraphs] = readFileSync(path.join(dir, name), 'utf8').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+      const [title, ...paragraphs] = readFileSync(path.join(dir, name), 'utf8')
+        .split(/\n\s*\n/)
+        .map((p) => p.trim())
+        .filter(Boolean);
       articles.push({ topic, title, paragraphs });
     }
   }
@@ -53,7 +58,15 @@ export function generateCorpus(bbcRoot, dest, count) {
     let text;
     if (i % 2 === 0) {
       const month = String(1 + (i % 12)).padStart(2, '0');
-      const body = paragraphs.map((p, j) => (j > 0 && j % 3 === 0 ? `## ${p.split(/\s+/).slice(0, 5).join(' ').replace(/[^\w\s'-]/g, '')}\n\n${p}` : p));
+      const body = paragraphs.map((p, j) =>
+        j > 0 && j % 3 === 0
+          ? `## ${p
+              .split(/\s+/)
+              .slice(0, 5)
+              .join(' ')
+              .replace(/[^\w\s'-]/g, '')}\n\n${p}`
+          : p,
+      );
       text = `---\nid: gen-${i}\ntitle: "${base.title.replace(/"/g, "'")} (${i})"\npublisher: BBC News\ndate: 2005-${month}\ntopics: [${base.topic}]\n---\n\n# ${base.title}\n\n${body.join('\n\n')}\n`;
       file = path.join(dir, `article-${i}.md`);
       markdown++;

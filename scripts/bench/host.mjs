@@ -3,7 +3,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_WORKSPACE, QUIET_SETTINGS, ROOT, launchChromium, startCodeServer, workbenchUrl, writeUserSettings } from '../host/code-server.mjs';
+import {
+  DEFAULT_WORKSPACE,
+  QUIET_SETTINGS,
+  ROOT,
+  launchChromium,
+  startCodeServer,
+  workbenchUrl,
+  writeUserSettings,
+} from '../host/code-server.mjs';
 
 /**
  * Starts a host on `userDataDir` (a fresh one when not given, so the
@@ -17,7 +25,12 @@ export async function runInHost(testsPath, { userDataDir, extensionPath = ROOT, 
   let codeServer;
   let browser;
   try {
-    codeServer = await startCodeServer({ workspace: DEFAULT_WORKSPACE, userDataDir: profile, extensionsDir: path.join(tmp, 'extensions'), env: {} });
+    codeServer = await startCodeServer({
+      workspace: DEFAULT_WORKSPACE,
+      userDataDir: profile,
+      extensionsDir: path.join(tmp, 'extensions'),
+      env: {},
+    });
     ({ browser } = await launchChromium());
     const page = browser.contexts()[0].pages()[0];
     let line;
@@ -28,9 +41,19 @@ export async function runInHost(testsPath, { userDataDir, extensionPath = ROOT, 
       if (text.startsWith('SOURCEBOOK_BENCH ')) line = JSON.parse(text.slice('SOURCEBOOK_BENCH '.length));
     });
     await page.exposeFunction('codeAutomationExit', (code) => settle(Number(code)));
-    await page.goto(workbenchUrl({ port: codeServer.port, workspace: DEFAULT_WORKSPACE, extensionDevelopmentPath: extensionPath, extensionTestsPath: testsPath }));
+    await page.goto(
+      workbenchUrl({
+        port: codeServer.port,
+        workspace: DEFAULT_WORKSPACE,
+        extensionDevelopmentPath: extensionPath,
+        extensionTestsPath: testsPath,
+      }),
+    );
     let timer;
-    const code = await Promise.race([done, new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)))]);
+    const code = await Promise.race([
+      done,
+      new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs))),
+    ]);
     clearTimeout(timer);
     if (code !== 0 || !line) throw new Error(`the host benchmark did not finish (exit ${code})`);
     return line;

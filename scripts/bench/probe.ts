@@ -57,7 +57,17 @@ async function index(root: string, storeDir: string): Promise<Result> {
   indexed.persist();
   const persist = persisting();
   heap.sample();
-  return { ms, cpuMs, materializeMs: materialized.ms, persistMs: persist.ms, ...stats, ...corpusStats, heapMB: heapAfterGc(indexed), peakHeapMB: heap.peak, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+  return {
+    ms,
+    cpuMs,
+    materializeMs: materialized.ms,
+    persistMs: persist.ms,
+    ...stats,
+    ...corpusStats,
+    heapMB: heapAfterGc(indexed),
+    peakHeapMB: heap.peak,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+  };
 }
 
 /** Warm start, then every sentence made (what building a search index over the corpus asks of it). */
@@ -70,7 +80,16 @@ async function warm(root: string, storeDir: string): Promise<Result> {
   const materializing = clock();
   const corpusStats = indexed.corpus.stats(); // reads every text and makes every sentence
   const materialized = materializing();
-  return { ms, cpuMs, materializeMs: materialized.ms, materializeCpuMs: materialized.cpuMs, ...stats, ...corpusStats, heapMB, materializedHeapMB: heapAfterGc(indexed) };
+  return {
+    ms,
+    cpuMs,
+    materializeMs: materialized.ms,
+    materializeCpuMs: materialized.cpuMs,
+    ...stats,
+    ...corpusStats,
+    heapMB,
+    materializedHeapMB: heapAfterGc(indexed),
+  };
 }
 
 /** What every start that notices changed files must do, and no more: list the files and look at each one's size and time. */

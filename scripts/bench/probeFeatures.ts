@@ -72,8 +72,14 @@ function hover(root: string, shape: string): Result {
   const pick = () => sentences[Math.floor(next() * sentences.length)]!;
   const lines =
     shape === 'long-line'
-      ? [Array.from({ length: 12000 }, pick).join(' ').slice(0, 1024 * 1024)]
-      : Array.from({ length: 5000 }, (_, i) => (i % 10 === 0 ? `## Note ${i / 10}` : `${pick()} Alibaba's Qwen came up again.`));
+      ? [
+          Array.from({ length: 12000 }, pick)
+            .join(' ')
+            .slice(0, 1024 * 1024),
+        ]
+      : Array.from({ length: 5000 }, (_, i) =>
+          i % 10 === 0 ? `## Note ${i / 10}` : `${pick()} Alibaba's Qwen came up again.`,
+        );
   const hoverAt = (line: string, character: number) => {
     const mention = index.mentionAt(line, character);
     return mention ? entityCard(index, corpus, mention.entityId) : undefined;
@@ -88,7 +94,15 @@ function hover(root: string, shape: string): Result {
     times.push(ms);
     if (card) cards++;
   }
-  return { lines: lines.length, lineLength: Math.max(...lines.map((l) => l.length)), indexMs, firstMs, ...percentiles(times), cards, entities: index.entities().length };
+  return {
+    lines: lines.length,
+    lineLength: Math.max(...lines.map((l) => l.length)),
+    indexMs,
+    firstMs,
+    ...percentiles(times),
+    cards,
+    entities: index.entities().length,
+  };
 }
 
 /** Checks a note of 1,000 cited quotes (one in ten altered) against the corpus. */

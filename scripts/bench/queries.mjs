@@ -18,5 +18,7 @@ export const QUERIES = [
 
 /** Each query as it is typed: every prefix of three characters or more. */
 export function typedPrefixes(queries) {
-  return queries.flatMap((query) => Array.from({ length: query.length - 2 }, (_, i) => query.slice(0, i + 3)).filter((q) => !q.endsWith(' ')));
+  return queries.flatMap((query) =>
+    Array.from({ length: query.length - 2 }, (_, i) => query.slice(0, i + 3)).filter((q) => !q.endsWith(' ')),
+  );
 }

@@ -1,7 +1,8 @@
 // Renders the benchmark results as docs/benchmarks.md: the table of the
 // product's performance targets, then the details behind each figure.
 
-const ms = (value) => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : value >= 10 ? `${Math.round(value)} ms` : `${value.toFixed(2)} ms`);
+const ms = (value) =>
+  value >= 1000 ? `${(value / 1000).toFixed(2)} s` : value >= 10 ? `${Math.round(value)} ms` : `${value.toFixed(2)} ms`;
 const mb = (value) => `${Math.round(value)} MB`;
 const times = (value) => `${value.toFixed(value >= 10 ? 0 : 1)}×`;
 const verdict = (pass, miss) => (pass ? 'pass' : `**miss** (${miss})`);
@@ -9,28 +10,91 @@ const over = (measured, target) => `${times(measured / target)} the target`;
 
 export function renderReport(r, { median }) {
   const rows = [];
-  const row = (figure, target, measured, alternative, ratio, result) => rows.push(`| ${figure} | ${target} | ${measured} | ${alternative} | ${ratio} | ${result} |`);
+  const row = (figure, target, measured, alternative, ratio, result) =>
+    rows.push(`| ${figure} | ${target} | ${measured} | ${alternative} | ${ratio} | ${result} |`);
 
   const indexRows = (label, data, limitMs, limitMb) => {
     const cold = median(data.cold, 'ms');
     const remark = median(data.remark, 'ms');
     const heap = median(data.cold, 'heapMB');
     const warm = median(data.warm, 'ms');
-    row(`Cold index, ${label}`, `≤ ${ms(limitMs)}`, `${ms(cold)} (CPU ${ms(median(data.cold, 'cpuMs'))})`, `bare \`remark-parse\` pass: ${ms(remark)}`, `${times(cold / remark)} its time`, verdict(cold <= limitMs, over(cold, limitMs)));
-    row(`Heap after cold index, ${label}`, `≤ ${mb(limitMb)}`, `${mb(heap)} (peak ${mb(median(data.cold, 'peakHeapMB'))}, RSS ${mb(median(data.cold, 'maxRssMB'))})`, `bare \`remark-parse\` pass: ${mb(median(data.remark, 'heapMB'))} (keeps nothing)`, '—', verdict(heap <= limitMb, over(heap, limitMb)));
-    row(`Warm start from the persisted index, ${label}`, '≥ 10× faster than cold', ms(warm), `cold index: ${ms(cold)}`, `${times(cold / warm)} faster`, verdict(cold / warm >= 10, `${times(cold / warm)} instead of 10×`));
+    row(
+      `Cold index, ${label}`,
+      `≤ ${ms(limitMs)}`,
+      `${ms(cold)} (CPU ${ms(median(data.cold, 'cpuMs'))})`,
+      `bare \`remark-parse\` pass: ${ms(remark)}`,
+      `${times(cold / remark)} its time`,
+      verdict(cold <= limitMs, over(cold, limitMs)),
+    );
+    row(
+      `Heap after cold index, ${label}`,
+      `≤ ${mb(limitMb)}`,
+      `${mb(heap)} (peak ${mb(median(data.cold, 'peakHeapMB'))}, RSS ${mb(median(data.cold, 'maxRssMB'))})`,
+      `bare \`remark-parse\` pass: ${mb(median(data.remark, 'heapMB'))} (keeps nothing)`,
+      '—',
+      verdict(heap <= limitMb, over(heap, limitMb)),
+    );
+    row(
+      `Warm start from the persisted index, ${label}`,
+      '≥ 10× faster than cold',
+      ms(warm),
+      `cold index: ${ms(cold)}`,
+      `${times(cold / warm)} faster`,
+      verdict(cold / warm >= 10, `${times(cold / warm)} instead of 10×`),
+    );
   };
   indexRows('BBC (2,225 articles)', r.bbc, 1000, 150);
   if (r.large) indexRows(`${r.large.corpus.files.toLocaleString('en')} generated articles`, r.large, 10_000, 800);
-  row('Search p95 per query, BBC, as the user types', '≤ 20 ms', `${ms(r.search.p95)} (p50 ${ms(r.search.p50)})`, `\`rg -i -F\` per query: p95 ${ms(r.ripgrep.p95)}`, `${times(r.search.p95 / r.ripgrep.p95)} its time`, verdict(r.search.p95 <= 20, over(r.search.p95, 20)));
-  row('Hover p95, 5,000-line note', '≤ 1 ms', `${ms(r.hoverNote.p95)} (max ${ms(r.hoverNote.max)})`, '—', '—', verdict(r.hoverNote.p95 <= 1, over(r.hoverNote.p95, 1)));
-  row(`Hover p95, one ${(r.hoverLine.lineLength / 1024 / 1024).toFixed(1)} MB line`, 'bounded (≤ 1 ms p95)', `${ms(r.hoverLine.p95)} (max ${ms(r.hoverLine.max)})`, '—', '—', verdict(r.hoverLine.p95 <= 1, over(r.hoverLine.p95, 1)));
-  row('Quote integrity check, 1,000-quote note', '≤ 200 ms', `${ms(r.integrity.firstMs)} first check, ${ms(r.integrity.againMs)} after`, '—', '—', verdict(r.integrity.firstMs <= 200, over(r.integrity.firstMs, 200)));
+  row(
+    'Search p95 per query, BBC, as the user types',
+    '≤ 20 ms',
+    `${ms(r.search.p95)} (p50 ${ms(r.search.p50)})`,
+    `\`rg -i -F\` per query: p95 ${ms(r.ripgrep.p95)}`,
+    `${times(r.search.p95 / r.ripgrep.p95)} its time`,
+    verdict(r.search.p95 <= 20, over(r.search.p95, 20)),
+  );
+  row(
+    'Hover p95, 5,000-line note',
+    '≤ 1 ms',
+    `${ms(r.hoverNote.p95)} (max ${ms(r.hoverNote.max)})`,
+    '—',
+    '—',
+    verdict(r.hoverNote.p95 <= 1, over(r.hoverNote.p95, 1)),
+  );
+  row(
+    `Hover p95, one ${(r.hoverLine.lineLength / 1024 / 1024).toFixed(1)} MB line`,
+    'bounded (≤ 1 ms p95)',
+    `${ms(r.hoverLine.p95)} (max ${ms(r.hoverLine.max)})`,
+    '—',
+    '—',
+    verdict(r.hoverLine.p95 <= 1, over(r.hoverLine.p95, 1)),
+  );
+  row(
+    'Quote integrity check, 1,000-quote note',
+    '≤ 200 ms',
+    `${ms(r.integrity.firstMs)} first check, ${ms(r.integrity.againMs)} after`,
+    '—',
+    '—',
+    verdict(r.integrity.firstMs <= 200, over(r.integrity.firstMs, 200)),
+  );
   if (r.activation) {
-    const fresh = median(r.activation.filter((run) => run.fromCache === 0), 'populatedMs');
-    const again = median(r.activation.filter((run) => run.fromCache > 0), 'populatedMs');
+    const fresh = median(
+      r.activation.filter((run) => run.fromCache === 0),
+      'populatedMs',
+    );
+    const again = median(
+      r.activation.filter((run) => run.fromCache > 0),
+      'populatedMs',
+    );
     const worse = Math.max(fresh, again);
-    row('Activation to a populated Topics tree, bundled corpus (real VS Code host)', '≤ 300 ms', `${ms(again)} (with empty extension storage: ${ms(fresh)})`, '—', '—', verdict(worse <= 300, over(worse, 300)));
+    row(
+      'Activation to a populated Topics tree, bundled corpus (real VS Code host)',
+      '≤ 300 ms',
+      `${ms(again)} (with empty extension storage: ${ms(fresh)})`,
+      '—',
+      '—',
+      verdict(worse <= 300, over(worse, 300)),
+    );
   }
 
   const m = r.machine;
@@ -40,11 +104,15 @@ export function renderReport(r, { median }) {
     `- Cold index: every file listed, looked at (size, time), read, decoded, its front matter read, and its body parsed (remark for Markdown, blank lines for text) into sections, paragraphs and sentence spans: the structure the persisted index keeps, as integers. The sentence objects features use (text and line/column range) are made from it when first asked for; making all of them took ${ms(median(r.bbc.cold, 'materializeMs'))} more on BBC${r.large ? `, ${ms(median(r.large.cold, 'materializeMs'))} on the large corpus` : ''}, and the heap figure is taken after that, with every sentence made.`,
     `- Writing the persisted index after a cold index: ${ms(median(r.bbc.cold, 'persistMs'))} (BBC)${r.large ? `, ${ms(median(r.large.cold, 'persistMs'))} (${r.large.corpus.files.toLocaleString('en')} articles)` : ''}; the extension writes it after the corpus is shown.`,
     `- Warm start: the persisted index read and checked (every record validated), every file listed and looked at (size, time) so that a changed, added or removed file is noticed, and every article restored with its metadata and section headings, without reading its text. Text is read, and sentences made, when something first needs them: doing that for every article (as building a search index does) takes ${ms(median(r.bbc.warm, 'materializeMs'))} more on BBC${r.large ? `, ${ms(median(r.large.warm, 'materializeMs'))} on the large corpus` : ''}. Heap after a warm start: ${mb(median(r.bbc.warm, 'heapMB'))} (BBC)${r.large ? `, ${mb(median(r.large.warm, 'heapMB'))} (large)` : ''}. CPU time: ${ms(median(r.bbc.warm, 'cpuMs'))} (BBC)${r.large ? `, ${ms(median(r.large.warm, 'cpuMs'))} (large)` : ''}.`,
-    r.large ? `- The generated corpus: ${r.large.corpus.files.toLocaleString('en')} articles (${r.large.corpus.markdown.toLocaleString('en')} Markdown with YAML front matter and \`##\` sections, ${r.large.corpus.text.toLocaleString('en')} plain text in the BBC layout), ${mb(r.large.corpus.bytes / 1024 / 1024)}, each a BBC article with its paragraphs in a seeded new order, in topic folders of 1,000 files.` : '- The generated corpus was skipped in this run.',
+    r.large
+      ? `- The generated corpus: ${r.large.corpus.files.toLocaleString('en')} articles (${r.large.corpus.markdown.toLocaleString('en')} Markdown with YAML front matter and \`##\` sections, ${r.large.corpus.text.toLocaleString('en')} plain text in the BBC layout), ${mb(r.large.corpus.bytes / 1024 / 1024)}, each a BBC article with its paragraphs in a seeded new order, in topic folders of 1,000 files.`
+      : '- The generated corpus was skipped in this run.',
     `- Search: ${r.search.n} queries (every prefix of ${'twelve'} phrases, from three characters) against the passage index; building that index over BBC took ${ms(r.search.buildMs)} (in the editor it is built in the background). ripgrep: the same queries, one \`rg -i -F -c\` process each, p50 ${ms(r.ripgrep.p50)}.`,
     `- Hover: 3,000 hovers at seeded positions; a hover is the mention lookup under the cursor plus the entity card when there is a mention (${r.hoverNote.cards} cards on the note, ${r.hoverLine.cards} on the long line). The entity index over bundled + BBC (${r.hoverNote.entities.toLocaleString('en')} entities) took ${ms(r.hoverNote.indexMs)} to build and the first card ${ms(r.hoverNote.firstMs)} (it counts mentions across the corpus once); both are one-time costs, not in the percentiles.`,
     `- Integrity: ${r.integrity.quotes} pandoc-cited quotes of BBC sentences, ${r.integrity.altered} altered; ${r.integrity.problems} problems found.`,
-    r.activation ? `- Activation: measured inside code-server's extension host, with the minified bundle \`npm run package\` ships, from \`extension.activate()\` (loading the bundle included) to the Topics tree provider returning its topics with articles. ${r.activation.length} host starts: ${r.activation.filter((a) => a.fromCache === 0).length} with empty extension storage (two fresh profiles, and the first start of a shared one), ${r.activation.filter((a) => a.fromCache > 0).length} starting from the corpus index the shared profile persisted; each figure is the median of its kind. Runs: ${r.activation.map((a) => `${ms(a.populatedMs)}${a.fromCache === 0 ? ' (empty storage)' : ''}`).join(', ')}.` : '- Activation in the VS Code host was skipped in this run.',
+    r.activation
+      ? `- Activation: measured inside code-server's extension host, with the minified bundle \`npm run package\` ships, from \`extension.activate()\` (loading the bundle included) to the Topics tree provider returning its topics with articles. ${r.activation.length} host starts: ${r.activation.filter((a) => a.fromCache === 0).length} with empty extension storage (two fresh profiles, and the first start of a shared one), ${r.activation.filter((a) => a.fromCache > 0).length} starting from the corpus index the shared profile persisted; each figure is the median of its kind. Runs: ${r.activation.map((a) => `${ms(a.populatedMs)}${a.fromCache === 0 ? ' (empty storage)' : ''}`).join(', ')}.`
+      : '- Activation in the VS Code host was skipped in this run.',
     `- Each figure is the median of ${r.reps} runs, each in a fresh Node process (\`--expose-gc\`; heap is \`heapUsed\` after a full GC with the corpus held). Wall-clock time is what the table shows; CPU time is given where it helps, because a busy machine stretches wall time.`,
   ];
 

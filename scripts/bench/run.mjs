@@ -47,16 +47,38 @@ function log(line) {
  * tree's dist/ is left alone.
  */
 async function build(staging) {
-  const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', loader: { '.csl': 'text' }, external: ['vscode'] };
+  const common = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+    loader: { '.csl': 'text' },
+    external: ['vscode'],
+  };
   await esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'scripts/bench/probe.ts')], outfile: PROBE });
-  await esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'scripts/bench/host/activation.ts')], outfile: HOST_MODULE });
-  await esbuild.build({ ...common, minify: true, entryPoints: { extension: path.join(ROOT, 'src/extension.ts') }, outdir: path.join(staging, 'dist') });
-  for (const item of ['package.json', 'corpus', 'media']) cpSync(path.join(ROOT, item), path.join(staging, item), { recursive: true });
+  await esbuild.build({
+    ...common,
+    entryPoints: [path.join(ROOT, 'scripts/bench/host/activation.ts')],
+    outfile: HOST_MODULE,
+  });
+  await esbuild.build({
+    ...common,
+    minify: true,
+    entryPoints: { extension: path.join(ROOT, 'src/extension.ts') },
+    outdir: path.join(staging, 'dist'),
+  });
+  for (const item of ['package.json', 'corpus', 'media'])
+    cpSync(path.join(ROOT, item), path.join(staging, item), { recursive: true });
 }
 
 /** Runs one figure in a fresh process and returns its JSON. */
 function probe(...args) {
-  const result = spawnSync(process.execPath, ['--expose-gc', PROBE, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, ['--expose-gc', PROBE, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.status !== 0) throw new Error(`probe ${args.join(' ')} failed:\n${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').pop());
 }
@@ -98,7 +120,10 @@ function ripgrep(root) {
   const times = [];
   for (const query of typedPrefixes(QUERIES)) {
     const started = performance.now();
-    const result = spawnSync('rg', ['-i', '-F', '-c', '--no-messages', query, root], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    const result = spawnSync('rg', ['-i', '-F', '-c', '--no-messages', query, root], {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    });
     times.push(performance.now() - started);
     if (result.status === 2) throw new Error(`rg failed: ${result.stderr}`);
   }
@@ -135,7 +160,9 @@ async function activation(extensionPath) {
 }
 
 function machine() {
-  const os = existsSync('/etc/os-release') ? /PRETTY_NAME="([^"]+)"/.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] : process.platform;
+  const os = existsSync('/etc/os-release')
+    ? /PRETTY_NAME="([^"]+)"/.exec(readFileSync('/etc/os-release', 'utf8'))?.[1]
+    : process.platform;
   const rg = spawnSync('rg', ['--version'], { encoding: 'utf8' }).stdout?.split('\n')[0] ?? 'not installed';
   return {
     nproc: Number(execFileSync('nproc', { encoding: 'utf8' }).trim()),
@@ -150,7 +177,8 @@ function machine() {
 
 async function main() {
   if (!existsSync(BBC)) throw new Error(`the BBC corpus is not at ${BBC} (set SOURCEBOOK_BBC)`);
-  if (spawnSync('rg', ['--version']).status !== 0) throw new Error('ripgrep (rg) is not installed: apt-get install -y ripgrep');
+  if (spawnSync('rg', ['--version']).status !== 0)
+    throw new Error('ripgrep (rg) is not installed: apt-get install -y ripgrep');
   const results = { machine: machine(), started: new Date().toISOString(), reps };
   log('building');
   const staging = mkdtempSync(path.join(tmpdir(), 'sourcebook-bench-extension-'));

@@ -116,16 +116,21 @@ export async function startCodeServer({
   port = port ?? (await freePort());
   const args = [
     entry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     // Its own config file, so ~/.config/code-server is never written.
-    '--config', path.join(userDataDir, 'code-server.yaml'),
+    '--config',
+    path.join(userDataDir, 'code-server.yaml'),
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     workspace,
   ];
   // Own process group, so stop() also reaches the extension host, pty host
@@ -195,7 +200,9 @@ export async function startCodeServer({
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new HostError(`code-server did not answer within ${startTimeoutMs / 1000} s:\n${log.slice(-30).join('\n')}`);
+      throw new HostError(
+        `code-server did not answer within ${startTimeoutMs / 1000} s:\n${log.slice(-30).join('\n')}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 200));
   }

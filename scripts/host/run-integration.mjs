@@ -50,8 +50,10 @@ async function cleanup() {
 }
 
 async function main() {
-  if (!existsSync(testsPath)) throw new HostError(`${path.relative(ROOT, testsPath)} is missing; run \`npm run build\` first`);
-  if (!existsSync(path.join(ROOT, 'dist/extension.js'))) throw new HostError('dist/extension.js is missing; run `npm run build` first');
+  if (!existsSync(testsPath))
+    throw new HostError(`${path.relative(ROOT, testsPath)} is missing; run \`npm run build\` first`);
+  if (!existsSync(path.join(ROOT, 'dist/extension.js')))
+    throw new HostError('dist/extension.js is missing; run `npm run build` first');
 
   // Fresh profile and extensions folder per run: no state leaks between runs.
   tmp = mkdtempSync(path.join(tmpdir(), 'sourcebook-it-'));
@@ -103,7 +105,8 @@ async function main() {
   }
   if (!Number.isInteger(outcome)) throw new HostError(`the workbench reported a non-numeric exit code: ${outcome}`);
   // A zero exit without the suite's closing line means it never really ran.
-  if (outcome === 0 && !sawSummary) throw new HostError('the workbench exited 0 but the suite printed no "integration: N passed, N failed" line');
+  if (outcome === 0 && !sawSummary)
+    throw new HostError('the workbench exited 0 but the suite printed no "integration: N passed, N failed" line');
   return outcome;
 }
 

@@ -53,7 +53,8 @@ try {
   // A missing host is a failure of the run, never an empty pass.
   codeServerEntry();
   requireChromium();
-  if (files.length === 0) throw new HostError(`no *.ui.mjs files in test/ui${filters.length ? ` match ${filters.join(' ')}` : ''}`);
+  if (files.length === 0)
+    throw new HostError(`no *.ui.mjs files in test/ui${filters.length ? ` match ${filters.join(' ')}` : ''}`);
 } catch (error) {
   console.error(`ui: FAILED: ${error.message}`);
   console.log('ui: 0 passed, 1 failed');
@@ -83,7 +84,11 @@ for (const file of files) {
   for (const [name, fn] of tests) {
     const t0 = Date.now();
     try {
-      await withTimeout(Promise.resolve().then(() => fn(wb)), testTimeoutMs, `test "${name}"`);
+      await withTimeout(
+        Promise.resolve().then(() => fn(wb)),
+        testTimeoutMs,
+        `test "${name}"`,
+      );
       passed++;
       console.log(`  ✓ ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     } catch (error) {

@@ -29,7 +29,8 @@ export function parseCli(argv: string[]): CliOptions {
     },
   });
   const limit = values.limit === undefined ? undefined : Number(values.limit);
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new Error(`--limit must be a positive whole number, not "${values.limit}"`);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
+    throw new Error(`--limit must be a positive whole number, not "${values.limit}"`);
   return {
     command: positionals[0],
     positionals: positionals.slice(1),

@@ -7,7 +7,14 @@ import { quoteCommand } from './commands/quote';
 import { checkCommand } from './commands/check';
 import { entitiesCommand } from './commands/entities';
 
-const COMMANDS: readonly CliCommand[] = [indexCommand, topicsCommand, searchCommand, quoteCommand, checkCommand, entitiesCommand];
+const COMMANDS: readonly CliCommand[] = [
+  indexCommand,
+  topicsCommand,
+  searchCommand,
+  quoteCommand,
+  checkCommand,
+  entitiesCommand,
+];
 
 function usage(): string {
   const lines = COMMANDS.map((c) => `  sourcebook ${c.usage.padEnd(44)} ${c.summary}`);

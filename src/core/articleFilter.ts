@@ -17,7 +17,9 @@ export interface MentionLookup {
  * names. An empty query accepts everything.
  */
 export function articleFilter(query: string, entities?: MentionLookup): (article: Article) => boolean {
-  const words = fold(query).split(/\s+/).filter((word) => word !== '');
+  const words = fold(query)
+    .split(/\s+/)
+    .filter((word) => word !== '');
   if (words.length === 0) return () => true;
   const entity = entities?.resolve(query.trim());
   const mentioning = new Set(entity ? entities!.articlesMentioning(entity.id).map((m) => m.articleId) : []);
@@ -29,5 +31,8 @@ export function articleFilter(query: string, entities?: MentionLookup): (article
 }
 
 function fold(text: string): string {
-  return text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').toLowerCase();
+  return text
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .toLowerCase();
 }

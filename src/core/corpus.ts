@@ -154,7 +154,8 @@ export class Corpus {
     let passages = 0;
     for (const article of this.byId.values()) {
       sections += article.sections.length;
-      for (const section of article.sections) for (const paragraph of section.paragraphs) passages += paragraph.sentences.length;
+      for (const section of article.sections)
+        for (const paragraph of section.paragraphs) passages += paragraph.sentences.length;
     }
     return { articles: this.byId.size, sections, passages };
   }
@@ -180,6 +181,11 @@ export function* articleSentences(article: Article): Iterable<Passage> {
   }
 }
 
-function toPassage(articleId: string, section: Section, kind: Passage['kind'], unit: { id: string; text: string; range: Passage['range'] }): Passage {
+function toPassage(
+  articleId: string,
+  section: Section,
+  kind: Passage['kind'],
+  unit: { id: string; text: string; range: Passage['range'] },
+): Passage {
   return { id: unit.id, articleId, sectionIndex: section.index, kind, text: unit.text, range: unit.range };
 }

@@ -103,9 +103,7 @@ export interface FileProblem {
 }
 
 /** Splits a passage id into its article id and the position inside the article. */
-export function parsePassageId(
-  id: string,
-): { articleId: string; paragraph: number; sentence?: number } | undefined {
+export function parsePassageId(id: string): { articleId: string; paragraph: number; sentence?: number } | undefined {
   const match = /^(.+)#(\d+)(?:\.(\d+))?$/.exec(id);
   if (!match) return undefined;
   const [, articleId, paragraph, sentence] = match;

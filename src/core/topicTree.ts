@@ -20,7 +20,11 @@ export const UNKNOWN_DATE = 'Undated';
  * year. Groups and their articles are sorted for reading; unknowns go last.
  * `filter` keeps only the articles it accepts; groups left empty are dropped.
  */
-export function topicTree(corpus: Corpus, grouping: Grouping = 'topic', filter?: (article: Article) => boolean): TopicGroup[] {
+export function topicTree(
+  corpus: Corpus,
+  grouping: Grouping = 'topic',
+  filter?: (article: Article) => boolean,
+): TopicGroup[] {
   const groups = new Map<string, { label: string; description?: string; articles: Article[] }>();
   const add = (key: string, label: string, article: Article, description?: string) => {
     let group = groups.get(key);
@@ -63,7 +67,13 @@ export function headedSections(article: Article): Section[] {
 }
 
 function sameTitle(a: string, b: string): boolean {
-  const fold = (text: string) => text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
+  const fold = (text: string) =>
+    text
+      .replace(/[\u2018\u2019]/g, "'")
+      .replace(/[\u201c\u201d]/g, '"')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase();
   return fold(a) === fold(b);
 }
 
@@ -106,7 +116,11 @@ export function outlineArticle(article: Article): OutlineArticle {
 
 /** The sections listed under an article (see `headedSections`). Parses the article if it is not yet. */
 export function outlineSections(article: Article): OutlineSection[] {
-  return headedSections(article).map((section) => ({ title: section.title, line: section.range.start.line + 1, index: section.index }));
+  return headedSections(article).map((section) => ({
+    title: section.title,
+    line: section.range.start.line + 1,
+    index: section.index,
+  }));
 }
 
 /**
@@ -115,7 +129,11 @@ export function outlineSections(article: Article): OutlineSection[] {
  * nodes from `topicTree`, `outlineArticle` and `outlineSections`, but parses
  * an article's sections only when it is expanded.
  */
-export function topicOutline(corpus: Corpus, grouping: Grouping = 'topic', filter?: (article: Article) => boolean): OutlineGroup[] {
+export function topicOutline(
+  corpus: Corpus,
+  grouping: Grouping = 'topic',
+  filter?: (article: Article) => boolean,
+): OutlineGroup[] {
   return topicTree(corpus, grouping, filter).map((group) => ({
     topic: group.label,
     key: group.key,

@@ -57,7 +57,11 @@ export function relativeTo(root: string, path: string): string {
  * of them), sorted by path, skipping hidden folders, `node_modules` and what
  * each folder's exclude globs match.
  */
-export function listArticleFiles(folders: readonly CorpusFolder[], exclude?: (relativePath: string) => boolean, under?: string): CorpusFile[] {
+export function listArticleFiles(
+  folders: readonly CorpusFolder[],
+  exclude?: (relativePath: string) => boolean,
+  under?: string,
+): CorpusFile[] {
   const files: CorpusFile[] = [];
   for (const folder of folders) {
     const excluded = excludeMatcher(folder.exclude);
@@ -78,12 +82,14 @@ export function listArticleFiles(folders: readonly CorpusFolder[], exclude?: (re
         const relativePath = relativeDir === '' ? entry.name : `${relativeDir}/${entry.name}`;
         if (skip(relativePath)) continue;
         if (entry.isDirectory()) walk(path, relativePath);
-        else if (entry.isFile() && isArticlePath(entry.name)) files.push({ path, relativePath, bundled: folder.bundled ?? false });
+        else if (entry.isFile() && isArticlePath(entry.name))
+          files.push({ path, relativePath, bundled: folder.bundled ?? false });
       }
     };
     const root = folder.root.endsWith(sep) ? folder.root.slice(0, -1) : folder.root;
     if (under === undefined) walk(root, '');
-    else if (isInside(folder.root, under) && !skip(relativeTo(folder.root, under))) walk(under, relativeTo(folder.root, under));
+    else if (isInside(folder.root, under) && !skip(relativeTo(folder.root, under)))
+      walk(under, relativeTo(folder.root, under));
   }
   return files;
 }
@@ -105,7 +111,11 @@ export function readCorpusText(path: string, maxFileBytes = DEFAULT_MAX_FILE_BYT
 }
 
 /** Reads one file into the corpus; a read error becomes a skipped-file problem. */
-export function loadFile(corpus: Corpus, file: CorpusFile, maxFileBytes = DEFAULT_MAX_FILE_BYTES): FileProblem | undefined {
+export function loadFile(
+  corpus: Corpus,
+  file: CorpusFile,
+  maxFileBytes = DEFAULT_MAX_FILE_BYTES,
+): FileProblem | undefined {
   return corpus.setFile(file, readCorpusText(file.path, maxFileBytes));
 }
 

@@ -6,7 +6,17 @@ import type { Corpus } from '../core/corpus';
 import type { FileProblem } from '../core/model';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/parse/decode';
 import type { PreparedFile } from '../core/preparedFile';
-import { type CorpusFile, type CorpusFolder, emptyCorpus, excludeMatcher, isArticlePath, isInside, listArticleFiles, readCorpusText, relativeTo } from './corpusFiles';
+import {
+  type CorpusFile,
+  type CorpusFolder,
+  emptyCorpus,
+  excludeMatcher,
+  isArticlePath,
+  isInside,
+  listArticleFiles,
+  readCorpusText,
+  relativeTo,
+} from './corpusFiles';
 import { fileKey, folderOf, isHidden, outcomeOf, readAndPrepare, sameKey } from './fileIndexing';
 import type { IndexStore } from './indexCache';
 
@@ -124,7 +134,8 @@ export class IndexedCorpus {
       const folder = folderOf(this.options.folders, path);
       if (!folder) continue;
       const relativePath = relativeTo(folder.root, path);
-      if (dirname(path) === folder.root && FOLDER_FILES.test(basename(path))) return { changed: true, reloadNeeded: true, files };
+      if (dirname(path) === folder.root && FOLDER_FILES.test(basename(path)))
+        return { changed: true, reloadNeeded: true, files };
       if (isHidden(relativePath) || excludeMatcher(folder.exclude)?.(relativePath)) continue;
       let key: FileKey;
       let isDirectory: boolean;
@@ -136,7 +147,11 @@ export class IndexedCorpus {
         this.removeUnder(path, folder.root);
         continue;
       }
-      const found = isDirectory ? listArticleFiles([folder], undefined, path) : isArticlePath(path) ? [{ path, relativePath, bundled: folder.bundled ?? false }] : [];
+      const found = isDirectory
+        ? listArticleFiles([folder], undefined, path)
+        : isArticlePath(path)
+          ? [{ path, relativePath, bundled: folder.bundled ?? false }]
+          : [];
       if (isDirectory) this.removeUnder(path, folder.root, new Set(found.map((file) => file.path)));
       for (const file of found) {
         if (this.due()) await this.pause();
@@ -149,7 +164,13 @@ export class IndexedCorpus {
         }
         if (sameKey(this.loaded.get(file.path), known)) continue; // already in the corpus as it is on disk
         const read = readAndPrepare(file, maxBytes, known);
-        this.admitPrepared(file, folder.root, read.key, read.prepared, read.cacheable ? outcomeOf(read.prepared) : undefined);
+        this.admitPrepared(
+          file,
+          folder.root,
+          read.key,
+          read.prepared,
+          read.cacheable ? outcomeOf(read.prepared) : undefined,
+        );
       }
     }
     return { changed: this.corpus.version !== before, reloadNeeded: false, files };
@@ -203,7 +224,8 @@ export class IndexedCorpus {
       this.indexes.set(folder.root, new Map());
       const stored = this.options.store?.read(folder.root);
       if (stored?.status === 'used') previous.set(folder.root, stored.index.files);
-      else if (stored?.status === 'discarded') this.options.log?.(`persisted index of ${folder.root} discarded (${stored.reason}); indexing it again`);
+      else if (stored?.status === 'discarded')
+        this.options.log?.(`persisted index of ${folder.root} discarded (${stored.reason}); indexing it again`);
       if (stored?.status !== 'used') this.dirty.add(folder.root);
     }
     return previous;
@@ -218,7 +240,11 @@ export class IndexedCorpus {
   /** Reads and parses a file the index could not give, and records it in the index. */
   private parse(item: Planned): void {
     this.counts.parsed++;
-    const { key, prepared, cacheable } = readAndPrepare(item.file, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, item.key);
+    const { key, prepared, cacheable } = readAndPrepare(
+      item.file,
+      this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+      item.key,
+    );
     this.admitPrepared(item.file, item.root, key, prepared, cacheable ? outcomeOf(prepared) : undefined);
   }
 
@@ -241,7 +267,14 @@ export class IndexedCorpus {
   }
 
   /** Puts a prepared file in the corpus and its outcome in the index (or takes it out, when it may not be persisted). */
-  private admitPrepared(file: CorpusFile, root: string, key: FileKey | undefined, prepared: PreparedFile, outcome: IndexedOutcome | undefined, changesIndex = true): void {
+  private admitPrepared(
+    file: CorpusFile,
+    root: string,
+    key: FileKey | undefined,
+    prepared: PreparedFile,
+    outcome: IndexedOutcome | undefined,
+    changesIndex = true,
+  ): void {
     const index = this.indexes.get(root)!;
     if (key && outcome) {
       if (changesIndex) this.dirty.add(root);

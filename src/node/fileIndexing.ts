@@ -29,7 +29,8 @@ export function readAndPrepare(file: CorpusFile, maxBytes: number, known?: FileK
   let key = known;
   try {
     key ??= fileKey(file.path);
-    if (key.size > maxBytes) return { key, prepared: { ok: false, reason: tooLargeReason(key.size, maxBytes) }, cacheable: false };
+    if (key.size > maxBytes)
+      return { key, prepared: { ok: false, reason: tooLargeReason(key.size, maxBytes) }, cacheable: false };
     return { key, prepared: prepareFile(file, decodeCorpusFile(readFileSync(file.path), maxBytes)), cacheable: true };
   } catch (error) {
     return { key, prepared: { ok: false, reason: `cannot be read: ${(error as Error).message}` }, cacheable: false };
@@ -55,7 +56,8 @@ export function isHidden(relativePath: string): boolean {
 /** The configured folder a path is in (the innermost, when folders nest). */
 export function folderOf(folders: readonly CorpusFolder[], path: string): CorpusFolder | undefined {
   let best: CorpusFolder | undefined;
-  for (const folder of folders) if (isInside(folder.root, path) && (!best || folder.root.length > best.root.length)) best = folder;
+  for (const folder of folders)
+    if (isInside(folder.root, path) && (!best || folder.root.length > best.root.length)) best = folder;
   return best;
 }
 

@@ -16,18 +16,27 @@ suite('Activation', () => {
     assert.equal(extension.isActive, true);
     const corpus = api.services.corpus.current;
     const bundled = corpus.articles().filter((article) => article.bundled);
-    assert.deepEqual(bundled.map((article) => article.id).sort(), ['alibaba-ai-gamble-qwen', 'alibaba-qwen-shareholders']);
+    assert.deepEqual(bundled.map((article) => article.id).sort(), [
+      'alibaba-ai-gamble-qwen',
+      'alibaba-qwen-shareholders',
+    ]);
     assert.ok(corpus.stats().passages > 50, 'the articles are split into passages');
   });
 
   test('bundled articles open read-only as Markdown', async () => {
     await sourcebook();
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('sourcebook.openArticle', { articleId: 'alibaba-ai-gamble-qwen', sectionIndex: 1 });
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('sourcebook.openArticle', {
+      articleId: 'alibaba-ai-gamble-qwen',
+      sectionIndex: 1,
+    });
     assert.ok(editor, 'openArticle returns the editor');
     assert.equal(editor.document.languageId, 'markdown');
     assert.equal(editor.document.uri.scheme, 'sourcebook');
-    assert.equal(editor.document.lineAt(editor.selection.start.line).text, '## Why Is Alibaba Sacrificing Short-Term Profits for AI?');
+    assert.equal(
+      editor.document.lineAt(editor.selection.start.line).text,
+      '## Why Is Alibaba Sacrificing Short-Term Profits for AI?',
+    );
     // Served by a read-only file system: nothing can be written back to the article.
     assert.equal(vscode.workspace.fs.isWritableFileSystem('sourcebook'), false);
     const edit = new vscode.WorkspaceEdit();

@@ -17,7 +17,11 @@ const NOTE = [
 async function sourcebookHovers(document: vscode.TextDocument, word: string, offset = 1): Promise<vscode.Hover[]> {
   const at = document.getText().indexOf(word);
   assert.notEqual(at, -1, `"${word}" is in the document`);
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(at + offset));
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    document.uri,
+    document.positionAt(at + offset),
+  );
   return hovers.filter((hover) => markdownOf(hover).includes('command:sourcebook.'));
 }
 
@@ -25,7 +29,11 @@ function markdownOf(hover: vscode.Hover): string {
   return hover.contents.map((content) => (typeof content === 'string' ? content : content.value)).join('\n');
 }
 
-async function cardAt(document: vscode.TextDocument, word: string, offset = 1): Promise<{ hover: vscode.Hover; value: string }> {
+async function cardAt(
+  document: vscode.TextDocument,
+  word: string,
+  offset = 1,
+): Promise<{ hover: vscode.Hover; value: string }> {
   const hovers = await sourcebookHovers(document, word, offset);
   assert.equal(hovers.length, 1, `one entity card for "${word}"`);
   return { hover: hovers[0]!, value: markdownOf(hovers[0]!) };
@@ -84,7 +92,9 @@ suite('Entity hover cards', () => {
   });
 
   test('corpus articles open as Markdown and have cards too', async () => {
-    const article = await vscode.workspace.openTextDocument(vscode.Uri.parse('sourcebook:/alibaba-qwen-shareholders.md'));
+    const article = await vscode.workspace.openTextDocument(
+      vscode.Uri.parse('sourcebook:/alibaba-qwen-shareholders.md'),
+    );
     const { value } = await cardAt(article, 'DingTalk');
     assert.match(value, /^\*\*DingTalk\*\* — \*platform\*/);
   });
@@ -127,22 +137,36 @@ suite('Entity hover cards', () => {
           '',
         ].join('\n'),
       );
-      await vscode.workspace.getConfiguration('sourcebook').update('corpus.paths', [folder], vscode.ConfigurationTarget.Global);
+      await vscode.workspace
+        .getConfiguration('sourcebook')
+        .update('corpus.paths', [folder], vscode.ConfigurationTarget.Global);
       await waitFor('the hostile article to load', () => api.services.corpus.current.article('hostile'), 20_000);
     });
     suiteTeardown(async () => {
-      await vscode.workspace.getConfiguration('sourcebook').update('corpus.paths', undefined, vscode.ConfigurationTarget.Global);
-      await waitFor('the corpus without the hostile article', () => !api.services.corpus.current.article('hostile'), 20_000);
+      await vscode.workspace
+        .getConfiguration('sourcebook')
+        .update('corpus.paths', undefined, vscode.ConfigurationTarget.Global);
+      await waitFor(
+        'the corpus without the hostile article',
+        () => !api.services.corpus.current.article('hostile'),
+        20_000,
+      );
       rmSync(folder, { recursive: true, force: true });
     });
 
     test('its text is shown escaped: no live command link, no HTML', async () => {
-      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Who are Zyxcorp Holdings?' });
+      const document = await vscode.workspace.openTextDocument({
+        language: 'markdown',
+        content: 'Who are Zyxcorp Holdings?',
+      });
       const { hover, value } = await cardAt(document, 'Zyxcorp Holdings');
       assert.match(value, /discovered in the corpus/);
-      assert.ok(value.includes('\\[run\\]\\(command\\:workbench\\.action\\.terminal\\.new\\)'), 'the link is escaped text');
+      assert.ok(
+        value.includes('\\[run\\]\\(command\\:workbench\\.action\\.terminal\\.new\\)'),
+        'the link is escaped text',
+      );
       assert.doesNotMatch(value, /\]\(command:workbench/);
-      assert.doesNotMatch(value, /(^|[^\\])</, "every < is escaped");
+      assert.doesNotMatch(value, /(^|[^\\])</, 'every < is escaped');
       assert.ok(value.includes('\\<img src\\=x onerror\\=alert\\(1\\)\\>'), 'the HTML is escaped text');
       for (const content of hover.contents) {
         if (!(content instanceof vscode.MarkdownString) || typeof content.isTrusted !== 'object') continue;

@@ -6,7 +6,8 @@ import type { WorkspaceCheckResult } from '../../src/vscode/integrity/checkQuote
 import { sourcebook, waitFor } from './support/extension';
 
 const ARTICLE = 'alibaba-ai-gamble-qwen';
-const EXACT = 'Alibaba is transforming from an e-commerce giant into an artificial intelligence powerhouse, and the stock market is taking notice.';
+const EXACT =
+  'Alibaba is transforming from an e-commerce giant into an artificial intelligence powerhouse, and the stock market is taking notice.';
 const SOURCE = 'Developer adoption of the Qwen model suite grew by 150 percent over the last six months';
 const ALTERED = SOURCE.replace('150 percent', '15 percent');
 
@@ -30,15 +31,24 @@ const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d
  * workbench may answer before it has set up a document just opened.
  */
 function quickFixes(uri: vscode.Uri, range: vscode.Range, title: string): Promise<vscode.CodeAction[]> {
-  return waitFor(`the quick fix "${title}"`, async () => {
-    try {
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
-      return actions.some((action) => action.title === title) && actions;
-    } catch (error) {
-      if (error instanceof Error && error.message === 'Canceled') return undefined;
-      throw error;
-    }
-  }, 20_000);
+  return waitFor(
+    `the quick fix "${title}"`,
+    async () => {
+      try {
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          uri,
+          range,
+          vscode.CodeActionKind.QuickFix.value,
+        );
+        return actions.some((action) => action.title === title) && actions;
+      } catch (error) {
+        if (error instanceof Error && error.message === 'Canceled') return undefined;
+        throw error;
+      }
+    },
+    20_000,
+  );
 }
 
 /** Notes written for a test, removed after it. */
@@ -68,12 +78,21 @@ suite('Quote integrity', () => {
   test('warns on the altered quote only; the quick fix clears it and undo brings it back', async () => {
     const { document, editor } = await openNote(NOTE);
     const quoteStart = NOTE.indexOf(`"${ALTERED}`);
-    const altered = new vscode.Range(document.positionAt(quoteStart), document.positionAt(quoteStart + ALTERED.length + 3));
-    const [warning, ...others] = await waitFor('the misquote warning', () => ours(document.uri).some((d) => d.range.isEqual(altered)) && ours(document.uri));
+    const altered = new vscode.Range(
+      document.positionAt(quoteStart),
+      document.positionAt(quoteStart + ALTERED.length + 3),
+    );
+    const [warning, ...others] = await waitFor(
+      'the misquote warning',
+      () => ours(document.uri).some((d) => d.range.isEqual(altered)) && ours(document.uri),
+    );
     assert.deepEqual(others, []);
     assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(warning.code, 'misquote');
-    assert.match(warning.message, /^Quote does not match the source\. Closest passage in "Alibaba's AI Gamble Is Paying Off.*" § Why Is Alibaba Sacrificing Short-Term Profits for AI\?: "Developer adoption/);
+    assert.match(
+      warning.message,
+      /^Quote does not match the source\. Closest passage in "Alibaba's AI Gamble Is Paying Off.*" § Why Is Alibaba Sacrificing Short-Term Profits for AI\?: "Developer adoption/,
+    );
     assert.equal(warning.relatedInformation?.[0]?.location.uri.scheme, 'sourcebook');
 
     const actions = await quickFixes(document.uri, warning.range, 'Replace with source text');
@@ -87,14 +106,21 @@ suite('Quote integrity', () => {
 
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), NOTE);
-    const [back] = await waitFor('the warning to return', () => ours(document.uri).length > 0 && ours(document.uri), 20_000);
+    const [back] = await waitFor(
+      'the warning to return',
+      () => ours(document.uri).length > 0 && ours(document.uri),
+      20_000,
+    );
     assert.ok(back.range.isEqual(warning.range));
   });
 
   test('reports a citation of an unknown article as an error', async () => {
     const content = '> "Words nobody wrote." [@no-such-article]\n';
     const { document } = await openNote(content);
-    const [error, ...others] = await waitFor('an error', () => ours(document.uri).some((d) => d.code === 'unknown-article') && ours(document.uri));
+    const [error, ...others] = await waitFor(
+      'an error',
+      () => ours(document.uri).some((d) => d.code === 'unknown-article') && ours(document.uri),
+    );
     assert.deepEqual(others, []);
     assert.equal(error.severity, vscode.DiagnosticSeverity.Error);
     assert.match(error.message, /cites an unknown article/);
@@ -125,10 +151,13 @@ suite('Quote integrity', () => {
       assert.ok(result.notes >= 2, `notes checked: ${result.notes}`);
       assert.ok(result.misquotes >= 1);
       const diagnostics = ours(note);
-      assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [['misquote', 4]]);
+      assert.deepEqual(
+        diagnostics.map((d) => [d.code, d.range.start.line]),
+        [['misquote', 4]],
+      );
     } finally {
       await vscode.workspace.fs.delete(note);
     }
-    await waitFor('the deleted note\'s problems to go', () => ours(note).length === 0);
+    await waitFor("the deleted note's problems to go", () => ours(note).length === 0);
   });
 });

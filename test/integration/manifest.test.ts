@@ -13,15 +13,20 @@ interface Manifest {
 }
 
 /** Commands VS Code itself registers for every contributed view and container. */
-const GENERATED = /\.(focus|resetViewLocation|toggleVisibility|removeView|open)$|^workbench\.view\.extension\.sourcebook/;
+const GENERATED =
+  /\.(focus|resetViewLocation|toggleVisibility|removeView|open)$|^workbench\.view\.extension\.sourcebook/;
 
 suite('Manifest', () => {
   const manifest = () => vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as Manifest;
 
   test('every command in package.json is registered, and nothing registered is missing from it', async () => {
     await sourcebook();
-    const declared = manifest().contributes.commands.map((c) => c.command).sort();
-    const registered = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('sourcebook.') && !GENERATED.test(id)).sort();
+    const declared = manifest()
+      .contributes.commands.map((c) => c.command)
+      .sort();
+    const registered = (await vscode.commands.getCommands(true))
+      .filter((id) => id.startsWith('sourcebook.') && !GENERATED.test(id))
+      .sort();
     assert.deepEqual(registered, declared);
     assert.deepEqual([...Object.values(Commands)].sort(), declared, 'the command table matches package.json');
   });
@@ -36,7 +41,9 @@ suite('Manifest', () => {
   });
 
   test('every view in package.json is contributed to the Sourcebook container and focusable', async () => {
-    const views = manifest().contributes.views.sourcebook!.map((v) => v.id).sort();
+    const views = manifest()
+      .contributes.views.sourcebook!.map((v) => v.id)
+      .sort();
     assert.deepEqual(views, [...Object.values(Views)].sort());
     const commands = await vscode.commands.getCommands(true);
     for (const view of views) assert.ok(commands.includes(`${view}.focus`), `${view} is a view VS Code knows`);

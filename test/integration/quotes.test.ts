@@ -12,7 +12,8 @@ import { sourcebook, waitFor } from './support/extension';
 const GAMBLE = 'alibaba-ai-gamble-qwen';
 const SHAREHOLDERS = 'alibaba-qwen-shareholders';
 
-const insert = (args: object) => vscode.commands.executeCommand<InsertedQuote | undefined>('sourcebook.insertCitedQuote', args);
+const insert = (args: object) =>
+  vscode.commands.executeCommand<InsertedQuote | undefined>('sourcebook.insertCitedQuote', args);
 
 suite('Cited quotes', () => {
   let corpus: Corpus;
@@ -29,7 +30,9 @@ suite('Cited quotes', () => {
   });
   teardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await vscode.workspace.getConfiguration('sourcebook').update('citation.bibliography', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('sourcebook')
+      .update('citation.bibliography', undefined, vscode.ConfigurationTarget.Global);
   });
   suiteTeardown(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -50,7 +53,10 @@ suite('Cited quotes', () => {
     const id = `${GAMBLE}#0.0`;
     const inserted = await insert({ passageId: id, style: 'footnote' });
     assert.equal(inserted?.quote, `> "${text(id)}"[^${GAMBLE}]`);
-    assert.equal(editor.document.getText(), `# Notes\n\nCloud pricing matters.\n\n> "${text(id)}"[^${GAMBLE}]\n\n${footnote(GAMBLE, 0)}\n`);
+    assert.equal(
+      editor.document.getText(),
+      `# Notes\n\nCloud pricing matters.\n\n> "${text(id)}"[^${GAMBLE}]\n\n${footnote(GAMBLE, 0)}\n`,
+    );
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), original);
   });
@@ -71,13 +77,20 @@ suite('Cited quotes', () => {
   });
 
   test('inserts into an untitled note, replacing the selection', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Intro.\n\nTODO quote\n\nOutro.\n' });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: 'Intro.\n\nTODO quote\n\nOutro.\n',
+    });
     const editor = await vscode.window.showTextDocument(document);
     const start = document.getText().indexOf('TODO');
     placeCursor(editor, start, start + 'TODO quote'.length);
     const id = `${SHAREHOLDERS}#8.2`;
     await insert({ passageId: id, style: 'inline' });
-    const citation = formatReference(corpus.article(SHAREHOLDERS)!, 'inline', corpus.article(SHAREHOLDERS)!.sections[corpus.passage(id)!.sectionIndex]);
+    const citation = formatReference(
+      corpus.article(SHAREHOLDERS)!,
+      'inline',
+      corpus.article(SHAREHOLDERS)!.sections[corpus.passage(id)!.sectionIndex],
+    );
     assert.equal(document.getText(), `Intro.\n\n> "${text(id)}" — ${citation}\n\nOutro.\n`);
     assert.ok(document.isUntitled);
   });
@@ -99,7 +112,9 @@ suite('Cited quotes', () => {
 
   test('the pandoc style writes the bibliography file, once per article', async () => {
     const bibliography = join(dir, 'refs', 'references.json');
-    await vscode.workspace.getConfiguration('sourcebook').update('citation.bibliography', bibliography, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('sourcebook')
+      .update('citation.bibliography', bibliography, vscode.ConfigurationTarget.Global);
     const editor = await openSaved('pandoc.md', 'Start.\n');
     placeCursor(editor, editor.document.getText().length);
     const first = await insert({ passageId: `${SHAREHOLDERS}#0.0`, style: 'pandoc' });
@@ -111,7 +126,10 @@ suite('Cited quotes', () => {
       `Start.\n\n> "${text(`${SHAREHOLDERS}#0.0`)}" [@${SHAREHOLDERS}]\n\n> "${text(`${SHAREHOLDERS}#0.1`)}" [@${SHAREHOLDERS}]\n\n> "${text(`${GAMBLE}#0.0`)}" [@${GAMBLE}]\n`,
     );
     const entries = JSON.parse(readFileSync(bibliography, 'utf8')) as { id: string; title: string; issued?: unknown }[];
-    assert.deepEqual(entries.map((e) => e.id), [SHAREHOLDERS, GAMBLE]);
+    assert.deepEqual(
+      entries.map((e) => e.id),
+      [SHAREHOLDERS, GAMBLE],
+    );
     assert.equal(entries[0]!.title, `[${corpus.article(SHAREHOLDERS)!.title}]`);
     assert.equal(entries[0]!.issued, undefined);
     assert.deepEqual(entries[1]!.issued, { 'date-parts': [[2026]] });
@@ -129,7 +147,11 @@ suite('Cited quotes', () => {
   test('Insert Quote about Entity under Cursor searches for that entity', async () => {
     const editor = await openSaved('entity.md', 'What about Huawei here?\n');
     placeCursor(editor, 'What about Hua'.length);
-    const inserted = await acceptFirstPick(vscode.commands.executeCommand<InsertedQuote | undefined>('sourcebook.insertQuoteAboutEntity', { style: 'pandoc' }));
+    const inserted = await acceptFirstPick(
+      vscode.commands.executeCommand<InsertedQuote | undefined>('sourcebook.insertQuoteAboutEntity', {
+        style: 'pandoc',
+      }),
+    );
     assert.match(inserted?.quote ?? '', /Huawei/);
     assert.equal(editor.document.getText(), `What about Huawei here?\n\n${inserted!.quote}\n`);
   });
@@ -137,14 +159,25 @@ suite('Cited quotes', () => {
   test('Quote Selection into Notes quotes the selected article text into the last active note', async () => {
     const notes = await openSaved('from-article.md', '# Reading notes\n');
     placeCursor(notes, notes.document.getText().length);
-    const articleEditor = await vscode.commands.executeCommand<vscode.TextEditor>('sourcebook.openArticle', { articleId: GAMBLE });
+    const articleEditor = await vscode.commands.executeCommand<vscode.TextEditor>('sourcebook.openArticle', {
+      articleId: GAMBLE,
+    });
     const passage = corpus.passage(`${GAMBLE}#2.2`)!;
     const selected = 'Developer adoption of the Qwen model suite grew by 150 percent';
     const start = passage.range.start.offset;
-    articleEditor.selection = new vscode.Selection(articleEditor.document.positionAt(start), articleEditor.document.positionAt(start + selected.length));
-    const inserted = await vscode.commands.executeCommand<InsertedQuote | undefined>('sourcebook.quoteSelectionIntoNotes', { style: 'footnote' });
+    articleEditor.selection = new vscode.Selection(
+      articleEditor.document.positionAt(start),
+      articleEditor.document.positionAt(start + selected.length),
+    );
+    const inserted = await vscode.commands.executeCommand<InsertedQuote | undefined>(
+      'sourcebook.quoteSelectionIntoNotes',
+      { style: 'footnote' },
+    );
     assert.equal(inserted?.uri, notes.document.uri.toString());
-    assert.equal(notes.document.getText(), `# Reading notes\n\n> "${selected}"[^${GAMBLE}]\n\n${footnote(GAMBLE, passage.sectionIndex)}\n`);
+    assert.equal(
+      notes.document.getText(),
+      `# Reading notes\n\n> "${selected}"[^${GAMBLE}]\n\n${footnote(GAMBLE, passage.sectionIndex)}\n`,
+    );
   });
 });
 
@@ -155,11 +188,15 @@ suite('Cited quotes', () => {
 async function acceptFirstPick<T>(pending: Thenable<T>): Promise<T> {
   let settled = false;
   const result = Promise.resolve(pending).finally(() => (settled = true));
-  await waitFor('the quote picker to be accepted', async () => {
-    if (settled) return true;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    return settled;
-  }, 20_000);
+  await waitFor(
+    'the quote picker to be accepted',
+    async () => {
+      if (settled) return true;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return settled;
+    },
+    20_000,
+  );
   return result;
 }

@@ -24,7 +24,8 @@ suite('Topics view', () => {
   });
 
   const roots = async () => (await sourcebook.topics.getChildren()) as GroupNode[];
-  const articleIds = async () => new Set((await roots()).flatMap((group) => group.articles.map((node) => node.article.id)));
+  const articleIds = async () =>
+    new Set((await roots()).flatMap((group) => group.articles.map((node) => node.article.id)));
 
   test('the root children are the topics of the bundled corpus, with their article counts', async () => {
     const topics = (await roots()).map((node) => {
@@ -51,21 +52,26 @@ suite('Topics view', () => {
         const sections = (await sourcebook.topics.getChildren(article)) as SectionNode[];
         const source = sourcebook.services.corpus.current.article(article.article.id)!.source;
         // Every `##`-or-deeper heading in the file; the `#` title heading is the article itself.
-        const headings = source.split('\n').flatMap((line, i) => (/^#{2,6} /.test(line) ? [{ title: line.replace(/^#+ /, ''), line: i + 1 }] : []));
+        const headings = source
+          .split('\n')
+          .flatMap((line, i) => (/^#{2,6} /.test(line) ? [{ title: line.replace(/^#+ /, ''), line: i + 1 }] : []));
         assert.ok(headings.length > 0);
         assert.deepEqual(
           sections.map((node) => ({ title: label(sourcebook.topics.getTreeItem(node)), line: node.section.line })),
           headings,
           `sections of ${article.article.id}`,
         );
-        for (const section of sections) assert.equal(sourcebook.topics.getTreeItem(section).contextValue, 'sourcebook.section');
+        for (const section of sections)
+          assert.equal(sourcebook.topics.getTreeItem(section).contextValue, 'sourcebook.section');
       }
     }
   });
 
   test('shows the same tree as `sourcebook topics --json`', async () => {
     const extensionPath = vscode.extensions.getExtension('sourcebook.sourcebook')!.extensionPath;
-    const cli = JSON.parse(execFileSync(process.execPath, [join(extensionPath, 'dist', 'cli.js'), 'topics', '--json'], { encoding: 'utf8' })) as unknown[];
+    const cli = JSON.parse(
+      execFileSync(process.execPath, [join(extensionPath, 'dist', 'cli.js'), 'topics', '--json'], { encoding: 'utf8' }),
+    ) as unknown[];
     const view = [];
     for (const group of await roots()) {
       const articles = [];
@@ -74,10 +80,18 @@ suite('Topics view', () => {
         articles.push({
           ...node.article,
           title: label(sourcebook.topics.getTreeItem(node)),
-          sections: sections.map((section) => ({ ...section.section, title: label(sourcebook.topics.getTreeItem(section)) })),
+          sections: sections.map((section) => ({
+            ...section.section,
+            title: label(sourcebook.topics.getTreeItem(section)),
+          })),
         });
       }
-      view.push({ topic: label(sourcebook.topics.getTreeItem(group)), key: group.key, description: group.description ?? null, articles });
+      view.push({
+        topic: label(sourcebook.topics.getTreeItem(group)),
+        key: group.key,
+        description: group.description ?? null,
+        articles,
+      });
     }
     assert.deepEqual(view, cli);
   });
@@ -137,15 +151,21 @@ suite('Topics view', () => {
     try {
       let done = false;
       let inserted: { passageId: string } | undefined;
-      void vscode.commands.executeCommand<typeof inserted>('sourcebook.topics.insertQuoteFromHere', section).then((value) => {
-        inserted = value;
-        done = true;
-      });
+      void vscode.commands
+        .executeCommand<typeof inserted>('sourcebook.topics.insertQuoteFromHere', section)
+        .then((value) => {
+          inserted = value;
+          done = true;
+        });
       // The search opens limited to the section; accept its first passage as a person pressing Enter would.
-      await waitFor('the quote search to settle', async () => {
-        if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-        return done || undefined;
-      }, 15_000);
+      await waitFor(
+        'the quote search to settle',
+        async () => {
+          if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+          return done || undefined;
+        },
+        15_000,
+      );
       assert.ok(inserted, 'a passage was inserted');
       const passage = sourcebook.services.corpus.current.passage(inserted.passageId);
       assert.ok(passage, `the inserted passage ${inserted.passageId} is in the corpus`);
@@ -173,9 +193,21 @@ suite('Topics view', () => {
 
   test('groups by publisher and by date', async () => {
     await vscode.commands.executeCommand('sourcebook.topics.groupByPublisher');
-    assert.deepEqual((await roots()).map((g) => [g.label, g.articles.length]), [['FrontierNews.ai', 1], ['Unknown publisher', 1]]);
+    assert.deepEqual(
+      (await roots()).map((g) => [g.label, g.articles.length]),
+      [
+        ['FrontierNews.ai', 1],
+        ['Unknown publisher', 1],
+      ],
+    );
     await vscode.commands.executeCommand('sourcebook.topics.groupByDate');
-    assert.deepEqual((await roots()).map((g) => [g.label, g.articles.length]), [['2026', 1], ['Undated', 1]]);
+    assert.deepEqual(
+      (await roots()).map((g) => [g.label, g.articles.length]),
+      [
+        ['2026', 1],
+        ['Undated', 1],
+      ],
+    );
     await vscode.commands.executeCommand('sourcebook.topics.groupByTopic');
     assert.equal((await roots()).length, 6);
   });
@@ -213,18 +245,33 @@ suite('Topics view', () => {
     try {
       await config.update('corpus.paths', [folder], vscode.ConfigurationTarget.Workspace);
       // The setting change reloads the corpus; the article comes after, through the file watcher.
-      await waitFor('the corpus to read the new folder', () => sourcebook.services.corpus.folders().some((f) => f.root === folder) || undefined, 15_000);
+      await waitFor(
+        'the corpus to read the new folder',
+        () => sourcebook.services.corpus.folders().some((f) => f.root === folder) || undefined,
+        15_000,
+      );
       await sourcebook.services.corpus.ready;
       const file = join(folder, 'tariffs.md');
-      writeFileSync(file, '---\nid: user-tariffs\ntitle: Tariffs and Chips\ntopics: [semiconductors]\n---\n\nA note on tariffs.\n\n## Outlook\n\nMore to come.\n');
-      const group = await waitFor('the new article in the tree', async () => {
-        const found = (await roots()).find((g) => g.articles.some((a) => a.article.id === 'user-tariffs'));
-        return found;
-      }, 15_000);
+      writeFileSync(
+        file,
+        '---\nid: user-tariffs\ntitle: Tariffs and Chips\ntopics: [semiconductors]\n---\n\nA note on tariffs.\n\n## Outlook\n\nMore to come.\n',
+      );
+      const group = await waitFor(
+        'the new article in the tree',
+        async () => {
+          const found = (await roots()).find((g) => g.articles.some((a) => a.article.id === 'user-tariffs'));
+          return found;
+        },
+        15_000,
+      );
       assert.equal(group.label, 'Chips and export controls');
       assert.equal(sourcebook.topics.getTreeItem(group).description, '2 articles');
       unlinkSync(file);
-      await waitFor('the deleted article to leave the tree', async () => !(await articleIds()).has('user-tariffs') || undefined, 15_000);
+      await waitFor(
+        'the deleted article to leave the tree',
+        async () => !(await articleIds()).has('user-tariffs') || undefined,
+        15_000,
+      );
     } finally {
       await config.update('corpus.paths', previous, vscode.ConfigurationTarget.Workspace);
       rmSync(folder, { recursive: true, force: true });

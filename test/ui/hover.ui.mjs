@@ -26,12 +26,16 @@ export const tests = {
     assert.match(text, /FrontierNews\.ai, 2026/, 'quotes cite publisher and date');
     assert.match(text, /Insert a quote about Qwen…\s*·\s*Show in Topics\s*·\s*Open article/);
 
-    const links = await card(wb).locator('a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('data-href') ?? a.getAttribute('href') ?? ''));
+    const links = await card(wb)
+      .locator('a')
+      .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('data-href') ?? a.getAttribute('href') ?? ''));
     assert.ok(links.length >= 3, `links: ${links.join(', ')}`);
     for (const link of links) assert.match(link, /^command:sourcebook\./);
 
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await card(wb).locator('xpath=ancestor::div[contains(@class, "monaco-hover")][1]').screenshot({ path: path.join(SCREENSHOT_DIR, 'hover-card-qwen.png') });
+    await card(wb)
+      .locator('xpath=ancestor::div[contains(@class, "monaco-hover")][1]')
+      .screenshot({ path: path.join(SCREENSHOT_DIR, 'hover-card-qwen.png') });
     await wb.screenshot('hover-note-qwen');
   },
 

@@ -18,8 +18,14 @@ async function newMarkdownNote(wb) {
   await wb.runCommand('Change Language Mode');
   const input = wb.page.locator('.quick-input-widget .quick-input-box input');
   await input.fill('Markdown');
-  await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: /^Markdown/ }).first().click();
-  await wb.page.locator('.statusbar-item', { hasText: /^Markdown$/ }).first().waitFor({ state: 'visible' });
+  await wb.page
+    .locator('.quick-input-widget .monaco-list-row', { hasText: /^Markdown/ })
+    .first()
+    .click();
+  await wb.page
+    .locator('.statusbar-item', { hasText: /^Markdown$/ })
+    .first()
+    .waitFor({ state: 'visible' });
   await wb.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
 }
 
@@ -31,14 +37,18 @@ export const tests = {
 
     await wb.runCommand('Sourcebook: Insert Cited Quote…');
     const widget = page.locator('.quick-input-widget');
-    await widget.locator('.quick-input-title', { hasText: 'Insert Cited Quote' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await widget
+      .locator('.quick-input-title', { hasText: 'Insert Cited Quote' })
+      .waitFor({ state: 'visible', timeout: 30_000 });
     // Keep the pointer off the widget, so no tooltip covers it in the screenshot.
     await page.mouse.move(700, 600);
     await page.keyboard.type('short-term margins', { delay: 60 });
 
     const rows = widget.locator('.quick-input-list .monaco-list-row');
     const top = rows.first();
-    await top.filter({ hasText: 'sacrificing short-term margins for long-term' }).waitFor({ state: 'visible', timeout: 15_000 });
+    await top
+      .filter({ hasText: 'sacrificing short-term margins for long-term' })
+      .waitFor({ state: 'visible', timeout: 15_000 });
     const text = await top.innerText();
     assert.match(text, /Alibaba at a Critical Juncture: Qwen and the Case for Shareholders/);
     assert.match(text, /§ The Open-Source Strategy as a Trojan Horse/);
@@ -49,7 +59,10 @@ export const tests = {
 
     await page.keyboard.press('Enter');
     await widget.waitFor({ state: 'hidden' });
-    await page.locator('.editor-group-container.active .view-line', { hasText: 'sacrificing short-term margins' }).first().waitFor({ state: 'visible' });
+    await page
+      .locator('.editor-group-container.active .view-line', { hasText: 'sacrificing short-term margins' })
+      .first()
+      .waitFor({ state: 'visible' });
     assert.equal(await wb.editorText(), ['# Evidence', '', 'Price war:', '', QUOTE, '', DEFINITION, ''].join('\n'));
     // For the screenshot, wrap the long lines as a person would read them.
     await wb.runCommand('View: Toggle Word Wrap');

@@ -10,7 +10,10 @@ const SECOND = 'Alibaba at a Critical Juncture: Qwen and the Case for Shareholde
 
 /** A row of the Topics tree, found by its label. */
 const topicsRow = (wb, text) =>
-  wb.page.locator('.pane:has(.pane-header[aria-label^="Topics"]) .monaco-list-row').filter({ has: wb.page.locator('.label-name', { hasText: text }) }).first();
+  wb.page
+    .locator('.pane:has(.pane-header[aria-label^="Topics"]) .monaco-list-row')
+    .filter({ has: wb.page.locator('.label-name', { hasText: text }) })
+    .first();
 
 async function sidebarShot(wb, name) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
@@ -26,7 +29,8 @@ export const tests = {
     const topic = topicsRow(wb, 'Artificial intelligence');
     await topic.waitFor({ state: 'visible', timeout: 30_000 });
     assert.match(await topic.innerText(), /Artificial intelligence\s*2 articles/);
-    for (const other of ['China tech', 'Chips and export controls', 'Markets and investing']) await topicsRow(wb, other).waitFor({ state: 'visible' });
+    for (const other of ['China tech', 'Chips and export controls', 'Markets and investing'])
+      await topicsRow(wb, other).waitFor({ state: 'visible' });
 
     await topic.click();
     for (const title of [FIRST, SECOND]) await topicsRow(wb, title).waitFor({ state: 'visible', timeout: 10_000 });
@@ -36,7 +40,11 @@ export const tests = {
     await topicsRow(wb, SECOND).locator('.monaco-tl-twistie').click();
     await topicsRow(wb, 'The Open-Source Strategy as a Trojan Horse').waitFor({ state: 'visible' });
     await topicsRow(wb, SECOND).hover();
-    await wb.page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'existential bet' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await wb.page
+      .locator('.monaco-hover:not(.hidden)')
+      .filter({ hasText: 'existential bet' })
+      .first()
+      .waitFor({ state: 'visible', timeout: 10_000 });
     await sidebarShot(wb, 'topics-sidebar');
     await wb.screenshot('topics-workbench');
   },
@@ -44,7 +52,9 @@ export const tests = {
   'opening a section shows the article read-only at its heading': async (wb) => {
     await wb.page.mouse.move(700, 10);
     await topicsRow(wb, 'The Open-Source Strategy as a Trojan Horse').click();
-    await wb.page.locator('.tab.active[data-resource-name="alibaba-qwen-shareholders.md"]').waitFor({ state: 'visible' });
+    await wb.page
+      .locator('.tab.active[data-resource-name="alibaba-qwen-shareholders.md"]')
+      .waitFor({ state: 'visible' });
     assert.match(await wb.editorText(), /^## The Open-Source Strategy as a Trojan Horse$/m);
     await wb.screenshot('topics-open-section');
   },
@@ -53,9 +63,14 @@ export const tests = {
     await wb.runCommand('Sourcebook: Filter…');
     const input = wb.page.locator('.quick-input-widget .quick-input-box input');
     await input.fill('DingTalk');
-    await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Articles containing “DingTalk”' }).first().waitFor({ state: 'visible' });
+    await wb.page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: 'Articles containing “DingTalk”' })
+      .first()
+      .waitFor({ state: 'visible' });
     await wb.page.keyboard.press('Enter');
-    const message = wb.page.locator('.pane:has(.pane-header[aria-label^="Topics"]) .message', { hasText: 'Filtered by “DingTalk”' });
+    const message = wb.page.locator('.pane:has(.pane-header[aria-label^="Topics"]) .message', {
+      hasText: 'Filtered by “DingTalk”',
+    });
     await message.waitFor({ state: 'visible', timeout: 10_000 });
     assert.match(await message.innerText(), /1 of 2 articles/);
     await topicsRow(wb, SECOND).waitFor({ state: 'visible' });

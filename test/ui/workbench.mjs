@@ -87,7 +87,12 @@ export async function startWorkbench({
     const url = workbenchUrl({ port: codeServer.port, workspace, extensionDevelopmentPath: extensionPath });
     await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
     await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: timeoutMs });
-    await waitForLog(() => extensionHostLog(userDataDir), /Eager extensions activated/, timeoutMs, 'extension host start-up');
+    await waitForLog(
+      () => extensionHostLog(userDataDir),
+      /Eager extensions activated/,
+      timeoutMs,
+      'extension host start-up',
+    );
 
     const h = {
       page,
@@ -150,7 +155,9 @@ export async function runCommand(page, title) {
   } catch {
     const shown = await page.locator('.quick-input-widget .quick-input-list .label-name').allInnerTexts();
     await page.keyboard.press('Escape');
-    throw new Error(`command "${title}" not in the palette; it showed: ${shown.slice(0, 10).join(' | ') || '(nothing)'}`);
+    throw new Error(
+      `command "${title}" not in the palette; it showed: ${shown.slice(0, 10).join(' | ') || '(nothing)'}`,
+    );
   }
 }
 

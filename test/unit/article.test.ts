@@ -62,7 +62,10 @@ describe('parseArticle', () => {
       ['listItem', 'Second bullet. Two sentences.'],
       ['blockquote', 'A quoted block.'],
     ]);
-    expect(pricing.paragraphs[0]!.sentences.map((s) => s.text)).toEqual(['Alibaba cut prices by 50 percent.', 'Mr. Wu said so.']);
+    expect(pricing.paragraphs[0]!.sentences.map((s) => s.text)).toEqual([
+      'Alibaba cut prices by 50 percent.',
+      'Mr. Wu said so.',
+    ]);
     expect(pricing.paragraphs[0]!.sentences.map((s) => s.id)).toEqual(['wu-interview#1.0', 'wu-interview#1.1']);
     expect(pricing.range.start.line).toBe(11);
   });
@@ -76,7 +79,9 @@ describe('parseArticle', () => {
         for (const sentence of paragraph.sentences) {
           const { start } = sentence.range;
           expect(sample.slice(start.offset, sentence.range.end.offset)).toBe(sentence.text);
-          expect(lines[start.line]!.slice(start.character)).toMatch(new RegExp(`^${escape(sentence.text.split('\n')[0]!)}`));
+          expect(lines[start.line]!.slice(start.character)).toMatch(
+            new RegExp(`^${escape(sentence.text.split('\n')[0]!)}`),
+          );
         }
       }
     }
@@ -89,7 +94,11 @@ describe('parseArticle', () => {
     fc.assert(
       fc.property(fc.array(paragraph, { minLength: 1, maxLength: 5 }), fc.boolean(), (paragraphs, markdown) => {
         const text = `Title line\n\n${paragraphs.join('\n\n')}\n`;
-        const { article } = parseArticle({ path: markdown ? 'a.md' : 'a.txt', relativePath: markdown ? 'a.md' : 'a.txt', text });
+        const { article } = parseArticle({
+          path: markdown ? 'a.md' : 'a.txt',
+          relativePath: markdown ? 'a.md' : 'a.txt',
+          text,
+        });
         for (const section of article.sections) {
           for (const p of section.paragraphs) {
             for (const s of p.sentences) expect(text.slice(s.range.start.offset, s.range.end.offset)).toBe(s.text);
@@ -115,15 +124,36 @@ describe('parseArticle', () => {
   });
 
   it('reads a plain-text article: first line is the title, the rest are paragraphs', () => {
-    const text = joinLines('Ad sales boost Time Warner profit', '', 'Quarterly profits jumped 76%. Sales rose.', '', 'The firm said so.');
+    const text = joinLines(
+      'Ad sales boost Time Warner profit',
+      '',
+      'Quarterly profits jumped 76%. Sales rose.',
+      '',
+      'The firm said so.',
+    );
     const { article } = parseArticle({ path: '/bbc/business/001.txt', relativePath: 'business/001.txt', text });
-    expect(article).toMatchObject({ id: 'business-001', title: 'Ad sales boost Time Warner profit', topics: ['business'] });
+    expect(article).toMatchObject({
+      id: 'business-001',
+      title: 'Ad sales boost Time Warner profit',
+      topics: ['business'],
+    });
     expect(article.sections).toHaveLength(1);
-    expect(article.sections[0]!.paragraphs.map((p) => p.text)).toEqual(['Quarterly profits jumped 76%. Sales rose.', 'The firm said so.']);
+    expect(article.sections[0]!.paragraphs.map((p) => p.text)).toEqual([
+      'Quarterly profits jumped 76%. Sales rose.',
+      'The firm said so.',
+    ]);
   });
 
   it('marks a title supplied by the corpus editor and treats "unknown" as unknown', () => {
-    const text = joinLines('---', 'title: Given title', 'title_supplied: true', 'publisher: unknown', 'date: unknown', '---', 'Body.');
+    const text = joinLines(
+      '---',
+      'title: Given title',
+      'title_supplied: true',
+      'publisher: unknown',
+      'date: unknown',
+      '---',
+      'Body.',
+    );
     const { article } = parseArticle({ path: 'a.md', relativePath: 'a.md', text });
     expect(article.titleProvenance).toBe('editor');
     expect(article.publisher).toBeUndefined();

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { articleRecord, restoreArticle } from '../../src/core/cache/articleRecord';
-import { decodeFolderIndex, encodeFolderIndex, type FolderIndex, INDEX_VERSION } from '../../src/core/cache/folderIndex';
+import {
+  decodeFolderIndex,
+  encodeFolderIndex,
+  type FolderIndex,
+  INDEX_VERSION,
+} from '../../src/core/cache/folderIndex';
 import type { Article } from '../../src/core/model';
 import { parseArticle } from '../../src/core/parse/article';
 import { joinLines } from './helpers';
@@ -35,7 +40,13 @@ const MARKDOWN = joinLines(
   'Prices fell 3%. Then rose?',
 );
 
-const PLAIN = joinLines('Ad sales boost Time Warner profit', '', 'Quarterly profits rose 76%. The firm said so.', '', 'Its shares rose.');
+const PLAIN = joinLines(
+  'Ad sales boost Time Warner profit',
+  '',
+  'Quarterly profits rose 76%. The firm said so.',
+  '',
+  'Its shares rose.',
+);
 
 function parsed(path: string, text: string): Article {
   return parseArticle({ path, relativePath: path.slice(1), text }).article;
@@ -43,20 +54,50 @@ function parsed(path: string, text: string): Article {
 
 /** Parses, records, writes and reads back the record through a folder index file, and restores the article. */
 function restored(path: string, text: string, reads: string[] = [], onStale?: (path: string) => void): Article {
-  const written = { root: '/c', producer: 'test', files: new Map([['x', { key: { size: 1, mtime: 1 }, outcome: { article: articleRecord(parsed(path, text)) } }]]) };
+  const written = {
+    root: '/c',
+    producer: 'test',
+    files: new Map([['x', { key: { size: 1, mtime: 1 }, outcome: { article: articleRecord(parsed(path, text)) } }]]),
+  };
   const decoded = decodeFolderIndex(encodeFolderIndex(written), written);
   if (!decoded.ok) throw new Error(decoded.reason);
   const outcome = decoded.index.files.get('x')!.outcome;
   if (!('article' in outcome)) throw new Error('not an article');
   const record = outcome.article;
-  return restoreArticle(record, { path, relativePath: path.slice(1), bundled: false, read: (p) => (reads.push(p), text), ...(onStale ? { onStale } : {}) });
+  return restoreArticle(record, {
+    path,
+    relativePath: path.slice(1),
+    bundled: false,
+    read: (p) => (reads.push(p), text),
+    ...(onStale ? { onStale } : {}),
+  });
 }
 
 /** Everything a feature can read of an article, as plain data. */
 function view(article: Article) {
   const { id, title, titleProvenance, publisher, date, url, topics, summary, authors, path, bundled, source } = article;
-  const sections = article.sections.map(({ index, title, depth, range, paragraphs }) => ({ index, title, depth, range, paragraphs }));
-  return { id, title, titleProvenance, publisher, date, url, topics, summary, authors, path, bundled, source, sections };
+  const sections = article.sections.map(({ index, title, depth, range, paragraphs }) => ({
+    index,
+    title,
+    depth,
+    range,
+    paragraphs,
+  }));
+  return {
+    id,
+    title,
+    titleProvenance,
+    publisher,
+    date,
+    url,
+    topics,
+    summary,
+    authors,
+    path,
+    bundled,
+    source,
+    sections,
+  };
 }
 
 describe('article records', () => {
@@ -78,22 +119,48 @@ describe('article records', () => {
       ['Demand — “outlook”', 23],
     ]);
     expect(reads).toEqual([]);
-    expect(article.sections[1]!.paragraphs[0]!.sentences[0]!.text).toBe('Mr. Smith said the U.S. plan costs 1.5 billion dollars.');
+    expect(article.sections[1]!.paragraphs[0]!.sentences[0]!.text).toBe(
+      'Mr. Smith said the U.S. plan costs 1.5 billion dollars.',
+    );
     expect(reads).toEqual(['/c/chips.md']);
   });
 
   it('notice a text that changed after the record was made, and parse it as it is', () => {
     const record = articleRecord(parsed('/c/a.md', 'First. Second.'));
     const stale: string[] = [];
-    const article = restoreArticle(record, { path: '/c/a.md', relativePath: 'a.md', bundled: false, read: () => 'Fixed. Second.', onStale: (p) => stale.push(p) });
+    const article = restoreArticle(record, {
+      path: '/c/a.md',
+      relativePath: 'a.md',
+      bundled: false,
+      read: () => 'Fixed. Second.',
+      onStale: (p) => stale.push(p),
+    });
     expect(article.sections[0]!.paragraphs[0]!.sentences.map((s) => s.text)).toEqual(['Fixed.', 'Second.']);
     expect(stale).toEqual(['/c/a.md']);
   });
 
   it('round-trip any prose the parser accepts, ranges slicing back to their text', () => {
-    const word = fc.constantFrom('Mr.', 'U.S.', 'profit', 'rose', '1.5', '“quoted”', 'Inc.', 'end.', 'why?', '…', 'é', '😀');
+    const word = fc.constantFrom(
+      'Mr.',
+      'U.S.',
+      'profit',
+      'rose',
+      '1.5',
+      '“quoted”',
+      'Inc.',
+      'end.',
+      'why?',
+      '…',
+      'é',
+      '😀',
+    );
     const line = fc.array(word, { minLength: 1, maxLength: 12 }).map((words) => words.join(' '));
-    const block = fc.oneof(line, line.map((l) => `## ${l}`), line.map((l) => `- ${l}`), line.map((l) => `> ${l}`));
+    const block = fc.oneof(
+      line,
+      line.map((l) => `## ${l}`),
+      line.map((l) => `- ${l}`),
+      line.map((l) => `> ${l}`),
+    );
     const doc = fc.array(block, { minLength: 1, maxLength: 8 }).map((blocks) => blocks.join('\n\n'));
     fc.assert(
       fc.property(doc, fc.boolean(), (text, markdown) => {
@@ -102,7 +169,8 @@ describe('article records', () => {
         expect(view(back)).toEqual(view(parsed(path, text)));
         for (const section of back.sections) {
           for (const paragraph of section.paragraphs) {
-            for (const sentence of paragraph.sentences) expect(text.slice(sentence.range.start.offset, sentence.range.end.offset)).toBe(sentence.text);
+            for (const sentence of paragraph.sentences)
+              expect(text.slice(sentence.range.start.offset, sentence.range.end.offset)).toBe(sentence.text);
           }
         }
       }),
@@ -116,7 +184,10 @@ describe('folder index files', () => {
     root: '/c',
     producer: 'test',
     files: new Map([
-      ['chips.md', { key: { size: 10, mtime: 1.5 }, outcome: { article: articleRecord(parsed('/c/chips.md', MARKDOWN)) } }],
+      [
+        'chips.md',
+        { key: { size: 10, mtime: 1.5 }, outcome: { article: articleRecord(parsed('/c/chips.md', MARKDOWN)) } },
+      ],
       ['empty.md', { key: { size: 0, mtime: 2 }, outcome: { skipped: 'file is empty' } }],
     ]),
   });
@@ -173,6 +244,7 @@ describe('folder index files', () => {
       poked(chips.at + 7, 1000), // more paragraphs than there are
     ];
     expect(body.length).toBeGreaterThan(0);
-    for (const result of bad.map((b) => decodeFolderIndex(b, expected))) expect(result).toMatchObject({ ok: false, reason: expect.any(String) });
+    for (const result of bad.map((b) => decodeFolderIndex(b, expected)))
+      expect(result).toMatchObject({ ok: false, reason: expect.any(String) });
   });
 });

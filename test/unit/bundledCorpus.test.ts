@@ -21,7 +21,10 @@ describe('the bundled corpus', () => {
   });
 
   it.runIf(existsSync(seedsDir))('contains every sentence of the seed articles verbatim', () => {
-    const bodies = corpus.articles().map((a) => a.source).join('\n');
+    const bodies = corpus
+      .articles()
+      .map((a) => a.source)
+      .join('\n');
     let checked = 0;
     for (const name of readdirSync(seedsDir)) {
       const seed = readFileSync(join(seedsDir, name), 'utf8');
@@ -39,16 +42,27 @@ describe('the bundled corpus', () => {
 
   it('points every article at topics in the topic list', () => {
     const topics = new Set(corpus.topics().map((t) => t.id));
-    const listed = (parseYaml(readFileSync(join(corpusDir, 'topics.yaml'), 'utf8')) as { id: string }[]).map((t) => t.id);
+    const listed = (parseYaml(readFileSync(join(corpusDir, 'topics.yaml'), 'utf8')) as { id: string }[]).map(
+      (t) => t.id,
+    );
     for (const article of corpus.articles()) for (const topic of article.topics) expect(listed).toContain(topic);
     expect(topics.size).toBe(listed.length);
   });
 
   it('catalogs entities each of which the articles name, with the expected aliases', () => {
-    const catalog = parseYaml(readFileSync(join(corpusDir, 'entities.yaml'), 'utf8')) as { name: string; aliases: string[] }[];
-    const text = corpus.articles().map((a) => a.source).join('\n');
+    const catalog = parseYaml(readFileSync(join(corpusDir, 'entities.yaml'), 'utf8')) as {
+      name: string;
+      aliases: string[];
+    }[];
+    const text = corpus
+      .articles()
+      .map((a) => a.source)
+      .join('\n');
     for (const entity of catalog) {
-      expect([entity.name, ...entity.aliases].some((name) => text.includes(name)), entity.name).toBe(true);
+      expect(
+        [entity.name, ...entity.aliases].some((name) => text.includes(name)),
+        entity.name,
+      ).toBe(true);
     }
     const aliases = (name: string) => catalog.find((e) => e.name === name)?.aliases;
     expect(aliases('Qwen')).toContain('Tongyi Qianwen');

@@ -8,8 +8,14 @@ const ok = (text: string) => decodeCorpusFile(utf8(text));
 describe('decodeCorpusFile', () => {
   it('refuses empty, binary and oversized files with a reason', () => {
     expect(decodeCorpusFile(new Uint8Array())).toEqual({ ok: false, reason: 'file is empty' });
-    expect(decodeCorpusFile(new Uint8Array([65, 0, 66]))).toMatchObject({ ok: false, reason: expect.stringMatching(/binary/) });
-    expect(decodeCorpusFile(utf8('x'.repeat(2000)), 1024)).toMatchObject({ ok: false, reason: expect.stringMatching(/over the 1\.0 KB limit/) });
+    expect(decodeCorpusFile(new Uint8Array([65, 0, 66]))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/binary/),
+    });
+    expect(decodeCorpusFile(utf8('x'.repeat(2000)), 1024)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/over the 1\.0 KB limit/),
+    });
   });
 
   it('reads text that is not UTF-8 as Windows-1252 and says where it failed', () => {

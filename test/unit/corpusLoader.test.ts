@@ -18,7 +18,10 @@ beforeEach(() => {
   root = join(dir, 'articles');
   store = new IndexStore(join(dir, 'storage'), 'test-build');
   log = [];
-  write('markets/rates.md', joinLines('---', 'title: Rates', 'topics: [markets]', '---', '', '## Outlook', '', 'Rates rose. Then fell.'));
+  write(
+    'markets/rates.md',
+    joinLines('---', 'title: Rates', 'topics: [markets]', '---', '', '## Outlook', '', 'Rates rose. Then fell.'),
+  );
   write('markets/oil.txt', joinLines('Oil slips', '', 'Oil prices slipped on Monday. Traders sold.'));
   write('empty.md', '');
 });
@@ -42,7 +45,11 @@ async function load(extra: Partial<IndexedLoadOptions> = {}) {
 /** The corpus as plain data: articles with their sections and sentences, and the skipped files. */
 function snapshot(corpus: Corpus) {
   return {
-    articles: corpus.articles().map((a) => ({ id: a.id, title: a.title, sections: a.sections.map((s) => [s.title, s.paragraphs.map((p) => p.sentences.map((x) => x.text))]) })),
+    articles: corpus.articles().map((a) => ({
+      id: a.id,
+      title: a.title,
+      sections: a.sections.map((s) => [s.title, s.paragraphs.map((p) => p.sentences.map((x) => x.text))]),
+    })),
     problems: corpus.problems(),
   };
 }
@@ -60,18 +67,32 @@ describe('loading a corpus through its persisted index', () => {
 
   it('notices a changed, an added and a removed file, and parses only those', async () => {
     await load();
-    write('markets/rates.md', joinLines('---', 'title: Rates', '---', '', '## Outlook', '', 'Rates held.', '', '## Risks', '', 'Inflation.'));
+    write(
+      'markets/rates.md',
+      joinLines('---', 'title: Rates', '---', '', '## Outlook', '', 'Rates held.', '', '## Risks', '', 'Inflation.'),
+    );
     write('tech/chips.md', '# Chips\n\nChips sold out.');
     rmSync(join(root, 'markets/oil.txt'));
     const { indexed, stats } = await load();
     expect(stats).toMatchObject({ fromCache: 1, parsed: 2 });
-    expect(indexed.corpus.articles().map((a) => a.id).sort()).toEqual(['markets-rates', 'tech-chips']);
-    expect(indexed.corpus.articleAt(join(root, 'markets/rates.md'))!.sections.map((s) => s.title)).toEqual(['Outlook', 'Risks']);
+    expect(
+      indexed.corpus
+        .articles()
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual(['markets-rates', 'tech-chips']);
+    expect(indexed.corpus.articleAt(join(root, 'markets/rates.md'))!.sections.map((s) => s.title)).toEqual([
+      'Outlook',
+      'Risks',
+    ]);
   });
 
   it('discards a corrupt index with a log line and builds the corpus again', async () => {
     const cold = await load();
-    writeFileSync(store.fileFor(root), `{"format":"sourcebook-corpus-index","version":${INDEX_VERSION},"files":{"x": [\n`);
+    writeFileSync(
+      store.fileFor(root),
+      `{"format":"sourcebook-corpus-index","version":${INDEX_VERSION},"files":{"x": [\n`,
+    );
     const rebuilt = await load();
     expect(rebuilt.stats).toMatchObject({ fromCache: 0, parsed: 3 });
     expect(log.some((line) => /persisted index of .* discarded \(not valid JSON/.test(line))).toBe(true);
@@ -82,9 +103,17 @@ describe('loading a corpus through its persisted index', () => {
   it('discards an index of an older format or another build', async () => {
     await load();
     const file = store.fileFor(root);
-    writeFileSync(file, readFileSync(file, 'latin1').replace(`"version":${INDEX_VERSION}`, `"version":${INDEX_VERSION - 1}`), 'latin1');
+    writeFileSync(
+      file,
+      readFileSync(file, 'latin1').replace(`"version":${INDEX_VERSION}`, `"version":${INDEX_VERSION - 1}`),
+      'latin1',
+    );
     expect((await load()).stats).toMatchObject({ fromCache: 0, parsed: 3 });
-    const other = await IndexedCorpus.load({ folders: [{ root }], store: new IndexStore(join(dir, 'storage'), 'next-build'), log: (l) => log.push(l) });
+    const other = await IndexedCorpus.load({
+      folders: [{ root }],
+      store: new IndexStore(join(dir, 'storage'), 'next-build'),
+      log: (l) => log.push(l),
+    });
     expect(other.stats).toMatchObject({ fromCache: 0, parsed: 3 });
     expect(log.filter((line) => line.includes('discarded'))).toHaveLength(2);
   });
@@ -92,7 +121,11 @@ describe('loading a corpus through its persisted index', () => {
   it('keeps what was read when cancelled', async () => {
     for (let i = 0; i < 30; i++) write(`bulk/${i}.txt`, `Article ${i}\n\nBody ${i}.`);
     const controller = new AbortController();
-    const { indexed, stats } = await load({ sliceMs: 0, signal: controller.signal, onProgress: (done) => done >= 5 && controller.abort() });
+    const { indexed, stats } = await load({
+      sliceMs: 0,
+      signal: controller.signal,
+      onProgress: (done) => done >= 5 && controller.abort(),
+    });
     expect(stats.cancelled).toBe(true);
     expect(indexed.corpus.size).toBeGreaterThan(0);
     expect(indexed.corpus.size).toBeLessThan(30);
@@ -104,7 +137,9 @@ describe('applying file changes', () => {
     const { indexed } = await load();
     const before = indexed.corpus.version;
     const unchanged = indexed.corpus.articleAt(join(root, 'markets/oil.txt'));
-    expect(await indexed.apply([join(root, 'markets/oil.txt'), join(root, 'markets/rates.md')])).toMatchObject({ changed: false });
+    expect(await indexed.apply([join(root, 'markets/oil.txt'), join(root, 'markets/rates.md')])).toMatchObject({
+      changed: false,
+    });
     expect(indexed.corpus.version).toBe(before);
 
     write('markets/rates.md', '# Rates\n\n## New section\n\nText.');
@@ -113,7 +148,10 @@ describe('applying file changes', () => {
     const result = await indexed.apply([join(root, 'markets/rates.md'), join(root, 'tech'), join(root, 'tech/a.md')]);
     expect(result).toMatchObject({ changed: true, reloadNeeded: false });
     expect(indexed.corpus.articleAt(join(root, 'markets/oil.txt'))).toBe(unchanged);
-    expect(indexed.corpus.articleAt(join(root, 'markets/rates.md'))!.sections.map((s) => s.title)).toEqual(['Rates', 'New section']);
+    expect(indexed.corpus.articleAt(join(root, 'markets/rates.md'))!.sections.map((s) => s.title)).toEqual([
+      'Rates',
+      'New section',
+    ]);
     expect(indexed.corpus.size).toBe(4);
   });
 
@@ -132,7 +170,12 @@ describe('applying file changes', () => {
     write('tech/new.md', '# New\n\nNew.');
     rmSync(join(root, 'markets/oil.txt'));
     expect(await indexed.rescan()).toMatchObject({ changed: true, files: 2 });
-    expect(indexed.corpus.articles().map((a) => a.id).sort()).toEqual(['markets-rates', 'tech-new']);
+    expect(
+      indexed.corpus
+        .articles()
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual(['markets-rates', 'tech-new']);
     expect(await indexed.rescan()).toMatchObject({ changed: false, files: 0 });
   });
 
@@ -147,6 +190,8 @@ describe('applying file changes', () => {
     const { indexed } = await IndexedCorpus.load({ folders: [folder], store });
     write('drafts/wip.md', '# WIP\n\nNot yet.');
     write('.obsidian/x.md', '# X\n\nX.');
-    expect(await indexed.apply([join(root, 'drafts/wip.md'), join(root, '.obsidian/x.md')])).toMatchObject({ changed: false });
+    expect(await indexed.apply([join(root, 'drafts/wip.md'), join(root, '.obsidian/x.md')])).toMatchObject({
+      changed: false,
+    });
   });
 });

@@ -59,12 +59,18 @@ describe('entity mentions', () => {
   });
 
   it('prefers the longest name at a position', () => {
-    expect(names(corpus, 'Alibaba Cloud grew; Alibaba did not.')).toEqual(['Alibaba Cloud:Alibaba Cloud', 'Alibaba:Alibaba']);
+    expect(names(corpus, 'Alibaba Cloud grew; Alibaba did not.')).toEqual([
+      'Alibaba Cloud:Alibaba Cloud',
+      'Alibaba:Alibaba',
+    ]);
     expect(names(corpus, 'Huawei Ascend chips')).toEqual(['Ascend:Huawei Ascend']);
   });
 
   it('matches whole words only', () => {
-    expect(names(corpus, 'Alibabas, Qwen2 and preQwen are not mentions; (Qwen) and _Qwen_ are')).toEqual(['Qwen:Qwen', 'Qwen:Qwen']);
+    expect(names(corpus, 'Alibabas, Qwen2 and preQwen are not mentions; (Qwen) and _Qwen_ are')).toEqual([
+      'Qwen:Qwen',
+      'Qwen:Qwen',
+    ]);
   });
 
   it('ignores case, except for short acronyms and entities marked case-sensitive', () => {
@@ -74,19 +80,34 @@ describe('entity mentions', () => {
   });
 
   it('finds the possessor in possessives, straight or curly', () => {
-    expect(names(corpus, "Huawei's Ascend and Alibaba’s cloud")).toEqual(['Huawei:Huawei', 'Ascend:Ascend', 'Alibaba:Alibaba']);
+    expect(names(corpus, "Huawei's Ascend and Alibaba’s cloud")).toEqual([
+      'Huawei:Huawei',
+      'Ascend:Ascend',
+      'Alibaba:Alibaba',
+    ]);
   });
 
   it('matches a name broken by extra spaces or a line break', () => {
-    expect(names(corpus, 'Alibaba  Cloud and Alibaba\nCloud')).toEqual(['Alibaba Cloud:Alibaba  Cloud', 'Alibaba Cloud:Alibaba\nCloud']);
+    expect(names(corpus, 'Alibaba  Cloud and Alibaba\nCloud')).toEqual([
+      'Alibaba Cloud:Alibaba  Cloud',
+      'Alibaba Cloud:Alibaba\nCloud',
+    ]);
   });
 
   it('leaves names inside URLs alone', () => {
-    expect(names(corpus, 'See https://www.alibaba.com/qwen or [Qwen](https://qwen.ai) and ops@alibaba.com')).toEqual(['Qwen:Qwen']);
+    expect(names(corpus, 'See https://www.alibaba.com/qwen or [Qwen](https://qwen.ai) and ops@alibaba.com')).toEqual([
+      'Qwen:Qwen',
+    ]);
   });
 
   it('reads a note line by line, as the hover and the CLI do', () => {
-    const note = joinLines('# Qwen notes', '', 'Alibaba', 'Cloud is not one name here; Alibaba Cloud is.\r', 'And BABA.');
+    const note = joinLines(
+      '# Qwen notes',
+      '',
+      'Alibaba',
+      'Cloud is not one name here; Alibaba Cloud is.\r',
+      'And BABA.',
+    );
     expect(noteMentions(entityIndexFor(corpus), note).map((m) => [m.line, m.start, m.text])).toEqual([
       [0, 2, 'Qwen'],
       [2, 0, 'Alibaba'],
@@ -117,7 +138,13 @@ describe('entity evidence', () => {
         '',
         'Developers adopted Qwen quickly across China, and Alibaba Cloud sold the compute to run it.',
       ),
-      'two.md': joinLines('# Two', '', 'Qwen competes with Western models for enterprise customers in many markets.', '', 'Meta released Llama.'),
+      'two.md': joinLines(
+        '# Two',
+        '',
+        'Qwen competes with Western models for enterprise customers in many markets.',
+        '',
+        'Meta released Llama.',
+      ),
     },
     CATALOG,
   );
@@ -141,13 +168,19 @@ describe('entity evidence', () => {
     expect(evidence.definition?.text).toMatch(/^Its model, Qwen \(Tongyi Qianwen\)/);
     expect(evidence.quotes.map((q) => q.articleId).sort()).toEqual(['one', 'two']);
     expect(evidence.quotes.every((q) => q.passageId !== evidence.definition?.passageId)).toBe(true);
-    expect(index.entity(qwen.id)!.related.map((id) => index.entity(id)!.name)).toEqual(expect.arrayContaining(['Alibaba', 'Alibaba Cloud']));
+    expect(index.entity(qwen.id)!.related.map((id) => index.entity(id)!.name)).toEqual(
+      expect.arrayContaining(['Alibaba', 'Alibaba Cloud']),
+    );
   });
 
   it('lists catalog relations first', () => {
     const alibaba = index.resolve('Alibaba')!;
     expect(alibaba.related[0]).toBe(qwen.id);
-    expect(alibaba).toMatchObject({ source: 'catalog', kind: 'company', description: 'Chinese e-commerce and cloud group.' });
+    expect(alibaba).toMatchObject({
+      source: 'catalog',
+      kind: 'company',
+      description: 'Chinese e-commerce and cloud group.',
+    });
   });
 
   it('is memoized per corpus version', () => {
@@ -162,6 +195,9 @@ describe('entity evidence', () => {
     const bad = corpusOf({ 'a.md': 'Text.' }, '- name: Good\n  kind: company\n- kind: nameless\n- just a string\n');
     const badIndex = entityIndexFor(bad);
     expect(badIndex.resolve('Good')).toBeDefined();
-    expect(badIndex.problems).toEqual([expect.stringMatching(/entity #2 has no name/), expect.stringMatching(/entity #3 is not a mapping/)]);
+    expect(badIndex.problems).toEqual([
+      expect.stringMatching(/entity #2 has no name/),
+      expect.stringMatching(/entity #3 is not a mapping/),
+    ]);
   });
 });

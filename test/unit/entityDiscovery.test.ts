@@ -22,23 +22,38 @@ describe('entity discovery', () => {
   });
 
   it('defines lower-case terms by the initials of their acronym', () => {
-    expect(discover(['Qwen is a large language model (LLM) trained on text.'])['large language model']).toEqual({ kind: 'concept', aliases: ['LLM'] });
+    expect(discover(['Qwen is a large language model (LLM) trained on text.'])['large language model']).toEqual({
+      kind: 'concept',
+      aliases: ['LLM'],
+    });
   });
 
   it('keeps capitalized multi-word names that recur, without the words around them', () => {
     const found = discover(
       ['Shares in Northwind Traders fell.', 'But Northwind Traders said sales rose.'],
-      ['Analysts expect Northwind Traders to recover.', 'The Central Bank of Freedonia held rates.', 'The Central Bank of Freedonia met.'],
+      [
+        'Analysts expect Northwind Traders to recover.',
+        'The Central Bank of Freedonia held rates.',
+        'The Central Bank of Freedonia met.',
+      ],
     );
     expect(Object.keys(found).sort()).toEqual(['Central Bank of Freedonia', 'Northwind Traders']);
   });
 
   it('needs a possessive to believe a single capitalized word is a name', () => {
-    const sentences = ["Huawei's Ascend chips are scarce.", 'Buyers asked Huawei for more.', 'Huawei said no.', 'Others praised Huawei again.', 'Ascend demand grew at Huawei.'];
+    const sentences = [
+      "Huawei's Ascend chips are scarce.",
+      'Buyers asked Huawei for more.',
+      'Huawei said no.',
+      'Others praised Huawei again.',
+      'Ascend demand grew at Huawei.',
+    ];
     const found = discover(sentences);
     expect(found.Huawei).toBeDefined();
     expect(found.Ascend).toBeUndefined();
-    expect(discover([...sentences, 'Even so, Ascend sales doubled.', 'Many firms want Ascend parts.']).Ascend).toBeDefined();
+    expect(
+      discover([...sentences, 'Even so, Ascend sales doubled.', 'Many firms want Ascend parts.']).Ascend,
+    ).toBeDefined();
   });
 
   it('refuses words that are common in lower case, days and peoples', () => {
@@ -63,7 +78,11 @@ describe('entity discovery', () => {
   });
 
   it('does not take labels of results tables as aliases', () => {
-    const found = discover(['Andre Agassi (US) beat Tim Henman (UK) while Andy Roddick (US) lost.', 'Fans cheered Andre Agassi.', 'It was Andre Agassi again.']);
+    const found = discover([
+      'Andre Agassi (US) beat Tim Henman (UK) while Andy Roddick (US) lost.',
+      'Fans cheered Andre Agassi.',
+      'It was Andre Agassi again.',
+    ]);
     expect(found['Andre Agassi']?.aliases).toEqual([]);
   });
 
@@ -75,7 +94,10 @@ describe('entity discovery', () => {
       "Springfield's mayor welcomed it, and Springfield's shoppers came.",
       'Visitors to Springfield praised Northwind Traders.',
     ].join('\n\n');
-    corpus.setFile({ path: '/c/n.txt', relativePath: 'n.txt' }, decodeCorpusFile(new TextEncoder().encode(`Northwind\n\n${text}`)));
+    corpus.setFile(
+      { path: '/c/n.txt', relativePath: 'n.txt' },
+      decodeCorpusFile(new TextEncoder().encode(`Northwind\n\n${text}`)),
+    );
     const index = entityIndexFor(corpus);
     expect(index.resolve('NWT')).toMatchObject({ name: 'Northwind Traders', source: 'discovered', kind: 'company' });
     expect(index.findMentions('Is NWT in Springfield?').map((m) => m.text)).toEqual(['NWT', 'Springfield']);

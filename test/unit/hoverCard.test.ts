@@ -46,7 +46,10 @@ const HOSTILE = joinLines(
 
 describe('the entity card', () => {
   const corpus = new Corpus();
-  corpus.setFile({ path: '/c/hostile.md', relativePath: 'hostile.md' }, decodeCorpusFile(new TextEncoder().encode(HOSTILE)));
+  corpus.setFile(
+    { path: '/c/hostile.md', relativePath: 'hostile.md' },
+    decodeCorpusFile(new TextEncoder().encode(HOSTILE)),
+  );
   const index = entityIndexFor(corpus);
   const entity = index.resolve('Zyxcorp Holdings')!;
   const card = entityCard(index, corpus, entity.id)!;
@@ -56,7 +59,8 @@ describe('the entity card', () => {
     expect(tree.filter((n) => n.type === 'html' || n.type === 'image')).toEqual([]);
     const links = tree.filter((n) => n.type === 'link').map((n) => (n.type === 'link' ? n.url : ''));
     expect(links.length).toBeGreaterThan(0);
-    for (const url of links) expect(url).toMatch(/^command:sourcebook\.(insertCitedQuote|showInTopics|openArticle)(\?|$)/);
+    for (const url of links)
+      expect(url).toMatch(/^command:sourcebook\.(insertCitedQuote|showInTopics|openArticle)(\?|$)/);
     const text = shownText(card.value);
     expect(text).toContain('[run](command:workbench.action.terminal.new)');
     expect(text).toContain('<img src=x onerror=alert(1)>');
@@ -64,7 +68,11 @@ describe('the entity card', () => {
   });
 
   it('trusts only the Sourcebook commands its links run', () => {
-    expect(card.enabledCommands.sort()).toEqual(['sourcebook.insertCitedQuote', 'sourcebook.openArticle', 'sourcebook.showInTopics']);
+    expect(card.enabledCommands.sort()).toEqual([
+      'sourcebook.insertCitedQuote',
+      'sourcebook.openArticle',
+      'sourcebook.showInTopics',
+    ]);
   });
 
   it('marks discovered entities, and gives counts, quotes with citations and actions', () => {
@@ -81,13 +89,54 @@ describe('the entity card', () => {
 describe('escapeMarkdown', () => {
   it('keeps any text exactly as it reads, as text only, whitespace collapsed', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'w', ' ', '\n', '/', '@', 'https:', 'www.', '&#58;', '[', ']', '(', ')', '<', '>', '*', '_', '`', '\\', '!', '&', ';', '#', '|', ':', '$', '~', '-', '=', '+', '.', '1', '"', "'") }), (value) => {
-        const flat = value.replace(/\s+/g, ' ').trim();
-        fc.pre(flat !== '');
-        const markdown = `x${escapeMarkdown(flat)}x`;
-        expect(shownText(markdown)).toBe(`x${flat}x`);
-        expect(nodes(parse(markdown)).filter((n) => n.type !== 'paragraph' && n.type !== 'text')).toEqual([]);
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            'a',
+            'b',
+            'w',
+            ' ',
+            '\n',
+            '/',
+            '@',
+            'https:',
+            'www.',
+            '&#58;',
+            '[',
+            ']',
+            '(',
+            ')',
+            '<',
+            '>',
+            '*',
+            '_',
+            '`',
+            '\\',
+            '!',
+            '&',
+            ';',
+            '#',
+            '|',
+            ':',
+            '$',
+            '~',
+            '-',
+            '=',
+            '+',
+            '.',
+            '1',
+            '"',
+            "'",
+          ),
+        }),
+        (value) => {
+          const flat = value.replace(/\s+/g, ' ').trim();
+          fc.pre(flat !== '');
+          const markdown = `x${escapeMarkdown(flat)}x`;
+          expect(shownText(markdown)).toBe(`x${flat}x`);
+          expect(nodes(parse(markdown)).filter((n) => n.type !== 'paragraph' && n.type !== 'text')).toEqual([]);
+        },
+      ),
       { numRuns: 150 },
     );
   }, 20_000);
@@ -95,6 +144,9 @@ describe('escapeMarkdown', () => {
   it('builds command links whose arguments survive any entity name', () => {
     const md = new SafeMarkdown().commandLink('Open (x)', 'sourcebook.openArticle', { articleId: 'a)b"c](d', line: 3 });
     const link = nodes(parse(md.value)).find((n) => n.type === 'link');
-    expect(link?.type === 'link' && JSON.parse(decodeURIComponent(link.url.split('?')[1]!))).toEqual({ articleId: 'a)b"c](d', line: 3 });
+    expect(link?.type === 'link' && JSON.parse(decodeURIComponent(link.url.split('?')[1]!))).toEqual({
+      articleId: 'a)b"c](d',
+      line: 3,
+    });
   });
 });

@@ -25,9 +25,13 @@ function testCorpus(): Corpus {
 const corpus = testCorpus();
 
 /** Every sentence and paragraph of the corpus, as passages. */
-const passages: Passage[] = corpus.articles().flatMap((article) =>
-  article.sections.flatMap((section) => section.paragraphs.flatMap((p) => [p.id, ...p.sentences.map((s) => s.id)])).map((id) => corpus.passage(id)!),
-);
+const passages: Passage[] = corpus
+  .articles()
+  .flatMap((article) =>
+    article.sections
+      .flatMap((section) => section.paragraphs.flatMap((p) => [p.id, ...p.sentences.map((s) => s.id)]))
+      .map((id) => corpus.passage(id)!),
+  );
 /**
  * Passages to mutate: those without an ellipsis of their own, since a word
  * dropped beside one reads as an elision, which a quote may make.
@@ -57,7 +61,13 @@ interface Inserted {
 }
 
 function insert(noteText: string, passage: Passage, style: (typeof CITATION_STYLES)[number], at: number): Inserted {
-  const rendered = renderQuote(noteText, passage, corpus.article(passage.articleId)!, style, at % (noteText.length + 1));
+  const rendered = renderQuote(
+    noteText,
+    passage,
+    corpus.article(passage.articleId)!,
+    style,
+    at % (noteText.length + 1),
+  );
   const text = applyEdits(noteText, rendered.edits);
   const start = text.indexOf(rendered.quote) + '> "'.length;
   return { text, start, end: start + quoteText(passage.text).length };
@@ -72,18 +82,28 @@ function wordSpans(text: string): { start: number; end: number }[] {
 
 /** A rough word string, to rule out a mutation that happens to quote another place of the article. */
 function rough(text: string): string {
-  const words = text.toLowerCase().replace(/[’‘]/g, "'").replace(/[^a-z0-9'\s]+/g, ' ');
+  const words = text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/[^a-z0-9'\s]+/g, ' ');
   // An apostrophe inside a word is part of it; at a word's edge it is a quotation mark.
-  return ` ${words.replace(/'(?![a-z0-9])|(?<![a-z0-9])'/g, ' ').replace(/\s+/g, ' ').trim()} `;
+  return ` ${words
+    .replace(/'(?![a-z0-9])|(?<![a-z0-9])'/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()} `;
 }
 
 function proseOf(passage: Passage): string {
-  return corpus.article(passage.articleId)!.sections.flatMap((s) => s.paragraphs.map((p) => p.text)).join(' ');
+  return corpus
+    .article(passage.articleId)!
+    .sections.flatMap((s) => s.paragraphs.map((p) => p.text))
+    .join(' ');
 }
 
 type Mutation = (text: string, pick: number) => string | undefined;
 
-const replaceSpan = (text: string, span: { start: number; end: number }, by: string) => text.slice(0, span.start) + by + text.slice(span.end);
+const replaceSpan = (text: string, span: { start: number; end: number }, by: string) =>
+  text.slice(0, span.start) + by + text.slice(span.end);
 
 const mutations: Record<string, Mutation> = {
   substitute(text, pick) {
@@ -107,7 +127,13 @@ const mutations: Record<string, Mutation> = {
     if (words.length < 2) return undefined;
     const k = pick % (words.length - 1);
     const [a, b] = [words[k]!, words[k + 1]!];
-    return text.slice(0, a.start) + text.slice(b.start, b.end) + text.slice(a.end, b.start) + text.slice(a.start, a.end) + text.slice(b.end);
+    return (
+      text.slice(0, a.start) +
+      text.slice(b.start, b.end) +
+      text.slice(a.end, b.start) +
+      text.slice(a.start, a.end) +
+      text.slice(b.end)
+    );
   },
 };
 
@@ -118,14 +144,20 @@ function transposeNumber(text: string, pick: number): string | undefined {
   const number = numbers[pick % numbers.length]!;
   const digits = number[0];
   const i = [...digits].findIndex((d, k) => k + 1 < digits.length && d !== digits[k + 1]);
-  const changed = i === -1 ? `${(Number(digits[0]) + 1) % 10}${digits.slice(1)}` : digits.slice(0, i) + digits[i + 1] + digits[i] + digits.slice(i + 2);
+  const changed =
+    i === -1
+      ? `${(Number(digits[0]) + 1) % 10}${digits.slice(1)}`
+      : digits.slice(0, i) + digits[i + 1] + digits[i] + digits.slice(i + 2);
   return replaceSpan(text, { start: number.index, end: number.index + digits.length }, changed);
 }
 
 /** Articles a misquote may be reported against: the passage's and any with the same title (BBC has duplicates). */
 function sameTitle(passage: Passage): string[] {
   const title = corpus.article(passage.articleId)!.title;
-  return corpus.articles().filter((a) => a.title === title).map((a) => a.id);
+  return corpus
+    .articles()
+    .filter((a) => a.title === title)
+    .map((a) => a.id);
 }
 
 const style = fc.constantFrom(...CITATION_STYLES);
@@ -151,40 +183,58 @@ describe('quote integrity, on quotes the insert feature writes', { timeout: 120_
     it(`flags a quote with one change: ${name}`, () => {
       const pool = name === 'transposeNumber' ? withNumbers : mutable;
       fc.assert(
-        fc.property(fc.constantFrom(...pool), style, note, fc.nat(), fc.nat(), (passage, citationStyle, noteText, at, pick) => {
-          const mutated = mutate(quoteText(passage.text), pick);
-          fc.pre(mutated !== undefined && !rough(proseOf(passage)).includes(rough(mutated)));
-          const inserted = insert(noteText, { ...passage, text: mutated! }, citationStyle, at);
-          const problems = checkNote(inserted.text, corpus);
-          expect(problems.map((p) => p.code)).toEqual(['misquote']);
-          expect(sameTitle(passage)).toContain(problems[0]!.articleId);
-          expect(problems[0]!.range.start.offset).toBe(inserted.start - 1);
-        }),
+        fc.property(
+          fc.constantFrom(...pool),
+          style,
+          note,
+          fc.nat(),
+          fc.nat(),
+          (passage, citationStyle, noteText, at, pick) => {
+            const mutated = mutate(quoteText(passage.text), pick);
+            fc.pre(mutated !== undefined && !rough(proseOf(passage)).includes(rough(mutated)));
+            const inserted = insert(noteText, { ...passage, text: mutated! }, citationStyle, at);
+            const problems = checkNote(inserted.text, corpus);
+            expect(problems.map((p) => p.code)).toEqual(['misquote']);
+            expect(sameTitle(passage)).toContain(problems[0]!.articleId);
+            expect(problems[0]!.range.start.offset).toBe(inserted.start - 1);
+          },
+        ),
         RUNS,
       );
     });
   }
 
   it('does not mind reflowed lines, extra spaces, typographic quotes or ellipses at the ends', () => {
-    const variation = fc.record({ breaks: fc.array(fc.nat(), { maxLength: 6 }), curly: fc.boolean(), ellipses: fc.boolean() });
+    const variation = fc.record({
+      breaks: fc.array(fc.nat(), { maxLength: 6 }),
+      curly: fc.boolean(),
+      ellipses: fc.boolean(),
+    });
     fc.assert(
-      fc.property(fc.constantFrom(...passages), style, note, fc.nat(), variation, (passage, citationStyle, noteText, at, vary) => {
-        const { text, start, end } = insert(noteText, passage, citationStyle, at);
-        let quoted = text.slice(start, end);
-        const spaces = [...quoted.matchAll(/ /g)].map((m) => m.index);
-        const chosen = new Set(spaces.length === 0 ? [] : vary.breaks.map((n) => spaces[n % spaces.length]!));
-        quoted = [...quoted].map((ch, i) => (chosen.has(i) ? (i % 2 ? '\n> ' : '   ') : ch)).join('');
-        let open = '"';
-        let close = '"';
-        if (vary.curly) {
-          let inner = 0;
-          quoted = quoted.replace(/'/g, '’').replace(/"/g, () => (inner++ % 2 ? '”' : '“'));
-          [open, close] = ['“', '”'];
-        }
-        if (vary.ellipses) quoted = `…${quoted}...`;
-        const varied = `${text.slice(0, start - 1)}${open}${quoted}${close}${text.slice(end + 1)}`;
-        expect(checkNote(varied, corpus)).toEqual([]);
-      }),
+      fc.property(
+        fc.constantFrom(...passages),
+        style,
+        note,
+        fc.nat(),
+        variation,
+        (passage, citationStyle, noteText, at, vary) => {
+          const { text, start, end } = insert(noteText, passage, citationStyle, at);
+          let quoted = text.slice(start, end);
+          const spaces = [...quoted.matchAll(/ /g)].map((m) => m.index);
+          const chosen = new Set(spaces.length === 0 ? [] : vary.breaks.map((n) => spaces[n % spaces.length]!));
+          quoted = [...quoted].map((ch, i) => (chosen.has(i) ? (i % 2 ? '\n> ' : '   ') : ch)).join('');
+          let open = '"';
+          let close = '"';
+          if (vary.curly) {
+            let inner = 0;
+            quoted = quoted.replace(/'/g, '’').replace(/"/g, () => (inner++ % 2 ? '”' : '“'));
+            [open, close] = ['“', '”'];
+          }
+          if (vary.ellipses) quoted = `…${quoted}...`;
+          const varied = `${text.slice(0, start - 1)}${open}${quoted}${close}${text.slice(end + 1)}`;
+          expect(checkNote(varied, corpus)).toEqual([]);
+        },
+      ),
       RUNS,
     );
   });

@@ -10,11 +10,17 @@ import { joinLines } from './helpers';
 const corpus = loadCorpus({ folders: [{ root: join(__dirname, '../../corpus'), bundled: true }] });
 const GAMBLE = 'alibaba-ai-gamble-qwen';
 const SHAREHOLDERS = 'alibaba-qwen-shareholders';
-const LEAD = 'Alibaba is transforming from an e-commerce giant into an artificial intelligence powerhouse, and the stock market is taking notice.';
-const WU = '"AI is not just an add-on feature for us; it is the fundamental technology that will define Alibaba\'s next decade," CEO Eddie Wu recently stated';
+const LEAD =
+  'Alibaba is transforming from an e-commerce giant into an artificial intelligence powerhouse, and the stock market is taking notice.';
+const WU =
+  '"AI is not just an add-on feature for us; it is the fundamental technology that will define Alibaba\'s next decade," CEO Eddie Wu recently stated';
 
 function quoted(noteText: string) {
-  return findNoteQuotes(noteText).quotes.map((q) => ({ quote: noteText.slice(q.start, q.end), citation: noteText.slice(q.citation.start, q.citation.end), kind: q.citation.kind }));
+  return findNoteQuotes(noteText).quotes.map((q) => ({
+    quote: noteText.slice(q.start, q.end),
+    citation: noteText.slice(q.citation.start, q.citation.end),
+    kind: q.citation.kind,
+  }));
 }
 
 describe('findNoteQuotes', () => {
@@ -37,8 +43,15 @@ describe('findNoteQuotes', () => {
   });
 
   it('follows a quote over several blockquote lines and lazy continuation lines', () => {
-    const note = joinLines('> "Alibaba is transforming', '> from an e-commerce giant', 'into an AI powerhouse."', `> — *Some Title*, 2026`);
-    expect(quoted(note)).toEqual([{ quote: note.slice(2, note.indexOf('."') + 2), citation: '*Some Title*, 2026', kind: 'text' }]);
+    const note = joinLines(
+      '> "Alibaba is transforming',
+      '> from an e-commerce giant',
+      'into an AI powerhouse."',
+      `> — *Some Title*, 2026`,
+    );
+    expect(quoted(note)).toEqual([
+      { quote: note.slice(2, note.indexOf('."') + 2), citation: '*Some Title*, 2026', kind: 'text' },
+    ]);
   });
 
   it('reads several cited quotes sharing one blockquote', () => {
@@ -63,7 +76,9 @@ describe('findNoteQuotes', () => {
   });
 
   it('accepts typographic quote marks and a period after the closing mark', () => {
-    expect(quoted(`> “${LEAD}”.[^${GAMBLE}]`)).toEqual([{ quote: `“${LEAD}”`, citation: `[^${GAMBLE}]`, kind: 'footnote' }]);
+    expect(quoted(`> “${LEAD}”.[^${GAMBLE}]`)).toEqual([
+      { quote: `“${LEAD}”`, citation: `[^${GAMBLE}]`, kind: 'footnote' },
+    ]);
   });
 });
 
@@ -90,8 +105,13 @@ describe('checkNote', () => {
   });
 
   it('accepts an elided quote whose parts appear in order, and flags one whose parts do not', () => {
-    expect(checkNote(`> "Alibaba is transforming … and the stock market is taking notice"[^${GAMBLE}]`, corpus)).toEqual([]);
-    const [problem] = checkNote(`> "and the stock market is taking notice … Alibaba is transforming"[^${GAMBLE}]`, corpus);
+    expect(
+      checkNote(`> "Alibaba is transforming … and the stock market is taking notice"[^${GAMBLE}]`, corpus),
+    ).toEqual([]);
+    const [problem] = checkNote(
+      `> "and the stock market is taking notice … Alibaba is transforming"[^${GAMBLE}]`,
+      corpus,
+    );
     expect(problem).toMatchObject({ code: 'misquote', message: expect.stringMatching(/not in this order/) });
   });
 
@@ -108,14 +128,20 @@ describe('checkNote', () => {
       closest: { articleId: GAMBLE, passageId: `${GAMBLE}#0.0`, sectionIndex: 0, text: LEAD },
       fix: { text: LEAD.slice(0, -1) },
     });
-    const fixed = note.slice(0, problem!.fix!.range.start.offset) + problem!.fix!.text + note.slice(problem!.fix!.range.end.offset);
+    const fixed =
+      note.slice(0, problem!.fix!.range.start.offset) + problem!.fix!.text + note.slice(problem!.fix!.range.end.offset);
     expect(fixed).toBe(`> "${LEAD}"[^${GAMBLE}]`);
     expect(checkNote(fixed, corpus)).toEqual([]);
   });
 
   it('names the section of the closest passage', () => {
-    const [problem] = checkNote(`> "Competitors like PDD Holdings (Pinduoduo) and Tencent have squeezed retail margins" [@${GAMBLE}]`, corpus);
-    expect(problem!.message).toMatch(/§ Why Is Alibaba Sacrificing Short-Term Profits for AI\?: "Competitors like PDD Holdings/);
+    const [problem] = checkNote(
+      `> "Competitors like PDD Holdings (Pinduoduo) and Tencent have squeezed retail margins" [@${GAMBLE}]`,
+      corpus,
+    );
+    expect(problem!.message).toMatch(
+      /§ Why Is Alibaba Sacrificing Short-Term Profits for AI\?: "Competitors like PDD Holdings/,
+    );
     expect(problem!.closest!.sectionTitle).toBe('Why Is Alibaba Sacrificing Short-Term Profits for AI?');
   });
 
@@ -131,9 +157,17 @@ describe('checkNote', () => {
   });
 
   it('reports a citation of an unknown article as an error on the citation', () => {
-    const note = joinLines('> "Something said."[^no-such-article]', '', '> "Something said." [@nope]', '', '> "Something said." — *A Book Nobody Has*, 2020');
+    const note = joinLines(
+      '> "Something said."[^no-such-article]',
+      '',
+      '> "Something said." [@nope]',
+      '',
+      '> "Something said." — *A Book Nobody Has*, 2020',
+    );
     const problems = checkNote(note, corpus);
-    expect(problems.map((p) => [p.code, p.severity, p.articleId, note.slice(p.range.start.offset, p.range.end.offset)])).toEqual([
+    expect(
+      problems.map((p) => [p.code, p.severity, p.articleId, note.slice(p.range.start.offset, p.range.end.offset)]),
+    ).toEqual([
       ['unknown-article', 'error', 'no-such-article', '[^no-such-article]'],
       ['unknown-article', 'error', 'nope', '[@nope]'],
       ['unknown-article', 'error', undefined, '*A Book Nobody Has*, 2020'],
@@ -141,20 +175,33 @@ describe('checkNote', () => {
     expect(problems[0]!.message).toMatch(/cites an unknown article/);
   });
 
-  it('leaves quotes with citations that are not Sourcebook\'s alone', () => {
-    const note = joinLines('> "To be, or not to be." — Shakespeare', '', '> "Quoted from my own notes."[^1]', '', '[^1]: My notebook.');
+  it("leaves quotes with citations that are not Sourcebook's alone", () => {
+    const note = joinLines(
+      '> "To be, or not to be." — Shakespeare',
+      '',
+      '> "Quoted from my own notes."[^1]',
+      '',
+      '[^1]: My notebook.',
+    );
     expect(checkNote(note, corpus)).toEqual([]);
   });
 
   it('resolves a footnote whose label is not an id by the title in its definition', () => {
-    const note = joinLines(`> "${LEAD}"[^gamble]`, '', `[^gamble]: FrontierNews.ai, "Alibaba's AI Gamble Is Paying Off: How Qwen Became China's Answer to ChatGPT", 2026.`);
+    const note = joinLines(
+      `> "${LEAD}"[^gamble]`,
+      '',
+      `[^gamble]: FrontierNews.ai, "Alibaba's AI Gamble Is Paying Off: How Qwen Became China's Answer to ChatGPT", 2026.`,
+    );
     expect(checkNote(note, corpus)).toEqual([]);
     expect(checkNote(note.replace('transforming', 'turning'), corpus)).toHaveLength(1);
   });
 
   it('says when nothing in the article is close to the quote, and offers no fix', () => {
     const [problem] = checkNote(`> "Bananas grow on tall herbaceous plants in warm climates."[^${GAMBLE}]`, corpus);
-    expect(problem).toMatchObject({ code: 'misquote', message: expect.stringMatching(/no passage of .* is close to it/) });
+    expect(problem).toMatchObject({
+      code: 'misquote',
+      message: expect.stringMatching(/no passage of .* is close to it/),
+    });
     expect(problem!.fix).toBeUndefined();
   });
 
@@ -169,7 +216,16 @@ describe('checkNote', () => {
 
   it('reads Markdown in an article as its prose: link text counts, link destinations and footnote marks do not', () => {
     const markdown = new Corpus();
-    const text = joinLines('---', 'id: md', 'title: Markdown Article', '---', '', 'The [Qwen](https://qwen.ai "home") model is *open*[^1] and <b>free</b>.', '', '[^1]: A note.');
+    const text = joinLines(
+      '---',
+      'id: md',
+      'title: Markdown Article',
+      '---',
+      '',
+      'The [Qwen](https://qwen.ai "home") model is *open*[^1] and <b>free</b>.',
+      '',
+      '[^1]: A note.',
+    );
     markdown.setFile({ path: '/c/md.md', relativePath: 'md.md' }, decodeCorpusFile(new TextEncoder().encode(text)));
     const check = (quote: string) => checkNote(`> "${quote}" [@md]`, markdown).map((p) => p.code);
     expect(check('The [Qwen](https://qwen.ai "home") model is *open*[^1] and <b>free</b>.')).toEqual([]);

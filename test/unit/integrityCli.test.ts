@@ -14,8 +14,20 @@ const note = (name: string, ...lines: string[]) => {
   writeFileSync(path, joinLines(...lines));
   return path;
 };
-const exact = note('exact.md', '# Exact', '', '> "Alibaba is transforming from an e-commerce giant into an artificial intelligence powerhouse."[^alibaba-ai-gamble-qwen]');
-const altered = note('altered.md', '# Altered', '', '> "Developer adoption of the Qwen model suite grew by 15 percent over the last six months." [@alibaba-ai-gamble-qwen]', '', '> "Words." [@nowhere]');
+const exact = note(
+  'exact.md',
+  '# Exact',
+  '',
+  '> "Alibaba is transforming from an e-commerce giant into an artificial intelligence powerhouse."[^alibaba-ai-gamble-qwen]',
+);
+const altered = note(
+  'altered.md',
+  '# Altered',
+  '',
+  '> "Developer adoption of the Qwen model suite grew by 15 percent over the last six months." [@alibaba-ai-gamble-qwen]',
+  '',
+  '> "Words." [@nowhere]',
+);
 
 async function run(positionals: string[], json: boolean): Promise<{ code: number; output: string }> {
   const lines: string[] = [];
@@ -32,7 +44,10 @@ async function run(positionals: string[], json: boolean): Promise<{ code: number
 
 describe('sourcebook check', () => {
   it('exits 0 when every cited quote matches', async () => {
-    expect(await run([exact], false)).toEqual({ code: 0, output: 'Every cited quote matches its source (1 file checked).' });
+    expect(await run([exact], false)).toEqual({
+      code: 0,
+      output: 'Every cited quote matches its source (1 file checked).',
+    });
     expect(await run([exact], true)).toEqual({ code: 0, output: '[]' });
   });
 
@@ -47,12 +62,25 @@ describe('sourcebook check', () => {
         severity: 'warning',
         message: expect.stringMatching(/^Quote does not match the source\. Closest passage in "Alibaba's AI Gamble/),
         articleId: 'alibaba-ai-gamble-qwen',
-        closest: expect.stringMatching(/^Developer adoption of the Qwen model suite grew by 150 percent over the last six months, demonstrating/),
+        closest: expect.stringMatching(
+          /^Developer adoption of the Qwen model suite grew by 150 percent over the last six months, demonstrating/,
+        ),
         code: 'misquote',
         closestPassageId: 'alibaba-ai-gamble-qwen#2.2',
         replacement: 'Developer adoption of the Qwen model suite grew by 150 percent over the last six months',
       },
-      { file: altered, line: 5, column: 12, severity: 'error', message: expect.stringMatching(/cites an unknown article/), articleId: 'nowhere', closest: null, code: 'unknown-article', closestPassageId: null, replacement: null },
+      {
+        file: altered,
+        line: 5,
+        column: 12,
+        severity: 'error',
+        message: expect.stringMatching(/cites an unknown article/),
+        articleId: 'nowhere',
+        closest: null,
+        code: 'unknown-article',
+        closestPassageId: null,
+        replacement: null,
+      },
     ]);
   });
 

@@ -6,7 +6,14 @@ const words = (text: string) => wordsOf(text).map((w) => w.text);
 
 describe('wordsOf', () => {
   it('ignores whitespace, line breaks, punctuation and letter case', () => {
-    expect(words('The stock market,\n  is — taking NOTICE.')).toEqual(['the', 'stock', 'market', 'is', 'taking', 'notice']);
+    expect(words('The stock market,\n  is — taking NOTICE.')).toEqual([
+      'the',
+      'stock',
+      'market',
+      'is',
+      'taking',
+      'notice',
+    ]);
   });
 
   it('reads typographic and straight apostrophes and quotes alike', () => {
@@ -14,7 +21,15 @@ describe('wordsOf', () => {
   });
 
   it('keeps numbers whole, so a changed digit or separator is a different word', () => {
-    expect(words('grew 1.5 percent to 1,000 at 10:30')).toEqual(['grew', '1.5', 'percent', 'to', '1,000', 'at', '10:30']);
+    expect(words('grew 1.5 percent to 1,000 at 10:30')).toEqual([
+      'grew',
+      '1.5',
+      'percent',
+      'to',
+      '1,000',
+      'at',
+      '10:30',
+    ]);
     expect(words('in 2026. Then')).toEqual(['in', '2026', 'then']);
     expect(words('1.5')).not.toEqual(words('15'));
   });
@@ -29,7 +44,13 @@ describe('wordsOf', () => {
   });
 
   it('skips Markdown syntax around the prose: link destinations, footnote references, HTML', () => {
-    expect(words('the [Qwen](https://qwen.ai "Qwen home") model[^1] is <b>open</b>')).toEqual(['the', 'qwen', 'model', 'is', 'open']);
+    expect(words('the [Qwen](https://qwen.ai "Qwen home") model[^1] is <b>open</b>')).toEqual([
+      'the',
+      'qwen',
+      'model',
+      'is',
+      'open',
+    ]);
   });
 
   it('gives the source offsets of each word', () => {
@@ -47,7 +68,11 @@ describe('quotedParts', () => {
   });
 
   it('splits at an elision inside the quote', () => {
-    expect(parts('Alibaba is transforming … and the stock market [...] notice')).toEqual(['alibaba is transforming', 'and the stock market', 'notice']);
+    expect(parts('Alibaba is transforming … and the stock market [...] notice')).toEqual([
+      'alibaba is transforming',
+      'and the stock market',
+      'notice',
+    ]);
     expect(parts('one [ … ] two (...) three')).toEqual(['one', 'two', 'three']);
   });
 });
@@ -55,7 +80,11 @@ describe('quotedParts', () => {
 describe('alignWords', () => {
   it('finds the stretch of the article fewest word edits away from the quote', () => {
     const article = words('a b c the stock market is taking notice of d e f');
-    expect(alignWords(words('the stock exchange is taking notice'), article)).toEqual({ start: 3, end: 9, distance: 1 });
+    expect(alignWords(words('the stock exchange is taking notice'), article)).toEqual({
+      start: 3,
+      end: 9,
+      distance: 1,
+    });
   });
 
   it('names the changed last word rather than leaving it out', () => {
@@ -71,7 +100,11 @@ describe('alignWords', () => {
   it('works near the place most shared words agree on, however long the article', () => {
     const filler = Array.from({ length: 50_000 }, (_, i) => `w${i % 997}`).join(' ');
     const article = words(`${filler} alpha beta gamma delta epsilon ${filler}`);
-    expect(alignWords(words('alpha beta gamma omega epsilon'), article)).toEqual({ start: 50_000, end: 50_005, distance: 1 });
+    expect(alignWords(words('alpha beta gamma omega epsilon'), article)).toEqual({
+      start: 50_000,
+      end: 50_005,
+      distance: 1,
+    });
   });
 
   it('finds nothing when no word is shared', () => {

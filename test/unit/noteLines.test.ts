@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { noteLines } from '../../src/core/text/noteLines';
 import { joinLines } from './helpers';
 
-const marks = (text: string) => noteLines(text).map((line) => [text.slice(line.start, line.end), line.frontMatter, line.fenced]);
+const marks = (text: string) =>
+  noteLines(text).map((line) => [text.slice(line.start, line.end), line.frontMatter, line.fenced]);
 
 describe('noteLines', () => {
   it('splits LF and CRLF lines and marks fenced code, fence lines included', () => {
@@ -26,6 +27,10 @@ describe('noteLines', () => {
   });
 
   it('treats a later --- as a thematic break, not front matter', () => {
-    expect(marks(joinLines('text', '---', 'more')).map(([, frontMatter]) => frontMatter)).toEqual([false, false, false]);
+    expect(marks(joinLines('text', '---', 'more')).map(([, frontMatter]) => frontMatter)).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 });

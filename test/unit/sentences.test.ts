@@ -5,7 +5,12 @@ const split = (text: string) => splitSentences(text).map((s) => text.slice(s.sta
 
 describe('splitSentences', () => {
   it('splits plain sentences at terminators followed by a capital', () => {
-    expect(split('Alibaba grew. Investors cheered! Why? Nobody knows.')).toEqual(['Alibaba grew.', 'Investors cheered!', 'Why?', 'Nobody knows.']);
+    expect(split('Alibaba grew. Investors cheered! Why? Nobody knows.')).toEqual([
+      'Alibaba grew.',
+      'Investors cheered!',
+      'Why?',
+      'Nobody knows.',
+    ]);
   });
 
   it('does not split after abbreviations', () => {
@@ -16,7 +21,10 @@ describe('splitSentences', () => {
   });
 
   it('does not split inside decimals or after initials', () => {
-    expect(split('Profits rose 1.5% to $11.1bn. J. R. Smith agreed.')).toEqual(['Profits rose 1.5% to $11.1bn.', 'J. R. Smith agreed.']);
+    expect(split('Profits rose 1.5% to $11.1bn. J. R. Smith agreed.')).toEqual([
+      'Profits rose 1.5% to $11.1bn.',
+      'J. R. Smith agreed.',
+    ]);
   });
 
   it('keeps closing quotes with the sentence they close', () => {
@@ -25,11 +33,18 @@ describe('splitSentences', () => {
       '"It will run the economy."',
       'Then he left.',
     ]);
-    expect(split('It called it the “Intelligence Era.” Shares rose.')).toEqual(['It called it the “Intelligence Era.”', 'Shares rose.']);
+    expect(split('It called it the “Intelligence Era.” Shares rose.')).toEqual([
+      'It called it the “Intelligence Era.”',
+      'Shares rose.',
+    ]);
   });
 
   it('splits after an ellipsis only when a new sentence starts', () => {
-    expect(split('He paused... and went on. Then... Nothing.')).toEqual(['He paused... and went on.', 'Then...', 'Nothing.']);
+    expect(split('He paused... and went on. Then... Nothing.')).toEqual([
+      'He paused... and went on.',
+      'Then...',
+      'Nothing.',
+    ]);
     expect(split('Wait… What happened?')).toEqual(['Wait…', 'What happened?']);
   });
 

@@ -9,7 +9,9 @@ import { headedSections, outlineArticle, outlineSections, topicOutline, topicTre
 import { joinLines } from './helpers';
 
 function corpusOf(files: Record<string, string>): Corpus {
-  const corpus = new Corpus([{ id: 'ai', label: 'Artificial intelligence', description: 'Models and the race to build them.' }]);
+  const corpus = new Corpus([
+    { id: 'ai', label: 'Artificial intelligence', description: 'Models and the race to build them.' },
+  ]);
   for (const [path, text] of Object.entries(files)) {
     corpus.setFile({ path: `/c/${path}`, relativePath: path }, decodeCorpusFile(new TextEncoder().encode(text)));
   }
@@ -38,7 +40,19 @@ const qwen = joinLines(
   '',
   'Enterprises want domestic models.',
 );
-const chips = joinLines('---', 'id: chips', 'title: Chips', 'topics: [ai]', '---', '', 'Export controls bite.', '', '## Ascend', '', "Huawei's Ascend fills the gap.");
+const chips = joinLines(
+  '---',
+  'id: chips',
+  'title: Chips',
+  'topics: [ai]',
+  '---',
+  '',
+  'Export controls bite.',
+  '',
+  '## Ascend',
+  '',
+  "Huawei's Ascend fills the gap.",
+);
 
 describe('headedSections', () => {
   it('lists every heading but the lead and a top heading that repeats the title', () => {
@@ -48,7 +62,9 @@ describe('headedSections', () => {
   });
 
   it('keeps a top heading that says something other than the title', () => {
-    const article = corpusOf({ 'a.md': joinLines('---', 'title: Report', '---', '# Overview', '', 'Text.') }).article('a')!;
+    const article = corpusOf({ 'a.md': joinLines('---', 'title: Report', '---', '# Overview', '', 'Text.') }).article(
+      'a',
+    )!;
     expect(headedSections(article).map((s) => s.title)).toEqual(['Overview']);
   });
 });
@@ -60,12 +76,21 @@ describe('topicOutline', () => {
       ['Artificial intelligence', ['qwen', 'chips']],
       ['cloud', ['qwen']],
     ]);
-    expect(outline[0]!.articles[0]).toMatchObject({ title: 'Qwen’s Rise', publisher: 'Example News', date: '2026-03', path: '/c/qwen.md' });
+    expect(outline[0]!.articles[0]).toMatchObject({
+      title: 'Qwen’s Rise',
+      publisher: 'Example News',
+      date: '2026-03',
+      path: '/c/qwen.md',
+    });
     expect(outline[0]!.articles[0]!.sections).toEqual([
       { title: 'Developers', line: 14, index: 1 },
       { title: 'In China', line: 18, index: 2 },
     ]);
-    expect(outline[0]!.articles[1]).toMatchObject({ publisher: null, date: null, sections: [{ title: 'Ascend', line: 9, index: 1 }] });
+    expect(outline[0]!.articles[1]).toMatchObject({
+      publisher: null,
+      date: null,
+      sections: [{ title: 'Ascend', line: 9, index: 1 }],
+    });
   });
 
   it('is topicTree with each article’s outline: the view builds its nodes from the same parts', () => {
@@ -94,8 +119,9 @@ describe('topicOutline', () => {
 
 describe('articleFilter', () => {
   const corpus = corpusOf({ 'qwen.md': qwen, 'chips.md': chips });
-  const ids = (query: string, lookup?: Parameters<typeof articleFilter>[1]) =>
-    [...new Set(topicTree(corpus, 'topic', articleFilter(query, lookup)).flatMap((g) => g.articles.map((a) => a.id)))];
+  const ids = (query: string, lookup?: Parameters<typeof articleFilter>[1]) => [
+    ...new Set(topicTree(corpus, 'topic', articleFilter(query, lookup)).flatMap((g) => g.articles.map((a) => a.id))),
+  ];
 
   it('keeps articles that contain every word, in any case, in title, summary, headings or text', () => {
     expect(ids('OPEN model')).toEqual(['qwen']);

@@ -36,9 +36,11 @@ export const checkCommand: CliCommand = {
     else {
       for (const e of entries) out(`${e.file}:${e.line}:${e.column}: ${e.severity}: ${e.message}`);
       const noted = new Set(entries.map((e) => e.file)).size;
-      out(entries.length === 0
-        ? `Every cited quote matches its source (${files.length} file${files.length === 1 ? '' : 's'} checked).`
-        : `${entries.length} problem${entries.length === 1 ? '' : 's'} in ${noted} of ${files.length} file${files.length === 1 ? '' : 's'}.`);
+      out(
+        entries.length === 0
+          ? `Every cited quote matches its source (${files.length} file${files.length === 1 ? '' : 's'} checked).`
+          : `${entries.length} problem${entries.length === 1 ? '' : 's'} in ${noted} of ${files.length} file${files.length === 1 ? '' : 's'}.`,
+      );
     }
     return entries.length === 0 ? 0 : 1;
   },
@@ -46,7 +48,8 @@ export const checkCommand: CliCommand = {
 
 /** The files to check: each argument, or the Markdown files under an argument that is a folder. Throws for a missing path. */
 function noteFiles(paths: readonly string[]): string[] {
-  if (paths.length === 0) throw new Error('check needs at least one note file or folder, e.g. `sourcebook check notes/*.md`');
+  if (paths.length === 0)
+    throw new Error('check needs at least one note file or folder, e.g. `sourcebook check notes/*.md`');
   const files: string[] = [];
   for (const path of paths) {
     if (!existsSync(path)) throw new Error(`file not found: ${path}`);

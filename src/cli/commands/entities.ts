@@ -32,7 +32,15 @@ function fileMentions({ corpus, options, out }: CliContext, file: string): numbe
   const index = entityIndexFor(corpus());
   const entries: MentionEntry[] = noteMentions(index, readFileSync(file, 'utf8')).map((mention) => {
     const entity = index.entity(mention.entityId)!;
-    return { entity: entity.name, kind: entity.kind, text: mention.text, line: mention.line + 1, column: mention.start + 1, source: entity.source, entityId: entity.id };
+    return {
+      entity: entity.name,
+      kind: entity.kind,
+      text: mention.text,
+      line: mention.line + 1,
+      column: mention.start + 1,
+      source: entity.source,
+      entityId: entity.id,
+    };
   });
   if (options.json) out(JSON.stringify(entries, null, 2));
   else for (const e of entries) out(`${file}:${e.line}:${e.column}: ${e.text} → ${e.entity} (${e.kind}, ${e.source})`);
@@ -45,13 +53,23 @@ function listEntities({ corpus, options, out }: CliContext): number {
   const ranked = entitiesByMentions(index).slice(0, options.limit ?? Infinity);
   const entries = ranked.map(({ entityId, mentions, articles }) => {
     const entity = index.entity(entityId)!;
-    return { entity: entity.name, kind: entity.kind, source: entity.source, mentions, articles, aliases: entity.aliases, entityId };
+    return {
+      entity: entity.name,
+      kind: entity.kind,
+      source: entity.source,
+      mentions,
+      articles,
+      aliases: entity.aliases,
+      entityId,
+    };
   });
   if (options.json) out(JSON.stringify(entries, null, 2));
   else {
     for (const e of entries) {
       const aliases = e.aliases.length > 0 ? `  (also ${e.aliases.join(', ')})` : '';
-      out(`${String(e.mentions).padStart(6)} in ${String(e.articles).padStart(4)}  ${e.entity} — ${e.kind}, ${e.source}${aliases}`);
+      out(
+        `${String(e.mentions).padStart(6)} in ${String(e.articles).padStart(4)}  ${e.entity} — ${e.kind}, ${e.source}${aliases}`,
+      );
     }
   }
   reportProblems(index.problems);

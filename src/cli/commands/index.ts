@@ -9,7 +9,17 @@ export const indexCommand: CliCommand = {
     const skipped = problems().filter((p) => p.outcome === 'skipped');
     const recovered = problems().filter((p) => p.outcome === 'recovered');
     if (options.json) {
-      out(JSON.stringify({ ...stats, skipped: skipped.map(({ path, reason }) => ({ path, reason })), recovered: recovered.map(({ path, reason }) => ({ path, reason })) }, null, 2));
+      out(
+        JSON.stringify(
+          {
+            ...stats,
+            skipped: skipped.map(({ path, reason }) => ({ path, reason })),
+            recovered: recovered.map(({ path, reason }) => ({ path, reason })),
+          },
+          null,
+          2,
+        ),
+      );
       return 0;
     }
     out(`${stats.articles} articles, ${stats.sections} sections, ${stats.passages} passages`);

@@ -19,7 +19,9 @@ export const topicsCommand: CliCommand = {
     for (const group of tree) {
       out(`${group.topic} (${group.articles.length})`);
       for (const article of group.articles) {
-        out(`  ${article.title} — ${article.publisher ?? 'unknown publisher'} · ${article.date ?? 'undated'}  [${article.id}]`);
+        out(
+          `  ${article.title} — ${article.publisher ?? 'unknown publisher'} · ${article.date ?? 'undated'}  [${article.id}]`,
+        );
         for (const section of article.sections) out(`    ${section.title}  (line ${section.line})`);
       }
     }

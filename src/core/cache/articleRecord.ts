@@ -1,7 +1,14 @@
 import { ArticleBase } from '../articleBase';
 import type { Article, ArticleMeta, Paragraph, Section } from '../model';
 import { parseArticle, parsedStructure } from '../parse/article';
-import { type ArticleStructure, BLOCK_KINDS, isWellFormed, makeParagraphs, type SectionHead, sectionHeads } from '../parse/structure';
+import {
+  type ArticleStructure,
+  BLOCK_KINDS,
+  isWellFormed,
+  makeParagraphs,
+  type SectionHead,
+  sectionHeads,
+} from '../parse/structure';
 import type { PreparedFile } from '../preparedFile';
 import { textHash } from '../text/hash';
 import { LineIndex } from '../text/lineIndex';
@@ -45,7 +52,12 @@ export function articleRecord(article: Article): ArticleRecord {
   const known = restored.get(article);
   if (known) return known;
   const text = article.source;
-  return { meta: metaOf(article), length: text.length, hash: textHash(text), ...(parsedStructure(article) ?? structureOf(article)) };
+  return {
+    meta: metaOf(article),
+    length: text.length,
+    hash: textHash(text),
+    ...(parsedStructure(article) ?? structureOf(article)),
+  };
 }
 
 /** Whether a record's structure fits its text length (see `isWellFormed`). */
@@ -127,9 +139,23 @@ function structureOf(article: Article): ArticleStructure {
   const numbers: number[] = [];
   for (const section of article.sections) {
     const { start, end } = section.range;
-    numbers.push(section.depth, start.line, start.character, start.offset, end.line, end.character, end.offset, section.paragraphs.length);
+    numbers.push(
+      section.depth,
+      start.line,
+      start.character,
+      start.offset,
+      end.line,
+      end.character,
+      end.offset,
+      section.paragraphs.length,
+    );
     for (const paragraph of section.paragraphs) {
-      numbers.push(BLOCK_KINDS.indexOf(paragraph.kind), paragraph.range.start.offset, paragraph.range.end.offset, paragraph.sentences.length);
+      numbers.push(
+        BLOCK_KINDS.indexOf(paragraph.kind),
+        paragraph.range.start.offset,
+        paragraph.range.end.offset,
+        paragraph.sentences.length,
+      );
       for (const sentence of paragraph.sentences) numbers.push(sentence.range.start.offset, sentence.range.end.offset);
     }
   }
@@ -152,7 +178,11 @@ function metaOf(article: Article): ArticleMeta {
 }
 
 /** A recorded article as a prepared file, ready for `Corpus.setPrepared`. */
-export function preparedFromRecord(record: ArticleRecord, warning: string | undefined, options: RestoreOptions): PreparedFile {
+export function preparedFromRecord(
+  record: ArticleRecord,
+  warning: string | undefined,
+  options: RestoreOptions,
+): PreparedFile {
   return {
     ok: true,
     article: restoreArticle(record, options),

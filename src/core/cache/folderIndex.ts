@@ -15,8 +15,7 @@ export interface FileKey {
 
 /** What a file came to: an article record (and what was read best-effort), or why it was skipped. */
 export type IndexedOutcome =
-  | { readonly article: ArticleRecord; readonly warning?: string }
-  | { readonly skipped: string };
+  { readonly article: ArticleRecord; readonly warning?: string } | { readonly skipped: string };
 
 export interface IndexEntry {
   readonly key: FileKey;
@@ -41,7 +40,18 @@ const ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 'LE' : 'BE
  * warning]`, absent values as `null`; the structure is `count` integers from
  * `at`. A skipped file is stored as its reason, a string.
  */
-type StoredArticle = [number, number, number, number, readonly string[], string, string, 0 | 1, readonly string[], ...(string | readonly string[] | null)[]];
+type StoredArticle = [
+  number,
+  number,
+  number,
+  number,
+  readonly string[],
+  string,
+  string,
+  0 | 1,
+  readonly string[],
+  ...(string | readonly string[] | null)[],
+];
 type StoredOutcome = StoredArticle | string;
 const OPTIONAL_META = ['publisher', 'date', 'url', 'summary'] as const;
 
@@ -61,8 +71,18 @@ export function encodeFolderIndex(index: FolderIndex): Uint8Array {
     else {
       const { meta, length, hash, titles, structure } = outcome.article;
       stored = [
-        length, hash, ints, structure.length, titles, meta.id, meta.title, meta.titleProvenance === 'editor' ? 1 : 0, meta.topics,
-        ...OPTIONAL_META.map((key) => meta[key] ?? null), meta.authors ?? null, outcome.warning ?? null,
+        length,
+        hash,
+        ints,
+        structure.length,
+        titles,
+        meta.id,
+        meta.title,
+        meta.titleProvenance === 'editor' ? 1 : 0,
+        meta.topics,
+        ...OPTIONAL_META.map((key) => meta[key] ?? null),
+        meta.authors ?? null,
+        outcome.warning ?? null,
       ];
       structures.push(structure);
       ints += structure.length;
@@ -84,7 +104,8 @@ export function encodeFolderIndex(index: FolderIndex): Uint8Array {
   return bytes;
 }
 
-export type DecodedIndex = { readonly ok: true; readonly index: FolderIndex } | { readonly ok: false; readonly reason: string };
+export type DecodedIndex =
+  { readonly ok: true; readonly index: FolderIndex } | { readonly ok: false; readonly reason: string };
 
 /**
  * Reads a folder index written by `encodeFolderIndex`, and checks all of it:
@@ -93,7 +114,10 @@ export type DecodedIndex = { readonly ok: true; readonly index: FolderIndex } | 
  * text, unknown block kinds…) rejects the whole index with the reason.
  * Never throws.
  */
-export function decodeFolderIndex(bytes: Uint8Array, expected: { readonly root: string; readonly producer: string }): DecodedIndex {
+export function decodeFolderIndex(
+  bytes: Uint8Array,
+  expected: { readonly root: string; readonly producer: string },
+): DecodedIndex {
   const newline = bytes.indexOf(10);
   let data: unknown;
   try {
@@ -103,20 +127,29 @@ export function decodeFolderIndex(bytes: Uint8Array, expected: { readonly root: 
     return { ok: false, reason: `not valid JSON (${(error as Error).message})` };
   }
   if (!isObject(data) || data.format !== INDEX_FORMAT) return { ok: false, reason: 'not a Sourcebook corpus index' };
-  if (data.version !== INDEX_VERSION) return { ok: false, reason: `format version ${String(data.version)}, expected ${INDEX_VERSION}` };
+  if (data.version !== INDEX_VERSION)
+    return { ok: false, reason: `format version ${String(data.version)}, expected ${INDEX_VERSION}` };
   if (data.root !== expected.root) return { ok: false, reason: `made for another folder (${String(data.root)})` };
-  if (data.producer !== expected.producer) return { ok: false, reason: `made by another build (${String(data.producer)})` };
+  if (data.producer !== expected.producer)
+    return { ok: false, reason: `made by another build (${String(data.producer)})` };
   if (data.endian !== ENDIAN) return { ok: false, reason: 'made on a machine of another byte order' };
   if (!Array.isArray(data.files) || !isCount(data.ints)) return { ok: false, reason: 'has no file table' };
   const dataStart = align(newline + 1);
   if (bytes.length !== dataStart + data.ints * 4) return { ok: false, reason: 'is truncated or has trailing bytes' };
   const body = bytes.subarray(dataStart);
   // Int32Array needs an aligned offset into its buffer; copy when the bytes do not have one.
-  const ints = (bytes.byteOffset + dataStart) % 4 === 0 ? new Int32Array(body.buffer, body.byteOffset, data.ints) : new Int32Array(body.slice().buffer);
+  const ints =
+    (bytes.byteOffset + dataStart) % 4 === 0
+      ? new Int32Array(body.buffer, body.byteOffset, data.ints)
+      : new Int32Array(body.slice().buffer);
   const files = new Map<string, IndexEntry>();
   for (const entry of data.files as unknown[]) {
     const outcome = entryOutcome(entry, ints);
-    if (typeof outcome === 'string') return { ok: false, reason: `entry ${JSON.stringify(Array.isArray(entry) ? entry[0] : entry)?.slice(0, 200)} ${outcome}` };
+    if (typeof outcome === 'string')
+      return {
+        ok: false,
+        reason: `entry ${JSON.stringify(Array.isArray(entry) ? entry[0] : entry)?.slice(0, 200)} ${outcome}`,
+      };
     const [path, size, mtime] = entry as [string, number, number];
     files.set(path, { key: { size, mtime }, outcome });
   }
@@ -125,7 +158,8 @@ export function decodeFolderIndex(bytes: Uint8Array, expected: { readonly root: 
 
 /** The outcome of an entry, or what is wrong with it. */
 function entryOutcome(entry: unknown, ints: Int32Array): IndexedOutcome | string {
-  if (!Array.isArray(entry) || entry.length !== 4 || typeof entry[0] !== 'string') return 'is not [path, size, mtime, outcome]';
+  if (!Array.isArray(entry) || entry.length !== 4 || typeof entry[0] !== 'string')
+    return 'is not [path, size, mtime, outcome]';
   const size: unknown = entry[1];
   const mtime: unknown = entry[2];
   const stored: unknown = entry[3];
@@ -151,11 +185,24 @@ function entryOutcome(entry: unknown, ints: Int32Array): IndexedOutcome | string
   const warning = a[14];
   if (!isCount(length) || !isCount(hash)) return 'has a bad text length or hash';
   if (!isCount(at) || !isCount(count) || at + count > ints.length || !isStrings(titles)) return 'has bad sections';
-  if (typeof id !== 'string' || id === '' || typeof title !== 'string' || (editor !== 0 && editor !== 1)) return 'has a bad id or title';
-  if (!isStrings(topics) || !isOptionalString(publisher) || !isOptionalString(date) || !isOptionalString(url) || !isOptionalString(summary)) return 'has bad metadata';
+  if (typeof id !== 'string' || id === '' || typeof title !== 'string' || (editor !== 0 && editor !== 1))
+    return 'has a bad id or title';
+  if (
+    !isStrings(topics) ||
+    !isOptionalString(publisher) ||
+    !isOptionalString(date) ||
+    !isOptionalString(url) ||
+    !isOptionalString(summary)
+  )
+    return 'has bad metadata';
   if (authors !== null && !isStrings(authors)) return 'has bad authors';
   if (!isOptionalString(warning)) return 'has a bad warning';
-  const meta: { -readonly [K in keyof ArticleMeta]: ArticleMeta[K] } = { id, title, titleProvenance: editor === 1 ? 'editor' : 'source', topics };
+  const meta: { -readonly [K in keyof ArticleMeta]: ArticleMeta[K] } = {
+    id,
+    title,
+    titleProvenance: editor === 1 ? 'editor' : 'source',
+    topics,
+  };
   if (publisher !== null) meta.publisher = publisher;
   if (date !== null) meta.date = date;
   if (url !== null) meta.url = url;

@@ -34,7 +34,9 @@ function parse(text: string | undefined): { id?: unknown }[] {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new Error(`the bibliography is not valid JSON (${(error as Error).message}); it was left unchanged`, { cause: error });
+    throw new Error(`the bibliography is not valid JSON (${(error as Error).message}); it was left unchanged`, {
+      cause: error,
+    });
   }
   if (!Array.isArray(data) || !data.every((entry) => typeof entry === 'object' && entry !== null)) {
     throw new Error('the bibliography is not a CSL-JSON array of entries; it was left unchanged');

@@ -17,7 +17,8 @@ let registered = false;
 function register(): void {
   if (registered) return;
   const styles = plugins.config.get('@csl').styles;
-  for (const { name, xml } of Object.values(TEMPLATES)) if (xml !== undefined && !styles.has(name)) styles.add(name, xml);
+  for (const { name, xml } of Object.values(TEMPLATES))
+    if (xml !== undefined && !styles.has(name)) styles.add(name, xml);
   registered = true;
 }
 
@@ -73,7 +74,10 @@ export function htmlToMarkdown(html: string): string {
     .replace(/<\/?(b|strong)(\s[^>]*)?>/gi, '**')
     .replace(/<[^>]*>/g, '')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
-      if (code[0] === '#') return String.fromCodePoint(code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : Number(code.slice(1)));
+      if (code[0] === '#')
+        return String.fromCodePoint(
+          code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : Number(code.slice(1)),
+        );
       return ENTITIES[code.toLowerCase()] ?? whole;
     })
     .replace(/\s+/g, ' ')

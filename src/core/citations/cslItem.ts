@@ -27,7 +27,15 @@ export function toCslItem(article: Article): CslItem {
     date === undefined
       ? undefined
       : date.kind === 'parts'
-        ? { 'date-parts': [[date.year, ...(date.month === undefined ? [] : [date.month]), ...(date.day === undefined ? [] : [date.day])]] }
+        ? {
+            'date-parts': [
+              [
+                date.year,
+                ...(date.month === undefined ? [] : [date.month]),
+                ...(date.day === undefined ? [] : [date.day]),
+              ],
+            ],
+          }
         : { literal: date.kind === 'quarter' ? `Q${date.quarter} ${date.year}` : date.text };
   return {
     id: article.id,

@@ -1,6 +1,19 @@
 import type { Article, ArticleMeta, Section } from '../model';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** What is known of an article's date, as parts: never more precise than the metadata. */
 export type KnownDate =
@@ -20,8 +33,14 @@ export function knownDate(date: string | undefined): KnownDate | undefined {
   if (!parts) return { kind: 'text', text: date.trim() };
   const month = parts[2] === undefined ? undefined : Number(parts[2]);
   const day = parts[3] === undefined ? undefined : Number(parts[3]);
-  if ((month !== undefined && (month < 1 || month > 12)) || (day !== undefined && (day < 1 || day > 31))) return { kind: 'text', text: date.trim() };
-  return { kind: 'parts', year: Number(parts[1]), ...(month === undefined ? {} : { month }), ...(day === undefined ? {} : { day }) };
+  if ((month !== undefined && (month < 1 || month > 12)) || (day !== undefined && (day < 1 || day > 31)))
+    return { kind: 'text', text: date.trim() };
+  return {
+    kind: 'parts',
+    year: Number(parts[1]),
+    ...(month === undefined ? {} : { month }),
+    ...(day === undefined ? {} : { day }),
+  };
 }
 
 /** A date for people: `2026`, `March 2026`, `March 14, 2026`, `Q1 2026`; `undated` when unknown. */

@@ -33,7 +33,9 @@ export function parseCatalogs(files: readonly { path: string; text: string }[]):
     try {
       data = parseYaml(file.text);
     } catch (error) {
-      problems.push(`${file.path}: not valid YAML or JSON: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      problems.push(
+        `${file.path}: not valid YAML or JSON: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      );
       continue;
     }
     if (data && typeof data === 'object' && !Array.isArray(data)) data = (data as Record<string, unknown>).entities;

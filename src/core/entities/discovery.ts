@@ -1,5 +1,22 @@
-import { CALENDAR, COMMON_ACRONYMS, CONNECTORS, DEMONYMS, HONORIFICS, kindFromEnding, PORTFOLIOS, ROLES, STOPWORDS } from './discoveryWords';
-import { acronymDefinitions, initialismOf, kindOfDefinition, type NameRun, parenthesisAfter, scanSentence } from './discoveryTokens';
+import {
+  CALENDAR,
+  COMMON_ACRONYMS,
+  CONNECTORS,
+  DEMONYMS,
+  HONORIFICS,
+  kindFromEnding,
+  PORTFOLIOS,
+  ROLES,
+  STOPWORDS,
+} from './discoveryWords';
+import {
+  acronymDefinitions,
+  initialismOf,
+  kindOfDefinition,
+  type NameRun,
+  parenthesisAfter,
+  scanSentence,
+} from './discoveryTokens';
 import type { EntityKind } from './types';
 
 /** An entity found in the corpus text rather than in a catalog. */
@@ -81,7 +98,11 @@ export function discoverEntities(input: DiscoveryInput): Discovery {
     }
     for (const segment of cut) {
       let entry = stats.get(segment.name);
-      if (!entry) stats.set(segment.name, (entry = { occurrences: 0, midSentence: 0, proof: 0, person: 0, place: 0, company: 0, organization: 0 }));
+      if (!entry)
+        stats.set(
+          segment.name,
+          (entry = { occurrences: 0, midSentence: 0, proof: 0, person: 0, place: 0, company: 0, organization: 0 }),
+        );
       entry.occurrences += count;
       if (!segment.initial) entry.midSentence += count;
       if (segment.proof) entry.proof += count;
@@ -99,7 +120,10 @@ export function discoverEntities(input: DiscoveryInput): Discovery {
     const accepted =
       tokens.length > 1
         ? entry.occurrences >= minMentions && entry.midSentence > 0
-        : entry.midSentence >= minMentions && entry.proof > 0 && isNameWord(name) && (lowerCount.get(name.toLowerCase()) ?? 0) * 4 <= (capitalCount.get(name) ?? 0);
+        : entry.midSentence >= minMentions &&
+          entry.proof > 0 &&
+          isNameWord(name) &&
+          (lowerCount.get(name.toLowerCase()) ?? 0) * 4 <= (capitalCount.get(name) ?? 0);
     if (accepted) found.set(name, { kind: guessKind(tokens, entry), aliases: new Set() });
   }
   dropGivenNames(found, stats);
@@ -136,7 +160,12 @@ function addDefinitions(
     const words = name.split(' ');
     const spelled = initialismOf(words, alias) === words.length;
     if (alias.includes(name) || name.includes(alias)) continue;
-    if (!spelled && ((stats.get(alias)?.occurrences ?? 0) > 3 * together + 2 || (words.length === 1 && !alias.includes(' ') && !isTickerLike(alias)))) continue;
+    if (
+      !spelled &&
+      ((stats.get(alias)?.occurrences ?? 0) > 3 * together + 2 ||
+        (words.length === 1 && !alias.includes(' ') && !isTickerLike(alias)))
+    )
+      continue;
     const nameId = known(name);
     const aliasId = known(alias);
     if (nameId !== undefined || aliasId !== undefined) {
@@ -160,7 +189,13 @@ function isTickerLike(alias: string): boolean {
 
 /** Whether a single word can be a name on its own: not a people's adjective, a month, or a generic acronym ("TV", "MPs"). */
 function isNameWord(word: string): boolean {
-  return word.length > 1 && !DEMONYMS.has(word) && !CALENDAR.has(word) && !COMMON_ACRONYMS.has(word) && !/^\p{Lu}{2,}s$/u.test(word);
+  return (
+    word.length > 1 &&
+    !DEMONYMS.has(word) &&
+    !CALENDAR.has(word) &&
+    !COMMON_ACRONYMS.has(word) &&
+    !/^\p{Lu}{2,}s$/u.test(word)
+  );
 }
 
 interface Segment {
@@ -175,7 +210,9 @@ interface Segment {
 }
 
 /** "The", "But", "of"… at the edge of a run; not "US", which is a name in capitals. */
-const trimmable = (token: string) => CONNECTORS.has(token) || (STOPWORDS.has(token.toLowerCase()) && (token.length === 1 || token !== token.toUpperCase()));
+const trimmable = (token: string) =>
+  CONNECTORS.has(token) ||
+  (STOPWORDS.has(token.toLowerCase()) && (token.length === 1 || token !== token.toUpperCase()));
 
 /**
  * Cuts a run of capitalized words into candidate names: titles and calendar
@@ -208,7 +245,8 @@ function segments(run: NameRun, isCommon: (word: string) => boolean): Segment[] 
       result.push({
         name: tokens.join(' '),
         initial: initial && start === 0,
-        proof: afterTitle || (last && run.possessive && end === current.length) || (first && untouched && run.possessed),
+        proof:
+          afterTitle || (last && run.possessive && end === current.length) || (first && untouched && run.possessed),
         person,
         place: first && start === 0 && run.afterPlacePreposition,
         closesRun: last && end === current.length,
@@ -239,7 +277,9 @@ function guessKind(tokens: readonly string[], entry: NameStats): EntityKind {
   if (fromEnding) return fromEnding;
   if (entry.person > 0 && entry.person * 5 >= entry.occurrences) return 'person';
   // The strongest of the context hints, if it is seen often enough to mean something.
-  const hints = (['place', 'organization', 'company'] as const).map((kind) => ({ kind, count: entry[kind] })).sort((a, b) => b.count - a.count);
+  const hints = (['place', 'organization', 'company'] as const)
+    .map((kind) => ({ kind, count: entry[kind] }))
+    .sort((a, b) => b.count - a.count);
   return hints[0]!.count > 0 && hints[0]!.count * 8 >= entry.occurrences ? hints[0]!.kind : 'unknown';
 }
 
@@ -259,7 +299,8 @@ function dropGivenNames(found: Found, stats: Map<string, NameStats>): void {
   }
   for (const [word, { names, occurrences }] of starts) {
     if (word === word.toUpperCase()) continue;
-    if (names >= 3 && (stats.get(word)?.occurrences ?? 0) < occurrences && found.get(word)?.aliases.size === 0) found.delete(word);
+    if (names >= 3 && (stats.get(word)?.occurrences ?? 0) < occurrences && found.get(word)?.aliases.size === 0)
+      found.delete(word);
   }
 }
 
@@ -280,7 +321,9 @@ function foldSurnames(found: Found, stats: Map<string, NameStats>): void {
     const single = found.get(surname);
     const singleStats = stats.get(surname);
     if (!single || !singleStats || singleStats.person * 5 < singleStats.occurrences) continue;
-    const ranked = names.map((name) => ({ name, count: stats.get(name)?.occurrences ?? 0 })).sort((a, b) => b.count - a.count);
+    const ranked = names
+      .map((name) => ({ name, count: stats.get(name)?.occurrences ?? 0 }))
+      .sort((a, b) => b.count - a.count);
     const [top, next] = ranked;
     // "Smith" after "Mr", with several Smiths about: no one person to point at.
     if (!top || (next && top.count < 3 * next.count)) {

@@ -30,8 +30,44 @@ const OPENS_CLAUSE = /["“‘:;—–•*#>|]/;
 const PLACE_PREPOSITIONS = new Set(['in', 'from', 'near', 'across', 'throughout', 'outside']);
 /** Words after a name that say what it is: "Microsoft shares", "Labour leader", "Chelsea manager". */
 const FOLLOWERS = new Map<string, 'company' | 'organization'>([
-  ...['shares', 'boss', 'bosses', 'chief', 'executive', 'executives', 'firm', 'brand', 'shareholders', 'profits', 'profit', 'sales', 'customers', 'stake'].map((w) => [w, 'company'] as const),
-  ...['party', 'mps', 'mp', 'leader', 'leadership', 'spokesman', 'spokeswoman', 'members', 'manager', 'coach', 'fans', 'players', 'striker', 'boss', 'chairman', 'president', 'officials', 'council', 'committee', 'campaign'].map((w) => [w, 'organization'] as const),
+  ...[
+    'shares',
+    'boss',
+    'bosses',
+    'chief',
+    'executive',
+    'executives',
+    'firm',
+    'brand',
+    'shareholders',
+    'profits',
+    'profit',
+    'sales',
+    'customers',
+    'stake',
+  ].map((w) => [w, 'company'] as const),
+  ...[
+    'party',
+    'mps',
+    'mp',
+    'leader',
+    'leadership',
+    'spokesman',
+    'spokeswoman',
+    'members',
+    'manager',
+    'coach',
+    'fans',
+    'players',
+    'striker',
+    'boss',
+    'chairman',
+    'president',
+    'officials',
+    'council',
+    'committee',
+    'campaign',
+  ].map((w) => [w, 'organization'] as const),
 ]);
 const SPEECH_AFTER = /^,?\s+(?:said|says|told|added|argued|explained|insisted|warned)\b/;
 const SPEECH_BEFORE = /\b(?:said|says|according to)\s+$/;
@@ -42,7 +78,12 @@ const SPEECH_BEFORE = /\b(?:said|says|according to)\s+$/;
  * inside a sentence (`capitalCount`). Called for every sentence of the
  * corpus, so it keeps its state in plain variables.
  */
-export function scanSentence(text: string, lowerCount: Map<string, number>, capitalCount: Map<string, number>, onRun: (run: NameRun) => void): void {
+export function scanSentence(
+  text: string,
+  lowerCount: Map<string, number>,
+  capitalCount: Map<string, number>,
+  onRun: (run: NameRun) => void,
+): void {
   let tokens: string[] = [];
   let pending: string[] = [];
   let runStart = 0;
@@ -85,7 +126,9 @@ export function scanSentence(text: string, lowerCount: Map<string, number>, capi
     } else {
       close(false);
       possessed = previousPossessive && gap === Gap.Space;
-      placeBefore = gap === Gap.Space && (PLACE_PREPOSITIONS.has(lastLower ?? '') || (lastLower === 'the' && PLACE_PREPOSITIONS.has(beforeThe ?? '')));
+      placeBefore =
+        gap === Gap.Space &&
+        (PLACE_PREPOSITIONS.has(lastLower ?? '') || (lastLower === 'the' && PLACE_PREPOSITIONS.has(beforeThe ?? '')));
       runStart = start;
       runInitial = initial;
       tokens = [base];
@@ -109,7 +152,11 @@ function wordEnd(text: string, start: number): number {
   for (;;) {
     const code = text.charCodeAt(end);
     if (isWordChar(code)) end++;
-    else if ((code === 39 || code === 0x2019 || code === 46 || code === 38 || code === 45) && isWordChar(text.charCodeAt(end + 1))) end += 2;
+    else if (
+      (code === 39 || code === 0x2019 || code === 46 || code === 38 || code === 45) &&
+      isWordChar(text.charCodeAt(end + 1))
+    )
+      end += 2;
     else return end;
   }
 }
@@ -172,7 +219,9 @@ function toRun(
     initial,
     possessive,
     possessed,
-    speaks: (speakAfter && SPEECH_AFTER.test(text.slice(end, end + 24))) || (start > 5 && SPEECH_BEFORE.test(text.slice(Math.max(0, start - 16), start))),
+    speaks:
+      (speakAfter && SPEECH_AFTER.test(text.slice(end, end + 24))) ||
+      (start > 5 && SPEECH_BEFORE.test(text.slice(Math.max(0, start - 16), start))),
     afterPlacePreposition,
     followedAs: FOLLOWERS.get(/^(?:['’]s)?\s+([a-z]+)/.exec(text.slice(end, end + 24))?.[1] ?? ''),
   };
@@ -186,7 +235,9 @@ export function parenthesisAfter(text: string, run: NameRun): string | undefined
   const inner = match[1]!.trim().replace(EXCHANGES, '');
   if (isTicker(inner) || isShortAcronym(inner)) return inner;
   const words = inner.split(/\s+/);
-  return words.length <= 4 && words.every((w) => CAPITALIZED.test(w) && /^[\p{L}\p{M}.'’-]+$/u.test(w)) ? inner : undefined;
+  return words.length <= 4 && words.every((w) => CAPITALIZED.test(w) && /^[\p{L}\p{M}.'’-]+$/u.test(w))
+    ? inner
+    : undefined;
 }
 
 function isTicker(text: string): boolean {
@@ -223,7 +274,8 @@ export function initialismOf(words: readonly string[], alias: string): number {
     const word = words[i]!;
     if (CONNECTORS.has(word) || word === 'and') continue;
     // An acronym inside the name gives all its letters: "UK Independence Party" for UKIP.
-    const part = word.length > 1 && word === word.toUpperCase() && letters.endsWith(word) ? word : word[0]!.toUpperCase();
+    const part =
+      word.length > 1 && word === word.toUpperCase() && letters.endsWith(word) ? word : word[0]!.toUpperCase();
     if (!letters.endsWith(part)) return 0;
     letters = letters.slice(0, letters.length - part.length);
   }
@@ -237,7 +289,9 @@ export function initialismOf(words: readonly string[], alias: string): number {
  */
 export function acronymDefinitions(text: string): { name: string; alias: string }[] {
   const found: { name: string; alias: string }[] = [];
-  for (const match of text.matchAll(/((?:[\p{L}&][\p{L}\p{M}'’-]*\s+){0,7}[\p{L}][\p{L}\p{M}'’-]*)\s\((\p{Lu}[\p{L}&]{1,6})\)/gu)) {
+  for (const match of text.matchAll(
+    /((?:[\p{L}&][\p{L}\p{M}'’-]*\s+){0,7}[\p{L}][\p{L}\p{M}'’-]*)\s\((\p{Lu}[\p{L}&]{1,6})\)/gu,
+  )) {
     const alias = match[2]!;
     if (!isShortAcronym(alias)) continue;
     const words = match[1]!.split(/\s+/);

@@ -82,7 +82,10 @@ const ORGANIZATION_ENDINGS = words(`
 export function kindFromEnding(tokens: readonly string[]): 'company' | 'organization' | undefined {
   const last = tokens[tokens.length - 1]!;
   if (COMPANY_ENDINGS.has(last)) return 'company';
-  if (ORGANIZATION_ENDINGS.has(last) || (tokens.length > 2 && ORGANIZATION_ENDINGS.has(tokens[0]!) && tokens[1] === 'of')) {
+  if (
+    ORGANIZATION_ENDINGS.has(last) ||
+    (tokens.length > 2 && ORGANIZATION_ENDINGS.has(tokens[0]!) && tokens[1] === 'of')
+  ) {
     return 'organization';
   }
   return undefined;

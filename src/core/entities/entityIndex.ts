@@ -69,7 +69,15 @@ export class EntityIndex {
       this.indexNames({ ...draft, name: alias, aliases: [] });
     }
     for (const found of discovery.entities) {
-      const draft: Draft = { id: newId(found.name), name: found.name, kind: found.kind, aliases: [...found.aliases], source: 'discovered', caseSensitive: true, relatedNames: [] };
+      const draft: Draft = {
+        id: newId(found.name),
+        name: found.name,
+        kind: found.kind,
+        aliases: [...found.aliases],
+        source: 'discovered',
+        caseSensitive: true,
+        relatedNames: [],
+      };
       drafts.push(draft);
       this.indexNames(draft);
     }
@@ -168,7 +176,10 @@ export class EntityIndex {
       source: draft.source,
     };
     // Related entities need the corpus scan: computed when first asked for, and still serialized.
-    return Object.defineProperty(entity, 'related', { enumerable: true, get: () => this.related(draft) }) as unknown as Entity;
+    return Object.defineProperty(entity, 'related', {
+      enumerable: true,
+      get: () => this.related(draft),
+    }) as unknown as Entity;
   }
 
   private indexNames(draft: Pick<Draft, 'id' | 'name' | 'aliases'>): void {
@@ -195,7 +206,11 @@ function fromCatalog(id: string, entry: CatalogEntry): Draft {
 
 /** Catalog names ignore case unless the entity asks otherwise or the name is a short acronym; discovered names keep it. */
 function aliasEntry(draft: Draft, alias: string): AliasEntry {
-  return { alias, entityId: draft.id, caseSensitive: draft.caseSensitive || draft.source === 'discovered' || isShortAcronym(alias) };
+  return {
+    alias,
+    entityId: draft.id,
+    caseSensitive: draft.caseSensitive || draft.source === 'discovered' || isShortAcronym(alias),
+  };
 }
 
 function* sentenceTexts(article: Parameters<typeof articleSentences>[0]): Iterable<string> {

@@ -44,9 +44,18 @@ function definitionScore({ sentence, start, end }: SentenceRef): number {
  * possible, best first: of a quotable length, with the entity near the start
  * and, better, in a direct quotation. The definition is left out.
  */
-export function chooseQuotes(refs: readonly SentenceRef[], definition: SentenceRef | undefined, count = 3): SentenceRef[] {
+export function chooseQuotes(
+  refs: readonly SentenceRef[],
+  definition: SentenceRef | undefined,
+  count = 3,
+): SentenceRef[] {
   const candidates = refs
-    .filter((ref) => ref.sentence !== definition?.sentence && ref.sentence.text.length >= SHORTEST_QUOTE && ref.sentence.text.length <= LONGEST_QUOTE)
+    .filter(
+      (ref) =>
+        ref.sentence !== definition?.sentence &&
+        ref.sentence.text.length >= SHORTEST_QUOTE &&
+        ref.sentence.text.length <= LONGEST_QUOTE,
+    )
     .map((ref, order) => ({ ref, order, score: quoteScore(ref) }))
     .sort((a, b) => b.score - a.score || a.order - b.order);
   const chosen: SentenceRef[] = [];

@@ -5,5 +5,13 @@
  */
 export { EntityIndex, entityIndexFor } from './entityIndex';
 export { excerpt } from './evidence';
-export type { ArticleMentions, Entity, EntityEvidence, EntityKind, EntitySource, EvidenceSentence, Mention } from './types';
+export type {
+  ArticleMentions,
+  Entity,
+  EntityEvidence,
+  EntityKind,
+  EntitySource,
+  EvidenceSentence,
+  Mention,
+} from './types';
 export { entitiesByMentions, type LineMention, noteMentions } from './noteMentions';

@@ -69,7 +69,12 @@ export class AliasMatcher {
   /** Every mention in `text[from, to)`, left to right, never overlapping. */
   scan(text: string, from = 0, to = text.length): Mention[] {
     const mentions: Mention[] = [];
-    this.each(text, (entityId, start, end) => mentions.push({ entityId, start, end, text: text.slice(start, end) }), from, to);
+    this.each(
+      text,
+      (entityId, start, end) => mentions.push({ entityId, start, end, text: text.slice(start, end) }),
+      from,
+      to,
+    );
     return mentions;
   }
 
@@ -170,7 +175,11 @@ function insideUrl(text: string, start: number): boolean {
 
 /** Trims, collapses whitespace and straightens apostrophes and hyphens, keeping case. */
 export function normalizeName(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').replace(/[\u2018\u2019]/g, "'").replace(/[\u2010\u2011]/g, '-');
+  return name
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u2010\u2011]/g, '-');
 }
 
 /** `normalizeName` with case folded the way the matcher folds it. */

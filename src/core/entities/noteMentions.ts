@@ -25,7 +25,11 @@ export function entitiesByMentions(index: EntityIndex): { entityId: string; ment
     .entities()
     .map((entity) => {
       const articles = index.articlesMentioning(entity.id);
-      return { entityId: entity.id, mentions: articles.reduce((sum, a) => sum + a.mentions, 0), articles: articles.length };
+      return {
+        entityId: entity.id,
+        mentions: articles.reduce((sum, a) => sum + a.mentions, 0),
+        articles: articles.length,
+      };
     })
     .sort((a, b) => b.mentions - a.mentions || b.articles - a.articles);
 }

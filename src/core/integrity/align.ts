@@ -77,7 +77,11 @@ function fit(quote: readonly string[], article: readonly string[], from: number,
   for (let j = 2; j <= n; j++) {
     const d = previous[j]!;
     const bestD = previous[bestEnd]!;
-    if (d < bestD || (d === bestD && Math.abs(j - previousStart[j]! - m) < Math.abs(bestEnd - previousStart[bestEnd]! - m))) bestEnd = j;
+    if (
+      d < bestD ||
+      (d === bestD && Math.abs(j - previousStart[j]! - m) < Math.abs(bestEnd - previousStart[bestEnd]! - m))
+    )
+      bestEnd = j;
   }
   const start = previousStart[bestEnd]!;
   // A stretch cannot be empty: a quote with nothing in common still names one word.

@@ -47,7 +47,8 @@ export class ArticleWords {
       out.push(32);
     };
     for (const section of article.sections) {
-      for (const paragraph of section.paragraphs) scanWords(text, paragraph.range.start.offset, paragraph.range.end.offset, add);
+      for (const paragraph of section.paragraphs)
+        scanWords(text, paragraph.range.start.offset, paragraph.range.end.offset, add);
     }
     this.starts = Int32Array.from(starts);
     this.ends = Int32Array.from(ends);
@@ -95,7 +96,13 @@ export class ArticleWords {
   private sentences(): readonly SentenceSlot[] {
     this.sentenceSlots ??= this.article.sections.flatMap((section) =>
       section.paragraphs.flatMap((paragraph) =>
-        paragraph.sentences.map((sentence) => ({ id: sentence.id, sectionIndex: section.index, start: sentence.range.start.offset, end: sentence.range.end.offset, range: sentence.range })),
+        paragraph.sentences.map((sentence) => ({
+          id: sentence.id,
+          sectionIndex: section.index,
+          start: sentence.range.start.offset,
+          end: sentence.range.end.offset,
+          range: sentence.range,
+        })),
       ),
     );
     return this.sentenceSlots;

@@ -67,7 +67,9 @@ export function checkNote(noteText: string, corpus: Corpus): QuoteProblem[] {
         severity: 'error',
         message: `Quote cites an unknown article: ${brief(cited.cited, 60)} matches no article in the corpus.`,
         range: lines.range(quote.citation.start, quote.citation.end),
-        ...(quote.citation.kind === 'text' ? {} : { articleId: quote.citation.kind === 'footnote' ? quote.citation.label : quote.citation.key }),
+        ...(quote.citation.kind === 'text'
+          ? {}
+          : { articleId: quote.citation.kind === 'footnote' ? quote.citation.label : quote.citation.key }),
       });
       continue;
     }
@@ -108,7 +110,10 @@ function checkQuote(note: string, quote: NoteQuote, article: Article, lines: Lin
   const source = articleWords(article);
   let from = 0;
   for (const part of parts) {
-    const at = source.find(part.words.map((w) => w.text), from);
+    const at = source.find(
+      part.words.map((w) => w.text),
+      from,
+    );
     if (at === -1) return misquote(quote, part, source, lines);
     from = at + part.words.length;
   }
@@ -117,14 +122,31 @@ function checkQuote(note: string, quote: NoteQuote, article: Article, lines: Lin
 
 function misquote(quote: NoteQuote, part: QuotedPart, source: ArticleWords, lines: LineIndex): Misquote {
   const article = source.article;
-  const base = { code: 'misquote', severity: 'warning', range: lines.range(quote.start, quote.end), articleId: article.id } as const;
+  const base = {
+    code: 'misquote',
+    severity: 'warning',
+    range: lines.range(quote.start, quote.end),
+    articleId: article.id,
+  } as const;
   const words = part.words.map((w) => w.text);
   const alignment = alignWords(words, source.words());
   if (!alignment || alignment.distance > words.length * (1 - MIN_SIMILARITY)) {
-    return { distance: words.length, problem: { ...base, message: `Quote does not match the source, and no passage of "${brief(article.title, 80)}" is close to it.` } };
+    return {
+      distance: words.length,
+      problem: {
+        ...base,
+        message: `Quote does not match the source, and no passage of "${brief(article.title, 80)}" is close to it.`,
+      },
+    };
   }
   if (alignment.distance === 0) {
-    return { distance: 0, problem: { ...base, message: `Quote does not match the source: its parts appear in "${brief(article.title, 80)}", but not in this order.` } };
+    return {
+      distance: 0,
+      problem: {
+        ...base,
+        message: `Quote does not match the source: its parts appear in "${brief(article.title, 80)}", but not in this order.`,
+      },
+    };
   }
   const sourceStart = source.starts[alignment.start]!;
   const sourceEnd = source.ends[alignment.end - 1]!;
@@ -139,7 +161,10 @@ function misquote(quote: NoteQuote, part: QuotedPart, source: ArticleWords, line
     sectionIndex,
     sectionTitle: section?.title ?? article.title,
     text: collapse(article.source.slice(first?.start ?? sourceStart, last?.end ?? sourceEnd)),
-    range: first && last ? { start: first.range.start, end: last.range.end } : { start: position(article.source, sourceStart), end: position(article.source, sourceEnd) },
+    range:
+      first && last
+        ? { start: first.range.start, end: last.range.end }
+        : { start: position(article.source, sourceStart), end: position(article.source, sourceEnd) },
   };
   const where = section && section.depth > 0 && section.title !== article.title ? ` § ${brief(section.title, 60)}` : '';
   const problem: QuoteProblem = {
@@ -156,12 +181,20 @@ function misquote(quote: NoteQuote, part: QuotedPart, source: ArticleWords, line
 
 /** Source text on one line: blockquote markers and line breaks become single spaces. */
 function collapse(text: string): string {
-  return text.replace(/[ \t]*\r?\n[ \t]*(?:>[ \t]?)*/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[ \t]*\r?\n[ \t]*(?:>[ \t]?)*/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function firstWords(text: string, count: number): string {
   const words = text.split(' ');
-  return words.length <= count ? text : `${words.slice(0, count).join(' ').replace(/[\s,;:—–-]+$/, '')}…`;
+  return words.length <= count
+    ? text
+    : `${words
+        .slice(0, count)
+        .join(' ')
+        .replace(/[\s,;:—–-]+$/, '')}…`;
 }
 
 function brief(text: string, max: number): string {

@@ -22,7 +22,11 @@ export type CitedArticle =
  * shaped like a Sourcebook reference (an emphasized or quoted title, or a
  * parenthesized year), and is otherwise not a Sourcebook citation.
  */
-export function resolveCitation(citation: NoteCitation, footnotes: ReadonlyMap<string, string>, corpus: Corpus): CitedArticle {
+export function resolveCitation(
+  citation: NoteCitation,
+  footnotes: ReadonlyMap<string, string>,
+  corpus: Corpus,
+): CitedArticle {
   switch (citation.kind) {
     case 'footnote': {
       const article = corpus.article(citation.label);

@@ -124,7 +124,11 @@ function citationTail(note: string, line: Line, multiline: boolean): Tail | unde
   const base = line.content;
   const end = base + content.length;
   const footnote = FOOTNOTE_TAIL.exec(content);
-  if (footnote) return { citation: { kind: 'footnote', label: footnote[1]!, start: base + footnote.index, end }, before: base + footnote.index };
+  if (footnote)
+    return {
+      citation: { kind: 'footnote', label: footnote[1]!, start: base + footnote.index, end },
+      before: base + footnote.index,
+    };
   const pandoc = PANDOC_TAIL.exec(content);
   if (pandoc) {
     const key = pandoc[1]!.replace(/[.:]+$/, '');
@@ -140,7 +144,10 @@ function citationTail(note: string, line: Line, multiline: boolean): Tail | unde
   const leading = multiline ? DASH_AT_START.exec(content.trimStart()) : null;
   if (leading) {
     const start = end - content.trimStart().length + leading[0].length;
-    return { citation: { kind: 'text', text: note.slice(start, end), start, end }, before: end - content.trimStart().length };
+    return {
+      citation: { kind: 'text', text: note.slice(start, end), start, end },
+      before: end - content.trimStart().length,
+    };
   }
   return undefined;
 }
@@ -149,7 +156,9 @@ function pushQuote(note: string, group: Line[], out: NoteQuote[]): void {
   const first = group[0]!;
   const tail = citationTail(note, group[group.length - 1]!, group.length > 1);
   if (!tail) return;
-  const open = first.content + (note.slice(first.content, first.end).length - note.slice(first.content, first.end).trimStart().length);
+  const open =
+    first.content +
+    (note.slice(first.content, first.end).length - note.slice(first.content, first.end).trimStart().length);
   if (!OPENING_MARKS.includes(note[open] ?? '')) return;
   // Back from the citation over spaces, line breaks, blockquote markers and a trailing period to the closing mark.
   let close = tail.before - 1;

@@ -18,7 +18,8 @@ function proseRanges(article: Article): Int32Array {
   let ranges = paragraphRanges.get(article);
   if (!ranges) {
     const offsets: number[] = [];
-    for (const section of article.sections) for (const p of section.paragraphs) offsets.push(p.range.start.offset, p.range.end.offset);
+    for (const section of article.sections)
+      for (const p of section.paragraphs) offsets.push(p.range.start.offset, p.range.end.offset);
     paragraphRanges.set(article, (ranges = Int32Array.from(offsets)));
   }
   return ranges;

@@ -42,7 +42,8 @@ const ASCII_KINDS = Uint8Array.from({ length: 128 }, (_, c) => {
  * Markdown syntax whose characters are not words of the prose: a link's
  * destination and title, a footnote reference, an HTML tag or autolink.
  */
-const MARKUP = /\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)|\[\^[^\]\s]+\]|<\/?[A-Za-z][^<>\n]*>/g;
+const MARKUP =
+  /\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)|\[\^[^\]\s]+\]|<\/?[A-Za-z][^<>\n]*>/g;
 
 function kindAt(text: string, i: number): Kind {
   const c = text.charCodeAt(i);
@@ -50,7 +51,8 @@ function kindAt(text: string, i: number): Kind {
   // A surrogate pair is read whole, so letters outside the BMP count as letters.
   const ch = String.fromCodePoint(text.codePointAt(i)!);
   if (WORD_CHAR.test(ch)) return DIGIT.test(ch) ? Kind.Digit : Kind.Letter;
-  if (c >= 0xdc00 && c <= 0xdfff && i > 0 && WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i - 1)!))) return Kind.Letter;
+  if (c >= 0xdc00 && c <= 0xdfff && i > 0 && WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i - 1)!)))
+    return Kind.Letter;
   return SYMBOL.test(ch) ? Kind.Symbol : Kind.Separator;
 }
 

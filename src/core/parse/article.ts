@@ -90,10 +90,18 @@ function buildStructure(article: Article, bodyStart: number, markdown: boolean):
   const lines = new LineIndex(text);
   let blocks: Block[] = markdown ? markdownBlocks(text) : plainTextBlocks(text, bodyStart);
   // A plain-text article's first line is its title, not its first paragraph.
-  if (!markdown && article.titleProvenance === 'source' && blocks[0] && text.slice(blocks[0].start, blocks[0].end).split('\n')[0]!.trim() === article.title) {
+  if (
+    !markdown &&
+    article.titleProvenance === 'source' &&
+    blocks[0] &&
+    text.slice(blocks[0].start, blocks[0].end).split('\n')[0]!.trim() === article.title
+  ) {
     const first = blocks[0];
     const newline = text.indexOf('\n', first.start);
-    blocks = newline === -1 || newline >= first.end ? blocks.slice(1) : [{ ...first, start: skipBlank(text, newline) }, ...blocks.slice(1)];
+    blocks =
+      newline === -1 || newline >= first.end
+        ? blocks.slice(1)
+        : [{ ...first, start: skipBlank(text, newline) }, ...blocks.slice(1)];
   }
 
   const titles: string[] = [];
@@ -136,7 +144,12 @@ function skipBlank(text: string, from: number): number {
   return from;
 }
 
-function articleMeta(file: ArticleFile, data: Record<string, unknown>, bodyStart: number, markdown: boolean): ArticleMeta {
+function articleMeta(
+  file: ArticleFile,
+  data: Record<string, unknown>,
+  bodyStart: number,
+  markdown: boolean,
+): ArticleMeta {
   const titleFromText = firstTitle(file.text, bodyStart, markdown);
   const givenTitle = str(data.title);
   const supplied = data.title_supplied === true || str(data.title_source) === 'editor';

@@ -52,7 +52,8 @@ function visit(node: RootContent, kind: BlockKind, out: Block[]): void {
       for (const row of node.children) {
         const rowStart = row.position?.start.offset;
         const rowEnd = row.position?.end.offset;
-        if (rowStart !== undefined && rowEnd !== undefined) out.push({ type: 'text', kind: 'tableRow', start: rowStart, end: rowEnd });
+        if (rowStart !== undefined && rowEnd !== undefined)
+          out.push({ type: 'text', kind: 'tableRow', start: rowStart, end: rowEnd });
       }
       return;
     default:

@@ -58,7 +58,12 @@ export function sectionHeads({ titles, structure: n }: ArticleStructure): Sectio
  * text it was made from. Paragraph ids number the article's paragraphs from
  * 0 across sections: `<articleId>#<paragraph>` and `…#<paragraph>.<sentence>`.
  */
-export function makeParagraphs(heads: readonly SectionHead[], n: Int32Array, lines: LineIndex, articleId: string): Paragraph[][] {
+export function makeParagraphs(
+  heads: readonly SectionHead[],
+  n: Int32Array,
+  lines: LineIndex,
+  articleId: string,
+): Paragraph[][] {
   const text = lines.text;
   let next = 0;
   return heads.map((head) => {
@@ -73,9 +78,19 @@ export function makeParagraphs(heads: readonly SectionHead[], n: Int32Array, lin
       const id = `${articleId}#${next++}`;
       const sentences: Sentence[] = [];
       for (let s = 0; s < sentenceCount; s++, at += 2) {
-        sentences.push({ id: `${id}.${s}`, text: text.slice(n[at]!, n[at + 1]!), range: lines.range(n[at]!, n[at + 1]!) });
+        sentences.push({
+          id: `${id}.${s}`,
+          text: text.slice(n[at]!, n[at + 1]!),
+          range: lines.range(n[at]!, n[at + 1]!),
+        });
       }
-      paragraphs.push({ id, kind: BLOCK_KINDS[kind]!, text: text.slice(start, end), range: lines.range(start, end), sentences });
+      paragraphs.push({
+        id,
+        kind: BLOCK_KINDS[kind]!,
+        text: text.slice(start, end),
+        range: lines.range(start, end),
+        sentences,
+      });
     }
     return paragraphs;
   });
@@ -110,7 +125,8 @@ export function isWellFormed({ titles, structure: n }: ArticleStructure, length:
       const start = n[at + 1]!;
       const end = n[at + 2]!;
       const sentences = n[at + 3]!;
-      if (kind < 0 || kind >= BLOCK_KINDS.length || start < 0 || start > end || end > length || sentences < 0) return false;
+      if (kind < 0 || kind >= BLOCK_KINDS.length || start < 0 || start > end || end > length || sentences < 0)
+        return false;
       at += PARAGRAPH_HEAD;
       const stop = at + 2 * sentences;
       if (stop > size) return false;

@@ -1,2 +1,9 @@
-export { applyEdits, quoteText, renderQuote, type RenderedQuote, type RenderQuoteOptions, type TextEdit } from './render';
+export {
+  applyEdits,
+  quoteText,
+  renderQuote,
+  type RenderedQuote,
+  type RenderQuoteOptions,
+  type TextEdit,
+} from './render';
 export { type FootnoteDefinition, noteFootnotes, type NoteFootnotes } from './footnotes';

@@ -80,12 +80,7 @@ export function renderQuote(
  * as a quotation within a quotation is written. Nothing else changes.
  */
 export function quoteText(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/“/g, '‘')
-    .replace(/”/g, '’')
-    .replace(/"/g, "'");
+  return text.replace(/\s+/g, ' ').trim().replace(/“/g, '‘').replace(/”/g, '’').replace(/"/g, "'");
 }
 
 /** What follows the closing quotation mark, by style (see the cited-quote format). */
@@ -110,12 +105,18 @@ function definitionEdit(
   if (last) return { start: last.end, end: last.end, text: eol + line };
   // No definitions yet: start them at the end of the note, after a blank line.
   const tail = quoteEdit.end === noteText.length ? noteText.slice(0, quoteEdit.start) + quoteEdit.text : noteText;
-  const gap = tail === '' ? '' : tail.endsWith(eol + eol) || tail.endsWith('\n\n') ? '' : tail.endsWith('\n') ? eol : eol + eol;
+  const gap =
+    tail === '' ? '' : tail.endsWith(eol + eol) || tail.endsWith('\n\n') ? '' : tail.endsWith('\n') ? eol : eol + eol;
   return { start: noteText.length, end: noteText.length, text: gap + line + eol };
 }
 
 /** Adds a newly quoted section to a definition Sourcebook wrote; leaves any other definition alone. */
-function extendDefinition(noteText: string, existing: FootnoteDefinition, article: Article, section: Section | undefined): TextEdit | undefined {
+function extendDefinition(
+  noteText: string,
+  existing: FootnoteDefinition,
+  article: Article,
+  section: Section | undefined,
+): TextEdit | undefined {
   if (existing.multiline || !citedSection(article, section)) return undefined;
   const text = noteText.slice(existing.textStart, existing.textEnd).trim();
   const quoted = article.sections.filter((s) => {
@@ -123,7 +124,11 @@ function extendDefinition(noteText: string, existing: FootnoteDefinition, articl
     return name !== undefined && text.includes(`§ ${name}`);
   });
   if (quoted.includes(section!) || text !== footnoteDefinitionText(article, quoted)) return undefined;
-  return { start: existing.textStart, end: existing.textEnd, text: footnoteDefinitionText(article, [...quoted, section!]) };
+  return {
+    start: existing.textStart,
+    end: existing.textEnd,
+    text: footnoteDefinitionText(article, [...quoted, section!]),
+  };
 }
 
 /**
@@ -186,7 +191,8 @@ function merge(edits: TextEdit[]): TextEdit[] {
   const merged: TextEdit[] = [];
   for (const edit of sorted) {
     const previous = merged[merged.length - 1];
-    if (previous && previous.end === edit.start && edit.start === edit.end) merged[merged.length - 1] = { ...previous, text: previous.text + edit.text };
+    if (previous && previous.end === edit.start && edit.start === edit.end)
+      merged[merged.length - 1] = { ...previous, text: previous.text + edit.text };
     else merged.push(edit);
   }
   return merged;

@@ -31,7 +31,12 @@ type Range = readonly [number, number];
  * are the index terms the search matched in this paragraph (they cover
  * prefix and fuzzy matches).
  */
-export function paragraphHits(doc: ParagraphDoc, score: number, query: ParsedQuery, matchedTerms: ReadonlySet<string>): PassageHit[] {
+export function paragraphHits(
+  doc: ParagraphDoc,
+  score: number,
+  query: ParsedQuery,
+  matchedTerms: ReadonlySet<string>,
+): PassageHit[] {
   const { paragraph } = doc;
   const spans = termSpans(paragraph.text);
   const groupRanges = query.groups.map((group) => groupMatches(spans, group, matchedTerms));
@@ -45,12 +50,25 @@ export function paragraphHits(doc: ParagraphDoc, score: number, query: ParsedQue
     const inside = all.map((ranges) => ranges.filter(([a, b]) => a >= start && b <= end));
     if (inside.some((ranges) => ranges.length === 0)) continue;
     const matches = merge(inside.flat()).map(([a, b]) => [a - start, b - start] as const);
-    const bonus = adjacencyBonus(spans.filter((s) => s.start >= start && s.end <= end), query);
-    hits.push({ ...passage(doc, sentence.id, 'sentence', sentence.text), score: score * bonus * (1 + 0.05 * Math.min(matches.length, 6)), matches });
+    const bonus = adjacencyBonus(
+      spans.filter((s) => s.start >= start && s.end <= end),
+      query,
+    );
+    hits.push({
+      ...passage(doc, sentence.id, 'sentence', sentence.text),
+      score: score * bonus * (1 + 0.05 * Math.min(matches.length, 6)),
+      matches,
+    });
   }
   if (hits.length > 0) return hits;
   const matches = merge(all.flat());
-  return [{ ...passage(doc, paragraph.id, 'paragraph', paragraph.text), score: score * adjacencyBonus(spans, query) * 0.9, matches }];
+  return [
+    {
+      ...passage(doc, paragraph.id, 'paragraph', paragraph.text),
+      score: score * adjacencyBonus(spans, query) * 0.9,
+      matches,
+    },
+  ];
 }
 
 function passage(doc: ParagraphDoc, passageId: string, kind: PassageHit['kind'], text: string) {
@@ -72,7 +90,11 @@ function groupMatches(spans: readonly TermSpan[], group: QueryGroup, matchedTerm
       const [word] = alternative as [string];
       for (const span of spans) {
         if (span.term === null) continue;
-        if (span.term === word || (group.prefix && span.term.startsWith(word)) || (group.entityId === undefined && matchedTerms.has(span.term) && fuzzyClose(span.term, word))) {
+        if (
+          span.term === word ||
+          (group.prefix && span.term.startsWith(word)) ||
+          (group.entityId === undefined && matchedTerms.has(span.term) && fuzzyClose(span.term, word))
+        ) {
           ranges.push([span.start, span.end]);
         }
       }
@@ -85,7 +107,11 @@ function groupMatches(spans: readonly TermSpan[], group: QueryGroup, matchedTerm
 }
 
 /** Ranges where consecutive spans read `words` (by `key`). */
-function sequenceMatches(spans: readonly TermSpan[], words: readonly string[], key: (span: TermSpan) => string): Range[] {
+function sequenceMatches(
+  spans: readonly TermSpan[],
+  words: readonly string[],
+  key: (span: TermSpan) => string,
+): Range[] {
   const ranges: Range[] = [];
   outer: for (let i = 0; i + words.length <= spans.length; i++) {
     for (let j = 0; j < words.length; j++) {

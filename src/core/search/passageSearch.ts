@@ -106,10 +106,19 @@ export class PassageSearch {
     if (options.partial) this.sync();
     else this.buildNow();
     const parsed = parseQuery(query, this.entityNames(!options.partial));
-    if (parsed.groups.length === 0) return options.articleId === undefined ? [] : this.browse(options.articleId, options.sectionIndex, limit);
-    const filter = options.articleId === undefined ? undefined : (result: SearchResult) => this.inScope(result.id as number, options.articleId!, options.sectionIndex);
-    const entityTerms = new Set(parsed.groups.filter((g) => g.entityId !== undefined).flatMap((g) => g.alternatives.flat()));
-    const searchOptions = { ...(filter ? { filter } : {}), boostTerm: (term: string) => (entityTerms.has(term) ? 1.5 : 1) };
+    if (parsed.groups.length === 0)
+      return options.articleId === undefined ? [] : this.browse(options.articleId, options.sectionIndex, limit);
+    const filter =
+      options.articleId === undefined
+        ? undefined
+        : (result: SearchResult) => this.inScope(result.id as number, options.articleId!, options.sectionIndex);
+    const entityTerms = new Set(
+      parsed.groups.filter((g) => g.entityId !== undefined).flatMap((g) => g.alternatives.flat()),
+    );
+    const searchOptions = {
+      ...(filter ? { filter } : {}),
+      boostTerm: (term: string) => (entityTerms.has(term) ? 1.5 : 1),
+    };
     let results = this.mini.search(toMiniSearchQuery(parsed), searchOptions);
     if (results.length === 0) results = this.mini.search(toMiniSearchQuery(parsed, true), searchOptions);
     const hits: PassageHit[] = [];
@@ -134,7 +143,15 @@ export class PassageSearch {
       for (const paragraph of section.paragraphs) {
         for (const sentence of paragraph.sentences) {
           if (hits.length >= limit) return hits;
-          hits.push({ passageId: sentence.id, articleId, sectionIndex: section.index, kind: 'sentence', text: sentence.text, score: 0, matches: [] });
+          hits.push({
+            passageId: sentence.id,
+            articleId,
+            sectionIndex: section.index,
+            kind: 'sentence',
+            text: sentence.text,
+            score: 0,
+            matches: [],
+          });
         }
       }
     }
@@ -143,7 +160,11 @@ export class PassageSearch {
 
   private inScope(id: number, articleId: string, sectionIndex: number | undefined): boolean {
     const doc = this.docs.get(id);
-    return doc !== undefined && doc.articleId === articleId && (sectionIndex === undefined || doc.sectionIndex === sectionIndex);
+    return (
+      doc !== undefined &&
+      doc.articleId === articleId &&
+      (sectionIndex === undefined || doc.sectionIndex === sectionIndex)
+    );
   }
 
   /** The entity index, once it is affordable: always when `build`, else only if an earlier call built it. */

@@ -8,7 +8,9 @@
 const WORD = /[\p{L}\p{N}]+/gu;
 
 const STOP_WORDS = new Set(
-  'a an and are as at be but by for from had has have he her his i in is it its of on or our she that the their them they this to was we were which who will with would you'.split(' '),
+  'a an and are as at be but by for from had has have he her his i in is it its of on or our she that the their them they this to was we were which who will with would you'.split(
+    ' ',
+  ),
 );
 
 /** The words of a text, as MiniSearch's `tokenize`. */

@@ -35,7 +35,8 @@ export function noteLines(text: string): NoteLine[] {
     const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     let fenced = fence !== undefined;
     if (fence) {
-      if (marker && marker[1]![0] === fence.char && marker[1]!.length >= fence.length && line.trim() === marker[1]) fence = undefined;
+      if (marker && marker[1]![0] === fence.char && marker[1]!.length >= fence.length && line.trim() === marker[1])
+        fence = undefined;
     } else if (marker) {
       fence = { char: marker[1]![0]!, length: marker[1]!.length };
       fenced = true;

@@ -10,15 +10,78 @@
  * this scanner is several times faster on a large corpus.
  */
 
-const ABBREVIATIONS = new Set(
-  [
-    'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr',
-    'gov', 'sen', 'rep', 'rev', 'hon', 'pres', 'supt', 'insp', 'inc', 'ltd', 'co', 'corp', 'plc', 'llc', 'bros',
-    'vs', 'etc', 'approx', 'est', 'dept', 'univ', 'no', 'nos', 'vol', 'fig', 'al', 'cf', 'ca', 'op',
-    'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-    'u.s', 'u.k', 'u.n', 'e.u', 'e.g', 'i.e', 'a.m', 'p.m', 'u.s.a', 'ph.d', 'b.a', 'm.a', 'd.c',
-  ],
-);
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sr',
+  'jr',
+  'st',
+  'mt',
+  'ft',
+  'gen',
+  'col',
+  'lt',
+  'sgt',
+  'capt',
+  'cmdr',
+  'gov',
+  'sen',
+  'rep',
+  'rev',
+  'hon',
+  'pres',
+  'supt',
+  'insp',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'plc',
+  'llc',
+  'bros',
+  'vs',
+  'etc',
+  'approx',
+  'est',
+  'dept',
+  'univ',
+  'no',
+  'nos',
+  'vol',
+  'fig',
+  'al',
+  'cf',
+  'ca',
+  'op',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'u.s',
+  'u.k',
+  'u.n',
+  'e.u',
+  'e.g',
+  'i.e',
+  'a.m',
+  'p.m',
+  'u.s.a',
+  'ph.d',
+  'b.a',
+  'm.a',
+  'd.c',
+]);
 
 /** Closing quotes and brackets that belong to the sentence before the break. */
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»']);
@@ -66,7 +129,11 @@ export function splitSentences(text: string, from = 0, to = text.length): Senten
 function isAbbreviation(text: string, sentenceStart: number, dot: number, ch: number, runLength: number): boolean {
   if (ch !== 46 || runLength > 1) return false; // only a single '.' can end an abbreviation
   let wordStart = dot;
-  while (wordStart > sentenceStart && !isSpace(text.charCodeAt(wordStart - 1)) && !'("“‘'.includes(text[wordStart - 1]!)) {
+  while (
+    wordStart > sentenceStart &&
+    !isSpace(text.charCodeAt(wordStart - 1)) &&
+    !'("“‘'.includes(text[wordStart - 1]!)
+  ) {
     wordStart--;
   }
   const word = text.slice(wordStart, dot).toLowerCase();

@@ -20,9 +20,16 @@ export function activateEntities(services: Services): EntitiesFeature {
   const explainEmpty = () => {
     if (!view.visible) return;
     const empty = corpus.current.size > 0 && provider.rootNodes().length === 0;
-    view.message = empty ? 'The corpus mentions no entities: no catalog entries, and no names found in its text.' : undefined;
+    view.message = empty
+      ? 'The corpus mentions no entities: no catalog entries, and no names found in its text.'
+      : undefined;
   };
-  context.subscriptions.push(provider, view, provider.onDidChangeTreeData(explainEmpty), view.onDidChangeVisibility(explainEmpty));
+  context.subscriptions.push(
+    provider,
+    view,
+    provider.onDidChangeTreeData(explainEmpty),
+    view.onDidChangeVisibility(explainEmpty),
+  );
   return {
     provider,
     lookup: () => entityIndexFor(corpus.current),

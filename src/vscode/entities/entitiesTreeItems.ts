@@ -45,7 +45,11 @@ function entityItem(node: EntityNode): vscode.TreeItem {
   const { entity } = node;
   const item = new vscode.TreeItem(entity.name, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
-  item.description = [plural(node.articles.length, 'article'), plural(node.mentions, 'mention'), ...(entity.source === 'discovered' ? ['discovered'] : [])].join(' · ');
+  item.description = [
+    plural(node.articles.length, 'article'),
+    plural(node.mentions, 'mention'),
+    ...(entity.source === 'discovered' ? ['discovered'] : []),
+  ].join(' · ');
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown('**').appendText(entity.name).appendMarkdown('** — ').appendText(entity.kind);
   if (entity.source === 'discovered') tooltip.appendMarkdown(' _(discovered in the corpus)_');
@@ -67,7 +71,11 @@ function articleItem(node: MentioningArticleNode, article: Article | undefined):
   if (article) {
     const { start, end } = node.first;
     const selection = new vscode.Range(start.line, start.character, end.line, end.character);
-    item.command = { command: 'vscode.open', title: 'Open at First Mention', arguments: [articleUri(article), { selection, preview: true }] };
+    item.command = {
+      command: 'vscode.open',
+      title: 'Open at First Mention',
+      arguments: [articleUri(article), { selection, preview: true }],
+    };
   }
   return item;
 }

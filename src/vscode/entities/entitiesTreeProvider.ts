@@ -34,7 +34,18 @@ export interface MentioningArticleNode {
 export type EntitiesNode = KindNode | EntityNode | MentioningArticleNode;
 
 /** Kinds an analyst looks for first; any other kind follows in alphabetical order. */
-const KIND_ORDER = ['company', 'person', 'product', 'platform', 'chip', 'organization', 'government', 'place', 'index', 'concept'];
+const KIND_ORDER = [
+  'company',
+  'person',
+  'product',
+  'platform',
+  'chip',
+  'organization',
+  'government',
+  'place',
+  'index',
+  'concept',
+];
 
 /**
  * The Entities view's data: kind → entity → the articles that mention it,
@@ -107,7 +118,10 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
       let group = byKind.get(entity.kind);
       if (!group) {
         const entities: EntityNode[] = [];
-        group = { node: { kind: 'kind', id: `kind:${encodeURIComponent(entity.kind)}`, name: entity.kind, entities }, entities };
+        group = {
+          node: { kind: 'kind', id: `kind:${encodeURIComponent(entity.kind)}`, name: entity.kind, entities },
+          entities,
+        };
         byKind.set(entity.kind, group);
       }
       const kind = group.node;
@@ -134,7 +148,9 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
       articles.push(...mentioningNodes);
       group.entities.push(node);
     }
-    return [...byKind.values()].map((g) => g.node).sort((a, b) => kindRank(a.name) - kindRank(b.name) || a.name.localeCompare(b.name));
+    return [...byKind.values()]
+      .map((g) => g.node)
+      .sort((a, b) => kindRank(a.name) - kindRank(b.name) || a.name.localeCompare(b.name));
   }
 
   dispose(): void {

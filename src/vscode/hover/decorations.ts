@@ -30,7 +30,8 @@ export class EntityDecorations implements vscode.Disposable {
       vscode.window.onDidChangeVisibleTextEditors(() => this.refresh()),
       vscode.window.onDidChangeTextEditorVisibleRanges(({ textEditor }) => this.schedule(textEditor, SCROLL_DELAY_MS)),
       vscode.workspace.onDidChangeTextDocument(({ document }) => {
-        for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) this.schedule(editor, TYPING_DELAY_MS);
+        for (const editor of vscode.window.visibleTextEditors)
+          if (editor.document === document) this.schedule(editor, TYPING_DELAY_MS);
       }),
     ];
     this.refresh();
@@ -64,7 +65,8 @@ export class EntityDecorations implements vscode.Disposable {
     for (const line of visibleLines(editor)) {
       const text = document.lineAt(line).text;
       if (text.length > LONGEST_LINE) continue;
-      for (const mention of index.findMentions(text)) ranges.push(new vscode.Range(line, mention.start, line, mention.end));
+      for (const mention of index.findMentions(text))
+        ranges.push(new vscode.Range(line, mention.start, line, mention.end));
     }
     editor.setDecorations(this.type, ranges);
   }

@@ -25,7 +25,10 @@ export function entityCard(index: EntityIndex, corpus: Corpus, entityId: string)
   const top = index.articlesMentioning(entity.id)[0];
 
   // What it is, and what one can do with it, come first: the hover shows its top and scrolls.
-  md.strong(entity.name).markup(' — *').text(entity.kind === 'unknown' ? 'name' : entity.kind).markup('*');
+  md.strong(entity.name)
+    .markup(' — *')
+    .text(entity.kind === 'unknown' ? 'name' : entity.kind)
+    .markup('*');
   if (entity.source === 'discovered') md.markup(' · *discovered in the corpus*');
   if (entity.description) md.markup('  \n').text(entity.description);
   else if (entity.source === 'discovered') md.markup('  \n*Not in the catalog: found in the corpus text.*');
@@ -36,10 +39,18 @@ export function entityCard(index: EntityIndex, corpus: Corpus, entityId: string)
   md.markup('\n\n');
   md.commandLink(`Insert a quote about ${entity.name}…`, Commands.insertCitedQuote, { entity: entity.name });
   md.markup(' · ').commandLink('Show in Topics', Commands.showInTopics, { entity: entity.name });
-  if (top) md.markup(' · ').commandLink('Open article', Commands.openArticle, { articleId: top.articleId, line: top.first.start.line });
+  if (top)
+    md.markup(' · ').commandLink('Open article', Commands.openArticle, {
+      articleId: top.articleId,
+      line: top.first.start.line,
+    });
   md.markup('\n\n---\n\n');
 
-  md.markup(evidence.mentions === 0 ? '*Not mentioned in the corpus text.*' : `**${count(evidence.mentions, 'mention')} in ${count(evidence.articles, 'article')}**`);
+  md.markup(
+    evidence.mentions === 0
+      ? '*Not mentioned in the corpus text.*'
+      : `**${count(evidence.mentions, 'mention')} in ${count(evidence.articles, 'article')}**`,
+  );
   const related = evidence.related.slice(0, RELATED_SHOWN);
   if (related.length > 0) {
     md.markup(' · *Related:* ');
@@ -74,9 +85,17 @@ function quote(md: SafeMarkdown, sentence: EvidenceSentence, length: number): vo
 /** *Title*, publisher, date — the title a link to the quoted line of the article. */
 function citation(md: SafeMarkdown, article: Article | undefined, sentence: EvidenceSentence): void {
   if (!article) return;
-  const title = article.title.length > TITLE_LENGTH ? `${article.title.slice(0, TITLE_LENGTH).replace(/\s+\S*$/, '')}…` : article.title;
-  md.markup('*').commandLink(title, Commands.openArticle, { articleId: article.id, line: sentence.range.start.line }).markup('*');
-  md.markup(', ').text(article.publisher ?? 'publisher unknown').markup(', ').text(article.date ?? 'undated');
+  const title =
+    article.title.length > TITLE_LENGTH
+      ? `${article.title.slice(0, TITLE_LENGTH).replace(/\s+\S*$/, '')}…`
+      : article.title;
+  md.markup('*')
+    .commandLink(title, Commands.openArticle, { articleId: article.id, line: sentence.range.start.line })
+    .markup('*');
+  md.markup(', ')
+    .text(article.publisher ?? 'publisher unknown')
+    .markup(', ')
+    .text(article.date ?? 'undated');
 }
 
 function count(n: number, noun: string): string {

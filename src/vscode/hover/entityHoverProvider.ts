@@ -18,7 +18,11 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     private readonly isEnabled: () => boolean,
   ) {}
 
-  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+  async provideHover(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.Hover | undefined> {
     if (!this.isEnabled()) return undefined;
     const corpus = await this.corpus();
     if (token.isCancellationRequested) return undefined;
@@ -26,7 +30,10 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     const mention = index.mentionAt(document.lineAt(position.line).text, position.character);
     const card = mention && entityCard(index, corpus, mention.entityId);
     if (!mention || !card) return undefined;
-    return new vscode.Hover(trustedMarkdown(card), new vscode.Range(position.line, mention.start, position.line, mention.end));
+    return new vscode.Hover(
+      trustedMarkdown(card),
+      new vscode.Range(position.line, mention.start, position.line, mention.end),
+    );
   }
 }
 

@@ -35,7 +35,10 @@ export class SafeMarkdown {
   /** A link that runs a Sourcebook command with `args`; the label is escaped. */
   commandLink(label: string, command: CommandId, args?: unknown): this {
     this.commands.add(command);
-    const query = args === undefined ? '' : `?${encodeURIComponent(JSON.stringify(args)).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))}`;
+    const query =
+      args === undefined
+        ? ''
+        : `?${encodeURIComponent(JSON.stringify(args)).replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))}`;
     this.parts.push(`[${escapeMarkdown(label)}](command:${command}${query})`);
     return this;
   }
@@ -60,6 +63,8 @@ export class SafeMarkdown {
 export function escapeMarkdown(value: string): string {
   return value
     .replace(/\s+/g, ' ')
-    .replace(/:\/\/|(www)\.|@/gi, (match, www?: string) => (www ? `${www}\u200b.` : match === '@' ? '\u200b@' : ':\u200b//'))
+    .replace(/:\/\/|(www)\.|@/gi, (match, www?: string) =>
+      www ? `${www}\u200b.` : match === '@' ? '\u200b@' : ':\u200b//',
+    )
     .replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }

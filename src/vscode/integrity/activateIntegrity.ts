@@ -16,8 +16,14 @@ export function activateIntegrity(services: Services): QuoteDiagnostics {
   const diagnostics = new QuoteDiagnostics(services.corpus, services.log, enabled);
   services.context.subscriptions.push(
     diagnostics,
-    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new ReplaceWithSourceText(diagnostics), ReplaceWithSourceText.metadata),
-    vscode.commands.registerCommand(Commands.checkQuotesInWorkspace, () => checkQuotesInWorkspace(services.corpus, diagnostics, enabled)),
+    vscode.languages.registerCodeActionsProvider(
+      { language: 'markdown' },
+      new ReplaceWithSourceText(diagnostics),
+      ReplaceWithSourceText.metadata,
+    ),
+    vscode.commands.registerCommand(Commands.checkQuotesInWorkspace, () =>
+      checkQuotesInWorkspace(services.corpus, diagnostics, enabled),
+    ),
   );
   return diagnostics;
 }

@@ -18,19 +18,30 @@ export interface WorkspaceCheckResult {
  * problems in the Problems panel. Corpus articles are not notes and are
  * skipped.
  */
-export async function checkQuotesInWorkspace(corpus: CorpusService, diagnostics: QuoteDiagnostics, enabled: () => boolean): Promise<WorkspaceCheckResult | undefined> {
+export async function checkQuotesInWorkspace(
+  corpus: CorpusService,
+  diagnostics: QuoteDiagnostics,
+  enabled: () => boolean,
+): Promise<WorkspaceCheckResult | undefined> {
   if (!enabled()) {
     const turnOn = 'Turn On';
-    const choice = await vscode.window.showInformationMessage('Quote checking is turned off (setting sourcebook.integrity.enabled).', turnOn);
+    const choice = await vscode.window.showInformationMessage(
+      'Quote checking is turned off (setting sourcebook.integrity.enabled).',
+      turnOn,
+    );
     if (choice !== turnOn) return undefined;
-    await vscode.workspace.getConfiguration('sourcebook').update('integrity.enabled', true, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('sourcebook')
+      .update('integrity.enabled', true, vscode.ConfigurationTarget.Global);
   }
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: 'Sourcebook: checking quotes' },
     async () => {
       await corpus.ready;
       const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
-      const uris = (await vscode.workspace.findFiles('**/*.{md,markdown}')).filter((uri) => !uri.path.includes('/node_modules/'));
+      const uris = (await vscode.workspace.findFiles('**/*.{md,markdown}')).filter(
+        (uri) => !uri.path.includes('/node_modules/'),
+      );
       const totals = { notes: 0, misquotes: 0, unknownArticles: 0 };
       for (const uri of uris) {
         if (corpus.current.articleAt(uri.fsPath)) continue;

@@ -102,7 +102,10 @@ export class QuoteDiagnostics implements vscode.Disposable {
   }
 
   private publish(uri: vscode.Uri, problems: readonly QuoteProblem[]): void {
-    this.collection.set(uri, problems.map((problem) => this.diagnostic(problem)));
+    this.collection.set(
+      uri,
+      problems.map((problem) => this.diagnostic(problem)),
+    );
   }
 
   /** The diagnostic shown for a problem. */
@@ -114,7 +117,9 @@ export class QuoteDiagnostics implements vscode.Disposable {
     const article = problem.closest && this.corpus.current.article(problem.closest.articleId);
     if (problem.closest && article) {
       const location = new vscode.Location(articleUri(article), toRange(problem.closest.range));
-      diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(location, `Source: ${problem.closest.text}`)];
+      diagnostic.relatedInformation = [
+        new vscode.DiagnosticRelatedInformation(location, `Source: ${problem.closest.text}`),
+      ];
     }
     return diagnostic;
   }
@@ -123,10 +128,13 @@ export class QuoteDiagnostics implements vscode.Disposable {
     if (!this.isNote(document)) return;
     this.cancel(document.uri);
     const key = document.uri.toString();
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      this.checkDocument(document);
-    }, DEBOUNCE_MS));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.checkDocument(document);
+      }, DEBOUNCE_MS),
+    );
   }
 
   private cancel(uri: vscode.Uri): void {
@@ -138,7 +146,8 @@ export class QuoteDiagnostics implements vscode.Disposable {
   private async closed(document: vscode.TextDocument): Promise<void> {
     this.cancel(document.uri);
     this.checked.delete(document);
-    if (!this.workspaceChecked || document.uri.scheme !== 'file' || !this.enabled()) this.collection.delete(document.uri);
+    if (!this.workspaceChecked || document.uri.scheme !== 'file' || !this.enabled())
+      this.collection.delete(document.uri);
     // A closed note's problems are those of the file on disk, as the workspace check found them.
     else await this.checkFile(document.uri);
   }

@@ -13,12 +13,23 @@ export const REPLACE_WITH_SOURCE_TEXT = 'Replace with source text';
  * between must not be missing.
  */
 export class ReplaceWithSourceText implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+  };
 
   constructor(private readonly diagnostics: QuoteDiagnostics) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    if (context.only && !vscode.CodeActionKind.QuickFix.contains(context.only) && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];
+  provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
+    if (
+      context.only &&
+      !vscode.CodeActionKind.QuickFix.contains(context.only) &&
+      !context.only.contains(vscode.CodeActionKind.QuickFix)
+    )
+      return [];
     if (!this.diagnostics.isNote(document)) return [];
     const actions: vscode.CodeAction[] = [];
     for (const problem of this.diagnostics.problemsOf(document)) {
@@ -27,7 +38,9 @@ export class ReplaceWithSourceText implements vscode.CodeActionProvider {
       const action = new vscode.CodeAction(REPLACE_WITH_SOURCE_TEXT, vscode.CodeActionKind.QuickFix);
       action.edit = new vscode.WorkspaceEdit();
       action.edit.replace(document.uri, toRange(problem.fix.range), problem.fix.text);
-      const diagnostic = context.diagnostics.find((d) => d.source === 'sourcebook' && d.code === 'misquote' && d.range.isEqual(quote));
+      const diagnostic = context.diagnostics.find(
+        (d) => d.source === 'sourcebook' && d.code === 'misquote' && d.range.isEqual(quote),
+      );
       action.diagnostics = [diagnostic ?? this.diagnostics.diagnostic(problem)];
       action.isPreferred = true;
       actions.push(action);

@@ -35,9 +35,15 @@ export function activateQuotes(services: Services): QuoteCommands {
     indexTimer,
     styleTimer,
     { dispose: () => building.abort() },
-    vscode.commands.registerCommand(Commands.insertCitedQuote, (args?: InsertQuoteArgs) => commands.insertCitedQuote(args ?? {})),
-    vscode.commands.registerCommand(Commands.insertQuoteAboutEntity, (args?: InsertQuoteArgs) => commands.insertQuoteAboutEntity(args ?? {})),
-    vscode.commands.registerCommand(Commands.quoteSelectionIntoNotes, (args?: Pick<InsertQuoteArgs, 'style'>) => commands.quoteSelectionIntoNotes(args ?? {})),
+    vscode.commands.registerCommand(Commands.insertCitedQuote, (args?: InsertQuoteArgs) =>
+      commands.insertCitedQuote(args ?? {}),
+    ),
+    vscode.commands.registerCommand(Commands.insertQuoteAboutEntity, (args?: InsertQuoteArgs) =>
+      commands.insertQuoteAboutEntity(args ?? {}),
+    ),
+    vscode.commands.registerCommand(Commands.quoteSelectionIntoNotes, (args?: Pick<InsertQuoteArgs, 'style'>) =>
+      commands.quoteSelectionIntoNotes(args ?? {}),
+    ),
     services.corpus.onDidChange(warmIndex),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('sourcebook.citation.style')) warmStyle();
@@ -52,14 +58,15 @@ export function activateQuotes(services: Services): QuoteCommands {
 function buildIndex(corpus: Corpus, services: Services, signal: AbortSignal): void {
   const started = Date.now();
   const index = searchIndexFor(corpus);
-  index
-    .warm(signal)
-    .then(
-      () => {
-        if (index.complete) services.log.info(`search index ready: ${corpus.size} articles in ${Date.now() - started} ms (built in the background)`);
-      },
-      (error: unknown) => services.log.error('search index build failed', error),
-    );
+  index.warm(signal).then(
+    () => {
+      if (index.complete)
+        services.log.info(
+          `search index ready: ${corpus.size} articles in ${Date.now() - started} ms (built in the background)`,
+        );
+    },
+    (error: unknown) => services.log.error('search index build failed', error),
+  );
 }
 
 /** Compiles the configured CSL style while nobody waits on it (APA's first use takes a second or two). */

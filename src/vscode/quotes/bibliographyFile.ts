@@ -55,7 +55,11 @@ export async function writeBibliography(pending: PendingBibliography): Promise<v
   if (open?.isDirty) {
     // Unsaved changes in an open editor: edit the buffer rather than overwrite them on disk.
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(open.uri, new vscode.Range(open.positionAt(0), open.positionAt(open.getText().length)), pending.update.text);
+    edit.replace(
+      open.uri,
+      new vscode.Range(open.positionAt(0), open.positionAt(open.getText().length)),
+      pending.update.text,
+    );
     await vscode.workspace.applyEdit(edit);
     return;
   }

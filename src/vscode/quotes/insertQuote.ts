@@ -17,7 +17,8 @@ export interface InsertedQuote {
 /** The style to cite with: the command's argument, else the setting for that note. */
 export function citationStyle(requested: unknown, note: vscode.Uri, log: vscode.LogOutputChannel): CitationStyle {
   if (isCitationStyle(requested)) return requested;
-  if (requested !== undefined) log.warn(`unknown citation style ${JSON.stringify(requested)}; expected one of ${CITATION_STYLES.join(', ')}`);
+  if (requested !== undefined)
+    log.warn(`unknown citation style ${JSON.stringify(requested)}; expected one of ${CITATION_STYLES.join(', ')}`);
   const configured = vscode.workspace.getConfiguration('sourcebook', note).get<string>('citation.style', 'footnote');
   if (isCitationStyle(configured)) return configured;
   log.warn(`sourcebook.citation.style "${configured}" is not a citation style; using footnote`);
@@ -30,16 +31,24 @@ export function citationStyle(requested: unknown, note: vscode.Uri, log: vscode.
  * definition. For the pandoc style the bibliography entry is prepared first
  * (an unreadable bibliography stops the insert) and written right after.
  */
-export async function insertQuote(editor: vscode.TextEditor, passage: Passage, article: Article, style: CitationStyle): Promise<InsertedQuote | undefined> {
+export async function insertQuote(
+  editor: vscode.TextEditor,
+  passage: Passage,
+  article: Article,
+  style: CitationStyle,
+): Promise<InsertedQuote | undefined> {
   const document = editor.document;
-  const pending: PendingBibliography | undefined = style === 'pandoc' ? await prepareBibliography(document.uri, article) : undefined;
+  const pending: PendingBibliography | undefined =
+    style === 'pandoc' ? await prepareBibliography(document.uri, article) : undefined;
   const text = document.getText();
   const { selection } = editor;
   const rendered = renderQuote(text, passage, article, style, document.offsetAt(selection.start), {
     replaceEnd: document.offsetAt(selection.end),
     eol: document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n',
   });
-  const ranges = rendered.edits.map((edit) => new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)));
+  const ranges = rendered.edits.map(
+    (edit) => new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)),
+  );
   const applied = await editor.edit(
     (builder) => rendered.edits.forEach((edit, i) => builder.replace(ranges[i]!, edit.text)),
     { undoStopBefore: true, undoStopAfter: true },

@@ -3,7 +3,9 @@ import { ARTICLE_SCHEME } from '../corpus/articleDocuments';
 
 /** Whether a document is a note Sourcebook may write into: Markdown, not a corpus article. */
 export function isNotesDocument(document: vscode.TextDocument): boolean {
-  return document.languageId === 'markdown' && document.uri.scheme !== ARTICLE_SCHEME && document.uri.scheme !== 'output';
+  return (
+    document.languageId === 'markdown' && document.uri.scheme !== ARTICLE_SCHEME && document.uri.scheme !== 'output'
+  );
 }
 
 /**
@@ -25,15 +27,22 @@ export class NotesTracker implements vscode.Disposable {
     if (active && isNotesDocument(active.document)) return active;
     if (!this.last) return undefined;
     const { uri, column } = this.last;
-    const visible = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri.toString());
+    const visible = vscode.window.visibleTextEditors.find(
+      (editor) => editor.document.uri.toString() === uri.toString(),
+    );
     if (visible) return visible;
     const document = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
     if (!document || document.isClosed) return undefined;
-    return vscode.window.showTextDocument(document, { preserveFocus: true, preview: false, ...(column ? { viewColumn: column } : {}) });
+    return vscode.window.showTextDocument(document, {
+      preserveFocus: true,
+      preview: false,
+      ...(column ? { viewColumn: column } : {}),
+    });
   }
 
   private remember(editor: vscode.TextEditor | undefined): void {
-    if (editor && isNotesDocument(editor.document)) this.last = { uri: editor.document.uri, ...(editor.viewColumn ? { column: editor.viewColumn } : {}) };
+    if (editor && isNotesDocument(editor.document))
+      this.last = { uri: editor.document.uri, ...(editor.viewColumn ? { column: editor.viewColumn } : {}) };
   }
 
   dispose(): void {

@@ -36,7 +36,8 @@ export class QuoteCommands {
     const corpus = await this.services.corpus.ready;
     const editor = await this.targetEditor();
     if (!editor) return undefined;
-    const passage = args.passageId !== undefined ? this.passageById(corpus, args.passageId) : await this.pick(corpus, args);
+    const passage =
+      args.passageId !== undefined ? this.passageById(corpus, args.passageId) : await this.pick(corpus, args);
     if (!passage) return undefined;
     return this.insert(editor, corpus, passage, args.style);
   }
@@ -47,7 +48,11 @@ export class QuoteCommands {
     const corpus = await this.services.corpus.ready;
     const editor = vscode.window.activeTextEditor;
     const entity = editor ? entityAt(corpus, editor.document, editor.selection.active) : undefined;
-    if (!entity) void vscode.window.setStatusBarMessage('Sourcebook: no entity name under the cursor; search the whole corpus instead.', 4000);
+    if (!entity)
+      void vscode.window.setStatusBarMessage(
+        'Sourcebook: no entity name under the cursor; search the whole corpus instead.',
+        4000,
+      );
     return this.insertCitedQuote({ ...args, ...(entity ? { entity } : {}) });
   }
 
@@ -58,7 +63,9 @@ export class QuoteCommands {
     const articleId = source && articleIdOf(source.document.uri);
     const article = articleId === undefined ? undefined : corpus.article(articleId);
     if (!source || !article) {
-      void vscode.window.showInformationMessage('Sourcebook: select text in a corpus article to quote it into your notes.');
+      void vscode.window.showInformationMessage(
+        'Sourcebook: select text in a corpus article to quote it into your notes.',
+      );
       return undefined;
     }
     const { document, selection } = source;
@@ -71,15 +78,30 @@ export class QuoteCommands {
     return target && this.insert(target, corpus, passage, args.style);
   }
 
-  private async insert(editor: vscode.TextEditor, corpus: Corpus, passage: Passage, style: unknown): Promise<InsertedQuote | undefined> {
+  private async insert(
+    editor: vscode.TextEditor,
+    corpus: Corpus,
+    passage: Passage,
+    style: unknown,
+  ): Promise<InsertedQuote | undefined> {
     const article = corpus.article(passage.articleId)!;
     try {
-      const inserted = await insertQuote(editor, passage, article, citationStyle(style, editor.document.uri, this.services.log));
-      if (!inserted) void vscode.window.showWarningMessage('Sourcebook could not insert the quote: the note changed meanwhile. Try again.');
+      const inserted = await insertQuote(
+        editor,
+        passage,
+        article,
+        citationStyle(style, editor.document.uri, this.services.log),
+      );
+      if (!inserted)
+        void vscode.window.showWarningMessage(
+          'Sourcebook could not insert the quote: the note changed meanwhile. Try again.',
+        );
       return inserted;
     } catch (error) {
       this.services.log.error('insert quote failed', error);
-      void vscode.window.showErrorMessage(`Sourcebook could not insert the quote: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(
+        `Sourcebook could not insert the quote: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return undefined;
     }
   }
@@ -101,7 +123,10 @@ export class QuoteCommands {
     if (active && isNotesDocument(active.document)) return active;
     const last = await this.notes.editor();
     if (last) return last;
-    const choice = await vscode.window.showInformationMessage('Sourcebook inserts quotes into a Markdown note, and none is open.', 'New Note');
+    const choice = await vscode.window.showInformationMessage(
+      'Sourcebook inserts quotes into a Markdown note, and none is open.',
+      'New Note',
+    );
     if (choice !== 'New Note') return undefined;
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
     return vscode.window.showTextDocument(document, { preview: false });
@@ -113,7 +138,12 @@ function pickRequest(corpus: Corpus, args: InsertQuoteArgs): PickRequest {
   if (article) {
     const section = args.sectionIndex === undefined ? undefined : article.sections[args.sectionIndex];
     const where = section && section.depth > 0 && section.title !== article.title ? ` § ${section.title}` : '';
-    return { title: `Insert Quote from ${citedTitle(article)}${where}`, articleId: article.id, ...(section ? { sectionIndex: section.index } : {}), ...(args.query ? { query: args.query } : {}) };
+    return {
+      title: `Insert Quote from ${citedTitle(article)}${where}`,
+      articleId: article.id,
+      ...(section ? { sectionIndex: section.index } : {}),
+      ...(args.query ? { query: args.query } : {}),
+    };
   }
   if (args.entity !== undefined) {
     const index = entityIndexFor(corpus);

@@ -37,7 +37,10 @@ export function pickPassage(corpus: Corpus, request: PickRequest): Promise<Passa
   const index = searchIndexFor(corpus);
   const picker = vscode.window.createQuickPick<PassageItem>();
   picker.title = request.title;
-  picker.placeholder = request.articleId === undefined ? 'Search the corpus: words, "an exact phrase", or a name' : 'Type to narrow down, or pick a sentence';
+  picker.placeholder =
+    request.articleId === undefined
+      ? 'Search the corpus: words, "an exact phrase", or a name'
+      : 'Type to narrow down, or pick a sentence';
   picker.matchOnDescription = false;
   picker.matchOnDetail = false;
   // Keep Sourcebook's ranking: VS Code would otherwise re-sort items whose label contains the typed text.

@@ -27,7 +27,9 @@ export function activateTopics(services: Services, entities: EntityAccess): Topi
   // The grouping chosen in the view belongs to the workspace; the setting is the default.
   const chosen = context.workspaceState.get<Grouping>(GROUPING_STATE);
   const grouping = (grouping: Grouping | undefined) => (grouping && GROUPINGS.includes(grouping) ? grouping : 'topic');
-  const topics = new TopicsTreeProvider(corpus, grouping(chosen ?? setting<Grouping>('topics.groupBy', 'topic')), () => entities.lookup());
+  const topics = new TopicsTreeProvider(corpus, grouping(chosen ?? setting<Grouping>('topics.groupBy', 'topic')), () =>
+    entities.lookup(),
+  );
   const view = vscode.window.createTreeView(Views.topics, { treeDataProvider: topics, showCollapseAll: true });
 
   const showState = () => {
@@ -50,7 +52,8 @@ export function activateTopics(services: Services, entities: EntityAccess): Topi
     view,
     topics.onDidChangeTreeData(showState),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('sourcebook.topics.groupBy')) setGrouping(grouping(setting<Grouping>('topics.groupBy', 'topic')));
+      if (event.affectsConfiguration('sourcebook.topics.groupBy'))
+        setGrouping(grouping(setting<Grouping>('topics.groupBy', 'topic')));
     }),
     ...registerTopicsCommands({
       corpus,

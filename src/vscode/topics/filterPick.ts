@@ -17,7 +17,10 @@ interface FilterItem extends vscode.QuickPickItem {
  * entities (matched by any of its names). Resolves to the query, to `null`
  * when the user chose to clear the filter, or to `undefined` when cancelled.
  */
-export function pickTopicsFilter(current: string | undefined, entities: readonly EntityChoice[]): Promise<string | null | undefined> {
+export function pickTopicsFilter(
+  current: string | undefined,
+  entities: readonly EntityChoice[],
+): Promise<string | null | undefined> {
   const pick = vscode.window.createQuickPick<FilterItem>();
   pick.title = 'Filter Topics';
   pick.placeholder = 'Type words to find in articles, or pick an entity';
@@ -31,11 +34,27 @@ export function pickTopicsFilter(current: string | undefined, entities: readonly
     iconPath: new vscode.ThemeIcon('symbol-class'),
     query: entity.name,
   }));
-  const clearItem: FilterItem = { label: 'Clear filter', description: `now: “${current}”`, iconPath: new vscode.ThemeIcon('clear-all'), alwaysShow: true, clear: true };
+  const clearItem: FilterItem = {
+    label: 'Clear filter',
+    description: `now: “${current}”`,
+    iconPath: new vscode.ThemeIcon('clear-all'),
+    alwaysShow: true,
+    clear: true,
+  };
   const update = () => {
     const text = pick.value.trim();
-    const textItem: FilterItem[] = text ? [{ label: `Articles containing “${text}”`, iconPath: new vscode.ThemeIcon('search'), alwaysShow: true, query: text }] : [];
-    const separator: FilterItem[] = entityItems.length > 0 ? [{ label: 'Entities', kind: vscode.QuickPickItemKind.Separator }] : [];
+    const textItem: FilterItem[] = text
+      ? [
+          {
+            label: `Articles containing “${text}”`,
+            iconPath: new vscode.ThemeIcon('search'),
+            alwaysShow: true,
+            query: text,
+          },
+        ]
+      : [];
+    const separator: FilterItem[] =
+      entityItems.length > 0 ? [{ label: 'Entities', kind: vscode.QuickPickItemKind.Separator }] : [];
     pick.items = [...textItem, ...(current ? [clearItem] : []), ...separator, ...entityItems];
   };
   update();

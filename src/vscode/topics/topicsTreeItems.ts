@@ -22,7 +22,10 @@ export function topicsTreeItem(node: TopicsNode, filtered: boolean): vscode.Tree
 
 function groupItem(node: GroupNode, filtered: boolean): vscode.TreeItem {
   // A filtered tree is short and the user is looking for something: show it open.
-  const item = new vscode.TreeItem(node.label, filtered ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+  const item = new vscode.TreeItem(
+    node.label,
+    filtered ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+  );
   item.id = node.id;
   item.description = node.articles.length === 1 ? '1 article' : `${node.articles.length} articles`;
   item.tooltip = node.description ?? node.label;
@@ -33,7 +36,8 @@ function groupItem(node: GroupNode, filtered: boolean): vscode.TreeItem {
 
 function articleItem(node: ArticleNode): vscode.TreeItem {
   const { article } = node;
-  const state = node.sections.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
+  const state =
+    node.sections.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
   const item = new vscode.TreeItem(article.title, state);
   item.id = node.id;
   item.description = byline(article);

@@ -1,7 +1,14 @@
 import * as vscode from 'vscode';
 import { articleFilter, type MentionLookup } from '../../core/articleFilter';
 import type { Article } from '../../core/model';
-import { type Grouping, type OutlineArticle, type OutlineSection, outlineArticle, outlineSections, topicTree } from '../../core/topicTree';
+import {
+  type Grouping,
+  type OutlineArticle,
+  type OutlineSection,
+  outlineArticle,
+  outlineSections,
+  topicTree,
+} from '../../core/topicTree';
 import type { CorpusService } from '../corpus/corpusService';
 import { topicsTreeItem } from './topicsTreeItems';
 

@@ -14,7 +14,10 @@ async function run(command: typeof searchCommand, argv: string[]): Promise<strin
 
 describe('sourcebook search and quote', () => {
   it('search --json gives the contract fields, best first, with ids that quote accepts', async () => {
-    const hits = JSON.parse(await run(searchCommand, ['Huawei', 'Ascend', '--json', '--limit', '2'])) as Record<string, unknown>[];
+    const hits = JSON.parse(await run(searchCommand, ['Huawei', 'Ascend', '--json', '--limit', '2'])) as Record<
+      string,
+      unknown
+    >[];
     expect(hits[0]).toMatchObject({
       id: 'alibaba-qwen-shareholders#8.2',
       articleId: 'alibaba-qwen-shareholders',
@@ -33,11 +36,15 @@ describe('sourcebook search and quote', () => {
     const passage = corpus.passage('alibaba-qwen-shareholders#8.2')!;
     const inserted = applyEdits('', renderQuote('', passage, corpus.article(passage.articleId)!, 'footnote', 0).edits);
     expect(`${printed}\n`).toBe(inserted);
-    expect(await run(quoteCommand, ['Huawei Ascend processors', '--style', 'pandoc'])).toBe(`${inserted.split('\n')[0]!.replace(/\[\^[^\]]+\]$/, '')} [@alibaba-qwen-shareholders]`);
+    expect(await run(quoteCommand, ['Huawei Ascend processors', '--style', 'pandoc'])).toBe(
+      `${inserted.split('\n')[0]!.replace(/\[\^[^\]]+\]$/, '')} [@alibaba-qwen-shareholders]`,
+    );
   });
 
   it('refuses an unknown style', async () => {
     const context = createContext(parseCli(['quote', 'x', '--style', 'harvard']), () => undefined);
-    expect(() => quoteCommand.run(context)).toThrow(/--style must be one of footnote, inline, pandoc, apa, chicago, mla/);
+    expect(() => quoteCommand.run(context)).toThrow(
+      /--style must be one of footnote, inline, pandoc, apa, chicago, mla/,
+    );
   });
 });

@@ -42,7 +42,11 @@ export const ARTICLES = {
 
 export function fixtureCorpus(files: Record<string, string> = ARTICLES): Corpus {
   const corpus = new Corpus();
-  for (const [name, text] of Object.entries(files)) corpus.setFile({ path: `/corpus/${name}.md`, relativePath: `${name}.md` }, decodeCorpusFile(new TextEncoder().encode(text)));
+  for (const [name, text] of Object.entries(files))
+    corpus.setFile(
+      { path: `/corpus/${name}.md`, relativePath: `${name}.md` },
+      decodeCorpusFile(new TextEncoder().encode(text)),
+    );
   return corpus;
 }
 

@@ -10,8 +10,17 @@ const chips = passageOf(corpus, 'cloud-wars#1.0');
 const outlook = passageOf(corpus, 'cloud-wars#2.0');
 const other = passageOf(corpus, 'untitled-note#1.0');
 
-function insert(note: string, at: number, { passage, article } = lead, style: Parameters<typeof renderQuote>[3] = 'footnote', replaceEnd?: number): string {
-  return applyEdits(note, renderQuote(note, passage, article, style, at, replaceEnd === undefined ? {} : { replaceEnd }).edits);
+function insert(
+  note: string,
+  at: number,
+  { passage, article } = lead,
+  style: Parameters<typeof renderQuote>[3] = 'footnote',
+  replaceEnd?: number,
+): string {
+  return applyEdits(
+    note,
+    renderQuote(note, passage, article, style, at, replaceEnd === undefined ? {} : { replaceEnd }).edits,
+  );
 }
 
 describe('renderQuote', () => {
@@ -25,11 +34,15 @@ describe('renderQuote', () => {
   it('reports where the quote lands for every cursor position (property)', () => {
     const note = joinLines('# Notes', '', '[^mine]: Mine.', '', 'Text here.', '', '[^x]: Other.', '');
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: note.length }), fc.constantFrom('footnote', 'inline', 'pandoc') as fc.Arbitrary<'footnote'>, (at, style) => {
-        const rendered = renderQuote(note, chips.passage, chips.article, style, at);
-        const result = applyEdits(note, rendered.edits);
-        expect(result.slice(rendered.quoteOffset, rendered.quoteOffset + rendered.quote.length)).toBe(rendered.quote);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: note.length }),
+        fc.constantFrom('footnote', 'inline', 'pandoc') as fc.Arbitrary<'footnote'>,
+        (at, style) => {
+          const rendered = renderQuote(note, chips.passage, chips.article, style, at);
+          const result = applyEdits(note, rendered.edits);
+          expect(result.slice(rendered.quoteOffset, rendered.quoteOffset + rendered.quote.length)).toBe(rendered.quote);
+        },
+      ),
     );
   });
 
@@ -63,26 +76,43 @@ describe('renderQuote', () => {
   });
 
   it('never splits a paragraph, list or quote: a cursor inside one inserts after it', () => {
-    const { text, offset } = withCursor(joinLines('First line of a', 'para$CURSOR$graph that wraps.', '', '- item one', '- item two', ''));
+    const { text, offset } = withCursor(
+      joinLines('First line of a', 'para$CURSOR$graph that wraps.', '', '- item one', '- item two', ''),
+    );
     expect(insert(text, offset, lead, 'pandoc')).toBe(
-      joinLines('First line of a', 'paragraph that wraps.', '', '> "Alibaba Cloud cut its prices again." [@cloud-wars]', '', '- item one', '- item two', ''),
+      joinLines(
+        'First line of a',
+        'paragraph that wraps.',
+        '',
+        '> "Alibaba Cloud cut its prices again." [@cloud-wars]',
+        '',
+        '- item one',
+        '- item two',
+        '',
+      ),
     );
     const atStart = joinLines('Para one.', '', 'Para two.');
-    expect(insert(atStart, atStart.indexOf('Para two'), lead, 'pandoc')).toBe(joinLines('Para one.', '', '> "Alibaba Cloud cut its prices again." [@cloud-wars]', '', 'Para two.'));
+    expect(insert(atStart, atStart.indexOf('Para two'), lead, 'pandoc')).toBe(
+      joinLines('Para one.', '', '> "Alibaba Cloud cut its prices again." [@cloud-wars]', '', 'Para two.'),
+    );
   });
 
   it('replaces a selection', () => {
     const note = joinLines('Before.', '', 'REPLACE ME', '', 'After.');
     const start = note.indexOf('REPLACE');
     const result = insert(note, start, lead, 'pandoc', start + 'REPLACE ME'.length);
-    expect(result).toBe(joinLines('Before.', '', '> "Alibaba Cloud cut its prices again." [@cloud-wars]', '', 'After.'));
+    expect(result).toBe(
+      joinLines('Before.', '', '> "Alibaba Cloud cut its prices again." [@cloud-wars]', '', 'After.'),
+    );
   });
 
   it('reuses the footnote of an article quoted before and adds the new section to it', () => {
     const once = insert('', 0, chips);
     const twice = insert(once, once.indexOf('\n\n[^cloud-wars]'), outlook);
     expect(twice.match(/^\[\^cloud-wars\]:/gm)).toHaveLength(1);
-    expect(twice).toContain('[^cloud-wars]: Example Times, "The Cloud Wars Heat Up", March 14, 2026, § Chips; § Outlook.');
+    expect(twice).toContain(
+      '[^cloud-wars]: Example Times, "The Cloud Wars Heat Up", March 14, 2026, § Chips; § Outlook.',
+    );
     expect(twice.match(/\[\^cloud-wars\]/g)).toHaveLength(3);
   });
 
@@ -94,7 +124,14 @@ describe('renderQuote', () => {
   });
 
   it('adds a new definition after the existing ones and leaves them intact', () => {
-    const note = joinLines('Text[^1].', '', '[^1]: First note.', '[^long]: A long note', '    that continues here.', '');
+    const note = joinLines(
+      'Text[^1].',
+      '',
+      '[^1]: First note.',
+      '[^long]: A long note',
+      '    that continues here.',
+      '',
+    );
     const result = insert(note, 'Text[^1].'.length, other);
     expect(result).toBe(
       joinLines(
@@ -115,7 +152,14 @@ describe('renderQuote', () => {
     const note = joinLines('Text[^1].', '', '[^1]: First note.', '');
     const result = insert(note, note.length, lead, 'inline');
     expect(result).toBe(
-      joinLines('Text[^1].', '', '> "Alibaba Cloud cut its prices again." — *The Cloud Wars Heat Up*, Example Times, March 14, 2026', '', '[^1]: First note.', ''),
+      joinLines(
+        'Text[^1].',
+        '',
+        '> "Alibaba Cloud cut its prices again." — *The Cloud Wars Heat Up*, Example Times, March 14, 2026',
+        '',
+        '[^1]: First note.',
+        '',
+      ),
     );
   });
 
@@ -129,7 +173,9 @@ describe('renderQuote', () => {
 
   it('keeps CRLF line endings', () => {
     const result = insert('Line one.\r\n', 'Line one.\r\n'.length);
-    expect(result).toBe('Line one.\r\n\r\n> "Alibaba Cloud cut its prices again."[^cloud-wars]\r\n\r\n[^cloud-wars]: Example Times, "The Cloud Wars Heat Up", March 14, 2026.\r\n');
+    expect(result).toBe(
+      'Line one.\r\n\r\n> "Alibaba Cloud cut its prices again."[^cloud-wars]\r\n\r\n[^cloud-wars]: Example Times, "The Cloud Wars Heat Up", March 14, 2026.\r\n',
+    );
   });
 
   it('quotes on one line, with inner double quotes made single', () => {
@@ -149,21 +195,32 @@ describe('renderQuote properties', () => {
 
   it('keeps footnote labels unique, reuses them per article and keeps other definitions intact', () => {
     fc.assert(
-      fc.property(prose, fc.uniqueArray(existingDefinition, { selector: (d) => d.label, maxLength: 4 }), fc.array(step, { minLength: 1, maxLength: 8 }), (body, definitions, steps) => {
-        const own = definitions.map((d) => `[^${d.label}]: ${d.text}`);
-        let note = definitions.length > 0 ? `${body}\n\n${own.join('\n')}\n` : body;
-        for (const { passage, at } of steps) note = insert(note, Math.floor(at * note.length), passage);
-        const labels = noteFootnotes(note).definitions.map((d) => d.label);
-        expect(new Set(labels).size).toBe(labels.length);
-        const quotedArticles = new Set(steps.map((s) => s.passage.article.id));
-        for (const id of quotedArticles) expect(labels.filter((l) => l === id)).toHaveLength(1);
-        for (const line of own) expect(note.split('\n')).toContain(line);
-        for (const { passage } of steps) expect(note).toContain(`> "${quoteText(passage.passage.text)}"[^${passage.article.id}]`);
-        // Definitions stay together at the end of the note.
-        const trailing = noteFootnotes(note).trailingStart;
-        expect(trailing).toBeDefined();
-        expect(note.slice(trailing).split('\n').every((line) => line === '' || line.startsWith('[^'))).toBe(true);
-      }),
+      fc.property(
+        prose,
+        fc.uniqueArray(existingDefinition, { selector: (d) => d.label, maxLength: 4 }),
+        fc.array(step, { minLength: 1, maxLength: 8 }),
+        (body, definitions, steps) => {
+          const own = definitions.map((d) => `[^${d.label}]: ${d.text}`);
+          let note = definitions.length > 0 ? `${body}\n\n${own.join('\n')}\n` : body;
+          for (const { passage, at } of steps) note = insert(note, Math.floor(at * note.length), passage);
+          const labels = noteFootnotes(note).definitions.map((d) => d.label);
+          expect(new Set(labels).size).toBe(labels.length);
+          const quotedArticles = new Set(steps.map((s) => s.passage.article.id));
+          for (const id of quotedArticles) expect(labels.filter((l) => l === id)).toHaveLength(1);
+          for (const line of own) expect(note.split('\n')).toContain(line);
+          for (const { passage } of steps)
+            expect(note).toContain(`> "${quoteText(passage.passage.text)}"[^${passage.article.id}]`);
+          // Definitions stay together at the end of the note.
+          const trailing = noteFootnotes(note).trailingStart;
+          expect(trailing).toBeDefined();
+          expect(
+            note
+              .slice(trailing)
+              .split('\n')
+              .every((line) => line === '' || line.startsWith('[^')),
+          ).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
   });

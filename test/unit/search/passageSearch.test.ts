@@ -47,7 +47,11 @@ describe('passage search', () => {
 
   it('keeps a search inside an article or section, and lists it when the query is empty', () => {
     const index = searchIndexFor(bundled);
-    expect(index.search('Qwen', { articleId: 'alibaba-qwen-shareholders', limit: 100 }).every((hit) => hit.articleId === 'alibaba-qwen-shareholders')).toBe(true);
+    expect(
+      index
+        .search('Qwen', { articleId: 'alibaba-qwen-shareholders', limit: 100 })
+        .every((hit) => hit.articleId === 'alibaba-qwen-shareholders'),
+    ).toBe(true);
     const section = index.search('', { articleId: 'alibaba-qwen-shareholders', sectionIndex: 3 });
     expect(section.length).toBeGreaterThan(2);
     expect(section.every((hit) => hit.sectionIndex === 3)).toBe(true);
@@ -62,7 +66,10 @@ describe('passage search', () => {
     const corpus = fixtureCorpus();
     const index = new PassageSearch(corpus);
     expect(index.search('enterprises').map((hit) => hit.articleId)).toEqual(['untitled-note']);
-    corpus.setFile({ path: '/corpus/extra.md', relativePath: 'extra.md' }, decodeCorpusFile(new TextEncoder().encode('# Extra\n\nEnterprises love zebras.')));
+    corpus.setFile(
+      { path: '/corpus/extra.md', relativePath: 'extra.md' },
+      decodeCorpusFile(new TextEncoder().encode('# Extra\n\nEnterprises love zebras.')),
+    );
     expect(index.search('zebras').map((hit) => hit.articleId)).toEqual(['extra']);
     corpus.removeFile('/corpus/untitled-note.md');
     expect(index.search('enterprises').map((hit) => hit.articleId)).toEqual(['extra']);
