@@ -87,6 +87,7 @@ suite('Quote integrity', () => {
       () => ours(document.uri).some((d) => d.range.isEqual(altered)) && ours(document.uri),
     );
     assert.deepEqual(others, []);
+    assert.ok(warning);
     assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(warning.code, 'misquote');
     assert.match(
@@ -111,6 +112,7 @@ suite('Quote integrity', () => {
       () => ours(document.uri).length > 0 && ours(document.uri),
       20_000,
     );
+    assert.ok(back);
     assert.ok(back.range.isEqual(warning.range));
   });
 
@@ -122,6 +124,7 @@ suite('Quote integrity', () => {
       () => ours(document.uri).some((d) => d.code === 'unknown-article') && ours(document.uri),
     );
     assert.deepEqual(others, []);
+    assert.ok(error);
     assert.equal(error.severity, vscode.DiagnosticSeverity.Error);
     assert.match(error.message, /cites an unknown article/);
     assert.ok(error.range.isEqual(new vscode.Range(0, content.indexOf('[@'), 0, content.indexOf(']') + 1)));

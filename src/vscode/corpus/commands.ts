@@ -44,7 +44,7 @@ async function pickArticle(articles: readonly Article[]): Promise<Article | unde
     articles.map((article) => ({
       label: article.title,
       description: [article.publisher ?? 'Unknown publisher', article.date ?? 'undated'].join(' · '),
-      detail: article.summary,
+      ...(article.summary === undefined ? {} : { detail: article.summary }),
       article,
     })),
     { title: 'Open Article', matchOnDescription: true, matchOnDetail: true, placeHolder: 'Type to find an article by title, publisher or summary' },

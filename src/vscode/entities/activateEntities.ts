@@ -20,9 +20,8 @@ export function activateEntities(services: Services): EntitiesFeature {
   const explainEmpty = () => {
     if (!view.visible) return;
     const empty = corpus.current.size > 0 && provider.rootNodes().length === 0;
-    view.message = empty
-      ? 'The corpus mentions no entities: no catalog entries, and no names found in its text.'
-      : undefined;
+    // An empty message hides it.
+    view.message = empty ? 'The corpus mentions no entities: no catalog entries, and no names found in its text.' : '';
   };
   context.subscriptions.push(
     provider,

@@ -35,12 +35,13 @@ export function activateTopics(services: Services, entities: EntityAccess): Topi
   const showState = () => {
     const filter = topics.filter;
     void vscode.commands.executeCommand('setContext', ContextKeys.topicsFiltered, filter !== undefined);
-    if (filter === undefined) view.message = undefined;
+    if (filter === undefined)
+      view.message = ''; // an empty message hides it
     else {
       const { shown, total } = topics.counts();
       view.message = `Filtered by “${filter}”: ${shown} of ${total} article${total === 1 ? '' : 's'}. Clear the filter to see all.`;
     }
-    view.description = topics.grouping === 'topic' ? undefined : `by ${topics.grouping}`;
+    view.description = topics.grouping === 'topic' ? '' : `by ${topics.grouping}`;
   };
   const setGrouping = (value: Grouping) => {
     topics.grouping = value;
