@@ -37,6 +37,7 @@ case "$HOST" in
     step "install VS Code host" bash scripts/host/install.sh
     step "integration tests (code-server)" node scripts/host/run-integration.mjs
     step "UI tests" node scripts/host/run-ui.mjs
+    step "npm start leaves the repository clean" node scripts/host/check-start.mjs
     ;;
   electron)
     step "integration tests (electron)" node scripts/host/run-electron.mjs

@@ -3,6 +3,9 @@
 //
 //   node scripts/host/serve.mjs [--workspace DIR] [--port N]
 //
+// Without --workspace it serves a copy of samples/notes kept in .cache/notes
+// (made once, then kept with the user's edits), so trying the demo never
+// changes the repository.
 // The profile lives in .cache/ so settings and UI state survive restarts.
 // After `npm run build` (or with `npm run watch` running), reload the browser
 // window to pick up the new extension code.
@@ -14,6 +17,7 @@ import {
   HostError,
   QUIET_SETTINGS,
   ROOT,
+  copyWorkspace,
   freePort,
   startCodeServer,
   workbenchUrl,
@@ -22,13 +26,25 @@ import {
 
 const { values: opts } = parseArgs({
   options: {
-    workspace: { type: 'string', default: process.env.SOURCEBOOK_WORKSPACE ?? DEFAULT_WORKSPACE },
+    workspace: { type: 'string', default: process.env.SOURCEBOOK_WORKSPACE },
     port: { type: 'string', default: process.env.PORT ?? '8080' },
   },
 });
 
-const userDataDir = path.join(ROOT, '.cache', 'user-data');
-const workspace = path.resolve(opts.workspace);
+// Where the profile and the notes copy live: .cache/ unless SOURCEBOOK_STATE names another folder.
+const stateDir = process.env.SOURCEBOOK_STATE ? path.resolve(process.env.SOURCEBOOK_STATE) : path.join(ROOT, '.cache');
+const userDataDir = path.join(stateDir, 'user-data');
+const workspace = opts.workspace ? path.resolve(opts.workspace) : sampleNotesCopy();
+
+/** The sample notes, copied once into git-ignored .cache/notes; later runs keep what the user wrote there. */
+function sampleNotesCopy() {
+  const copy = path.join(stateDir, path.basename(DEFAULT_WORKSPACE));
+  if (!existsSync(copy)) {
+    copyWorkspace(DEFAULT_WORKSPACE, path.dirname(copy));
+    console.log(`copied the sample notes to ${copy} (delete it to start afresh)`);
+  }
+  return copy;
+}
 
 try {
   // Seed quiet defaults once; later edits by the user are kept.
@@ -40,7 +56,7 @@ try {
   const server = await startCodeServer({
     workspace,
     userDataDir,
-    extensionsDir: path.join(ROOT, '.cache', 'extensions'),
+    extensionsDir: path.join(stateDir, 'extensions'),
     port,
     echo: true,
   });
