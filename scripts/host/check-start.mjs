@@ -68,7 +68,10 @@ try {
 
   const served = path.join(state, path.basename(DEFAULT_WORKSPACE), NOTE);
   await until('the edit to be saved in the served copy', () => readFileSync(served, 'utf8').includes(TYPED), 30_000);
-  assert.ok(!readFileSync(path.join(DEFAULT_WORKSPACE, NOTE), 'utf8').includes(TYPED), 'the edit reached samples/notes');
+  assert.ok(
+    !readFileSync(path.join(DEFAULT_WORKSPACE, NOTE), 'utf8').includes(TYPED),
+    'the edit reached samples/notes',
+  );
   assert.equal(gitStatus(), before, 'git status changed while npm start ran');
   console.log('  ✓ npm start serves a copy of the sample notes; edits leave git status unchanged');
   console.log('start: 1 passed, 0 failed');
@@ -80,8 +83,8 @@ try {
   await browser?.close().catch(() => {});
   if (server && server.exitCode === null) {
     server.kill('SIGTERM');
-    await until('the server to stop', () => server.exitCode !== null || server.signalCode !== null, 20_000).catch(
-      () => server.kill('SIGKILL'),
+    await until('the server to stop', () => server.exitCode !== null || server.signalCode !== null, 20_000).catch(() =>
+      server.kill('SIGKILL'),
     );
   }
   rmSync(state, { recursive: true, force: true });
