@@ -17,7 +17,7 @@ import {
   readCorpusText,
   relativeTo,
 } from './corpusFiles';
-import { fileKey, folderOf, isHidden, outcomeOf, readAndPrepare, sameKey } from './fileIndexing';
+import { fileKey, folderOf, isHidden, outcomeOf, type ReadFile, readAndPrepare, sameKey } from './fileIndexing';
 import type { IndexStore } from './indexCache';
 
 export interface IndexedLoadOptions {
@@ -163,14 +163,7 @@ export class IndexedCorpus {
           known = undefined; // reported as unreadable below
         }
         if (sameKey(this.loaded.get(file.path), known)) continue; // already in the corpus as it is on disk
-        const read = readAndPrepare(file, maxBytes, known);
-        this.admitPrepared(
-          file,
-          folder.root,
-          read.key,
-          read.prepared,
-          read.cacheable ? outcomeOf(read.prepared) : undefined,
-        );
+        this.admitRead(file, folder.root, readAndPrepare(file, maxBytes, known));
       }
     }
     return { changed: this.corpus.version !== before, reloadNeeded: false, files };
@@ -240,12 +233,25 @@ export class IndexedCorpus {
   /** Reads and parses a file the index could not give, and records it in the index. */
   private parse(item: Planned): void {
     this.counts.parsed++;
-    const { key, prepared, cacheable } = readAndPrepare(
+    this.admitRead(
       item.file,
-      this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
-      item.key,
+      item.root,
+      readAndPrepare(item.file, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, item.key),
     );
-    this.admitPrepared(item.file, item.root, key, prepared, cacheable ? outcomeOf(prepared) : undefined);
+  }
+
+  /**
+   * Puts a file just read in the corpus. Whatever goes wrong with this one
+   * file (even in code that should not throw) skips it with the reason, so
+   * the rest of a load or a batch goes on.
+   */
+  private admitRead(file: CorpusFile, root: string, read: ReadFile): void {
+    try {
+      this.admitPrepared(file, root, read.key, read.prepared, read.cacheable ? outcomeOf(read.prepared) : undefined);
+    } catch (error) {
+      const reason = `cannot be loaded: ${error instanceof Error ? error.message : String(error)}`;
+      this.admitPrepared(file, root, read.key, { ok: false, reason }, undefined);
+    }
   }
 
   private admitOutcome(file: CorpusFile, root: string, key: FileKey | undefined, outcome: IndexedOutcome): void {

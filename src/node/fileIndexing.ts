@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { articleRecord } from '../core/cache/articleRecord';
 import type { FileKey, IndexedOutcome } from '../core/cache/folderIndex';
+import { parseFallbackReason } from '../core/parse/article';
 import { decodeCorpusFile, tooLargeReason } from '../core/parse/decode';
 import { type PreparedFile, prepareFile } from '../core/preparedFile';
 import { type CorpusFile, type CorpusFolder, excludeMatcher, isInside, relativeTo } from './corpusFiles';
@@ -24,24 +25,47 @@ export function fileKey(path: string): FileKey {
   return { size: stat.size, mtime: stat.mtimeMs };
 }
 
-/** Reads, decodes and prepares one corpus file (its sections are parsed on first use). Never throws. */
+/** Reads, decodes and parses one corpus file in full. Never throws. */
 export function readAndPrepare(file: CorpusFile, maxBytes: number, known?: FileKey): ReadFile {
   let key = known;
   try {
     key ??= fileKey(file.path);
     if (key.size > maxBytes)
       return { key, prepared: { ok: false, reason: tooLargeReason(key.size, maxBytes) }, cacheable: false };
-    return { key, prepared: prepareFile(file, decodeCorpusFile(readFileSync(file.path), maxBytes)), cacheable: true };
+    const prepared = parsedNow(prepareFile(file, decodeCorpusFile(readFileSync(file.path), maxBytes)));
+    return { key, prepared, cacheable: true };
   } catch (error) {
     return { key, prepared: { ok: false, reason: `cannot be read: ${(error as Error).message}` }, cacheable: false };
   }
 }
 
-/** What a prepared file persists as. Parses every section of an article now: the record is what the next start restores. */
+/**
+ * What a prepared file persists as. Parses every section of an article now:
+ * the record is what the next start restores. Never throws: a Markdown
+ * parse that fails is read as plain text, and the reason joins the warning.
+ */
 export function outcomeOf(prepared: PreparedFile): IndexedOutcome {
   if (!prepared.ok) return { skipped: prepared.reason };
-  const article = articleRecord(prepared.article);
-  return prepared.warning === undefined ? { article } : { article, warning: prepared.warning };
+  try {
+    const article = articleRecord(prepared.article);
+    const warning = joinWarnings(prepared.warning, parseFallbackReason(prepared.article));
+    return warning === undefined ? { article } : { article, warning };
+  } catch (error) {
+    return { skipped: `cannot be parsed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/** A prepared file with every section parsed, and any fallback the parse needed in its warning. */
+export function parsedNow(prepared: PreparedFile): PreparedFile {
+  if (!prepared.ok) return prepared;
+  const outcome = outcomeOf(prepared);
+  if ('skipped' in outcome) return { ok: false, reason: outcome.skipped };
+  return outcome.warning === prepared.warning ? prepared : { ...prepared, warning: outcome.warning! };
+}
+
+function joinWarnings(...warnings: (string | undefined)[]): string | undefined {
+  const given = warnings.filter((w): w is string => w !== undefined && w !== '');
+  return given.length > 0 ? given.join('; ') : undefined;
 }
 
 export function sameKey(a: FileKey | undefined, b: FileKey | undefined): boolean {

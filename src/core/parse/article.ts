@@ -5,6 +5,7 @@ import { splitSentences } from '../text/sentences';
 import type { Block } from './blocks';
 import { readFrontMatter } from './frontMatter';
 import { markdownBlocks } from './markdownBlocks';
+import { MAX_MARKDOWN_NESTING, markdownNesting } from './nesting';
 import { plainTextBlocks } from './plainTextBlocks';
 import { type ArticleStructure, BLOCK_KINDS, makeSections } from './structure';
 
@@ -18,6 +19,8 @@ export interface ArticleFile {
   readonly bundled?: boolean;
   /** Overrides the id from front matter or path (the corpus uses it to resolve clashes). */
   readonly id?: string;
+  /** Read a Markdown file as plain text (its Markdown parse failed or went over its budget). */
+  readonly plainText?: boolean;
 }
 
 export interface ParsedArticle {
@@ -36,10 +39,16 @@ export interface ParsedArticle {
 export function parseArticle(file: ArticleFile): ParsedArticle {
   if (file.text.trim() === '') throw new Error('file is empty');
   const front = readFrontMatter(file.text);
-  const markdown = !/\.txt$/i.test(file.path);
-  const meta = articleMeta(file, front.data, front.bodyStart, markdown);
+  const warnings = front.error ? [`${front.error}; read without it`] : [];
+  const isMarkdownFile = !/\.txt$/i.test(file.path);
+  let markdown = isMarkdownFile && !file.plainText;
+  if (markdown && markdownNesting(file.text) > MAX_MARKDOWN_NESTING) {
+    markdown = false;
+    warnings.push(`Markdown nested more than ${MAX_MARKDOWN_NESTING} levels deep; read as plain text`);
+  }
+  const meta = articleMeta(file, front.data, front.bodyStart, isMarkdownFile);
   const article = new LazyArticle(meta, file, front.bodyStart, markdown);
-  return front.error ? { article, warning: `${front.error}; read without it` } : { article };
+  return warnings.length > 0 ? { article, warning: warnings.join('; ') } : { article };
 }
 
 class LazyArticle extends ArticleBase {
@@ -62,9 +71,26 @@ class LazyArticle extends ArticleBase {
     return this.text;
   }
 
-  /** The parse as offsets; made on first use, before (and without) any `Section` object. */
+  /** Why the body was read as plain text although it is Markdown: its Markdown parse failed. */
+  fallbackReason: string | undefined;
+
+  /**
+   * The parse as offsets; made on first use, before (and without) any
+   * `Section` object. Never throws: a Markdown parse that fails (whatever
+   * the text holds) falls back to plain text, and that to no sections.
+   */
   get structure(): ArticleStructure {
-    this.parsedStructure ??= buildStructure(this, this.bodyStart, this.markdown);
+    if (this.parsedStructure) return this.parsedStructure;
+    try {
+      this.parsedStructure = buildStructure(this, this.bodyStart, this.markdown);
+    } catch (error) {
+      this.fallbackReason = `Markdown could not be parsed (${errorMessage(error)}); read as plain text`;
+      try {
+        this.parsedStructure = buildStructure(this, this.bodyStart, false);
+      } catch {
+        this.parsedStructure = { titles: [], structure: new Int32Array(0) };
+      }
+    }
     return this.parsedStructure;
   }
 
@@ -72,6 +98,17 @@ class LazyArticle extends ArticleBase {
     this.parsed ??= makeSections(this.structure, new LineIndex(this.source), this.id);
     return this.parsed;
   }
+}
+
+/** Why an article made here was read as plain text after its Markdown parse failed, if it was (parsing it if it is not yet). */
+export function parseFallbackReason(article: Article): string | undefined {
+  if (!(article instanceof LazyArticle)) return undefined;
+  void article.structure;
+  return article.fallbackReason;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** The structure of a parsed article (parsing it if it is not yet), or undefined for an article this module did not make. */

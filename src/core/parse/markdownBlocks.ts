@@ -25,44 +25,70 @@ const GFM_TRIGGERS = /[|~@]|www\.|:\/\/|\[\^|\[[ xX]\]/i;
 export function markdownBlocks(text: string, options: { readonly gfm?: boolean } = {}): Block[] {
   const gfm = options.gfm ?? GFM_TRIGGERS.test(text);
   const tree = (gfm ? withGfm : withoutGfm).parse(text) as Root;
-  const blocks: Block[] = [];
-  for (const node of tree.children) visit(node, 'paragraph', blocks);
-  return blocks;
+  return blocksOf(tree);
 }
 
-function visit(node: RootContent, kind: BlockKind, out: Block[]): void {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  switch (node.type) {
-    case 'heading':
-      if (start !== undefined && end !== undefined) {
-        out.push({ type: 'heading', depth: node.depth, title: plainText(node).trim(), start, end });
-      }
-      return;
-    case 'paragraph':
-      if (start !== undefined && end !== undefined) out.push({ type: 'text', kind, start, end });
-      return;
-    case 'list':
-      for (const item of node.children) for (const child of item.children) visit(child, 'listItem', out);
-      return;
-    case 'blockquote':
-      for (const child of node.children) visit(child, 'blockquote', out);
-      return;
-    case 'table':
-      for (const row of node.children) {
-        const rowStart = row.position?.start.offset;
-        const rowEnd = row.position?.end.offset;
-        if (rowStart !== undefined && rowEnd !== undefined)
-          out.push({ type: 'text', kind: 'tableRow', start: rowStart, end: rowEnd });
-      }
-      return;
-    default:
-      return;
+/** A node still to visit, with the kind its paragraphs get (from the nearest list or blockquote around it). */
+interface Pending {
+  readonly node: RootContent;
+  readonly kind: BlockKind;
+}
+
+/**
+ * The headings and prose blocks of a tree, in document order. The walk keeps
+ * its own stack rather than recursing: a file can nest blockquotes or lists
+ * thousands deep, which would overflow the call stack.
+ */
+function blocksOf(tree: Root): Block[] {
+  const out: Block[] = [];
+  const stack: Pending[] = [];
+  const pushChildren = (children: readonly RootContent[], kind: BlockKind) => {
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, kind });
+  };
+  pushChildren(tree.children, 'paragraph');
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const { node, kind } = next;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    switch (node.type) {
+      case 'heading':
+        if (start !== undefined && end !== undefined)
+          out.push({ type: 'heading', depth: node.depth, title: plainText(node).trim(), start, end });
+        break;
+      case 'paragraph':
+        if (start !== undefined && end !== undefined) out.push({ type: 'text', kind, start, end });
+        break;
+      case 'list':
+        for (let i = node.children.length - 1; i >= 0; i--) pushChildren(node.children[i]!.children, 'listItem');
+        break;
+      case 'blockquote':
+        pushChildren(node.children, 'blockquote');
+        break;
+      case 'table':
+        for (const row of node.children) {
+          const rowStart = row.position?.start.offset;
+          const rowEnd = row.position?.end.offset;
+          if (rowStart !== undefined && rowEnd !== undefined)
+            out.push({ type: 'text', kind: 'tableRow', start: rowStart, end: rowEnd });
+        }
+        break;
+      default:
+        break;
+    }
   }
+  return out;
 }
 
-function plainText(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
-  return '';
+/** The text of a node's leaves, in order; iterative, as emphasis and links can nest without limit. */
+function plainText(root: Nodes): string {
+  const parts: string[] = [];
+  const stack: Nodes[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if ('value' in node && typeof node.value === 'string') parts.push(node.value);
+    else if ('children' in node) {
+      const children = node.children as Nodes[];
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
+  }
+  return parts.join('');
 }
