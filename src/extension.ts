@@ -12,6 +12,7 @@ import { activateIntegrity } from './vscode/integrity/activateIntegrity';
 import type { TopicsTreeProvider } from './vscode/topics/topicsTreeProvider';
 import { activateQuotes } from './vscode/quotes/activateQuotes';
 import { activateHover } from './vscode/hover/activateHover';
+import { activateStatus } from './vscode/status/activateStatus';
 
 /** What `activate` returns: the live services, for the integration tests and other extensions. */
 export interface SourcebookApi {
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     activateIntegrity(services);
     activateQuotes(services);
     activateHover(services);
+    activateStatus(services);
 
     // Loading runs in the background: activation returns at once.
     void corpus.reload().catch((error: unknown) => showFailure('Sourcebook could not load its corpus', error, log));

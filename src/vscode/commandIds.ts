@@ -9,6 +9,7 @@ export const Commands = {
   reloadCorpus: 'sourcebook.reloadCorpus',
   configureCorpusPaths: 'sourcebook.configureCorpusPaths',
   showLog: 'sourcebook.showLog',
+  chooseCitationStyle: 'sourcebook.chooseCitationStyle',
   topicsRefresh: 'sourcebook.topics.refresh',
   topicsFilter: 'sourcebook.topics.filter',
   topicsClearFilter: 'sourcebook.topics.clearFilter',

@@ -24,6 +24,12 @@ export interface CorpusServiceStats {
   readonly batches: number;
 }
 
+/** Where the corpus is in its life, for the status bar: loading (with progress), ready, or failed. */
+export type LoadState =
+  | { readonly kind: 'loading'; readonly done: number; readonly total: number }
+  | { readonly kind: 'ready' }
+  | { readonly kind: 'failed'; readonly message: string };
+
 /** After a change, how long to wait before writing the persisted index. */
 const PERSIST_DELAY_MS = 1500;
 /** After a folder is first watched, when to compare it with the corpus once. */
@@ -43,6 +49,9 @@ export class CorpusService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Corpus>();
   readonly onDidChange = this.changed.event;
   private readonly problems: CorpusProblems;
+  private loadStateValue: LoadState = { kind: 'loading', done: 0, total: 0 };
+  private readonly loadStateChanged = new vscode.EventEmitter<LoadState>();
+  readonly onDidChangeLoadState = this.loadStateChanged.event;
   private loading: Promise<Corpus> | undefined;
   private superseded: AbortController | undefined;
   private readonly watcher = new CorpusWatcher((paths) => void this.applyBatch(paths));
@@ -70,6 +79,20 @@ export class CorpusService implements vscode.Disposable {
     return this.statsValue;
   }
 
+  get loadState(): LoadState {
+    return this.loadStateValue;
+  }
+
+  /** The files of the corpus as loaded now that were skipped or read best-effort, with topic lists and catalogs. */
+  fileProblems(): FileProblem[] {
+    return [...this.folderProblems, ...this.corpus.problems()];
+  }
+
+  private setLoadState(state: LoadState): void {
+    this.loadStateValue = state;
+    this.loadStateChanged.fire(state);
+  }
+
   /** Resolves when the first load (or the reload in progress) has finished. */
   get ready(): Promise<Corpus> {
     return this.loading ?? this.reload();
@@ -87,6 +110,7 @@ export class CorpusService implements vscode.Disposable {
     this.superseded = controller;
     const loading = this.enqueue(() => this.load(controller)).catch((error: unknown) => {
       this.log.error('corpus load failed', error);
+      this.setLoadState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
       throw error;
     });
     this.loading = loading;
@@ -105,6 +129,8 @@ export class CorpusService implements vscode.Disposable {
     );
     const cancelledByUser = new AbortController();
     const progress = loadProgress(cancelledByUser);
+    this.setLoadState({ kind: 'loading', done: 0, total: 0 });
+    let shownPercent = -1;
     const folderProblems: FileProblem[] = [];
     let result;
     try {
@@ -113,7 +139,12 @@ export class CorpusService implements vscode.Disposable {
         maxFileBytes: maxFileBytes(),
         ...(this.store ? { store: this.store } : {}),
         signal: AbortSignal.any([controller.signal, cancelledByUser.signal]),
-        onProgress: (done, total) => progress.report(done, total),
+        onProgress: (done, total) => {
+          progress.report(done, total);
+          const percent = total === 0 ? 0 : Math.floor((done / total) * 100);
+          if (percent !== shownPercent) this.setLoadState({ kind: 'loading', done, total });
+          shownPercent = percent;
+        },
         onProblem: (problem) => {
           this.problems.logProblem(problem);
           if (!isArticlePath(problem.path)) folderProblems.push(problem); // a topic list or catalog
@@ -140,6 +171,7 @@ export class CorpusService implements vscode.Disposable {
         `${stats.fromCache} file(s) from the persisted index, ${stats.parsed} read and parsed (load #${this.statsValue.loads})`,
     );
     this.announce();
+    this.setLoadState({ kind: 'ready' });
     this.schedulePersist();
     if (newlyWatched.length > 0) this.scheduleRescan();
     return this.corpus;
@@ -223,6 +255,7 @@ export class CorpusService implements vscode.Disposable {
     if (this.persistTimer) this.persist();
     this.watcher.dispose();
     this.changed.dispose();
+    this.loadStateChanged.dispose();
     this.problems.dispose();
   }
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { HOVER_SELECTOR } from '../quotes/notesTracker';
 import { type EntityIndex, entityIndexFor } from '../../core/entities';
 import type { Services } from '../services';
 import { setting } from '../settings';
@@ -31,7 +32,7 @@ export function activateHover(services: Services): void {
     () => setting('hover.enabled', true),
   );
   context.subscriptions.push(
-    vscode.languages.registerHoverProvider({ language: 'markdown' }, hover),
+    vscode.languages.registerHoverProvider(HOVER_SELECTOR, hover),
     decorations,
     corpus.onDidChange(() => decorations.refresh()),
     vscode.workspace.onDidChangeConfiguration((event) => {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { NOTE_SELECTOR } from '../quotes/notesTracker';
 import { Commands } from '../commandIds';
 import type { Services } from '../services';
 import { setting } from '../settings';
@@ -17,7 +18,7 @@ export function activateIntegrity(services: Services): QuoteDiagnostics {
   services.context.subscriptions.push(
     diagnostics,
     vscode.languages.registerCodeActionsProvider(
-      { language: 'markdown' },
+      NOTE_SELECTOR,
       new ReplaceWithSourceText(diagnostics),
       ReplaceWithSourceText.metadata,
     ),

@@ -1,6 +1,18 @@
 import * as vscode from 'vscode';
 import { ARTICLE_SCHEME } from '../corpus/articleDocuments';
 
+/** The documents whose notes Sourcebook checks and fixes: Markdown on disk or not yet saved. */
+export const NOTE_SELECTOR: vscode.DocumentSelector = [
+  { language: 'markdown', scheme: 'file' },
+  { language: 'markdown', scheme: 'untitled' },
+];
+
+/** Where entity cards show: notes, and the corpus' own read-only articles. */
+export const HOVER_SELECTOR: vscode.DocumentSelector = [
+  ...NOTE_SELECTOR,
+  { language: 'markdown', scheme: ARTICLE_SCHEME },
+];
+
 /** Whether a document is a note Sourcebook may write into: Markdown, not a corpus article. */
 export function isNotesDocument(document: vscode.TextDocument): boolean {
   return (
