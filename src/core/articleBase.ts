@@ -15,6 +15,7 @@ export abstract class ArticleBase implements Article {
   readonly topics: readonly string[];
   readonly summary?: string;
   readonly authors?: readonly string[];
+  readonly language?: string;
 
   constructor(
     meta: ArticleMeta,
@@ -32,6 +33,7 @@ export abstract class ArticleBase implements Article {
     if (meta.url !== undefined) this.url = meta.url;
     if (meta.summary !== undefined) this.summary = meta.summary;
     if (meta.authors !== undefined) this.authors = meta.authors;
+    if (meta.language !== undefined) this.language = meta.language;
   }
 
   abstract get source(): string;

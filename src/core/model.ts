@@ -35,6 +35,8 @@ export interface ArticleMeta {
   readonly topics: readonly string[];
   readonly summary?: string;
   readonly authors?: readonly string[];
+  /** The article's language (BCP 47), from its front matter or page, else its folder's `sourcebook.yaml`. */
+  readonly language?: string;
 }
 
 export interface Sentence {
@@ -76,6 +78,8 @@ export interface Article extends ArticleMeta {
   readonly source: string;
   /** Sections in document order; parsed on first use. */
   readonly sections: readonly Section[];
+  /** For a PDF: the offset in `source` where each page starts (page 1 first). */
+  readonly pages?: readonly number[];
 }
 
 /** A quotable unit: a sentence or a whole paragraph, with where it lives. */

@@ -4,7 +4,9 @@ import picomatch from 'picomatch';
 import { Corpus } from '../core/corpus';
 import type { FileProblem, Topic } from '../core/model';
 import { type Decoded, decodeCorpusFile, DEFAULT_MAX_FILE_BYTES, tooLargeReason } from '../core/parse/decode';
+import type { FolderDefaults } from '../core/folderDefaults';
 import { parseTopicList } from '../core/topicList';
+import { FOLDER_DEFAULTS_FILE, readFolderDefaults } from './folderDefaults';
 
 export const ARTICLE_EXTENSIONS = /\.(md|markdown|txt)$/i;
 
@@ -28,6 +30,14 @@ export interface CorpusFile {
   readonly path: string;
   readonly relativePath: string;
   readonly bundled: boolean;
+  /** The folder's `sourcebook.yaml` defaults, when it has one. */
+  readonly defaults?: FolderDefaults;
+}
+
+/** A corpus file at `path` of `folder`, with the folder's defaults. */
+export function corpusFileOf(folder: CorpusFolder, path: string, relativePath: string): CorpusFile {
+  const defaults = readFolderDefaults(folder.root).defaults;
+  return { path, relativePath, bundled: folder.bundled ?? false, ...(defaults ? { defaults } : {}) };
 }
 
 /**
@@ -65,6 +75,7 @@ export function listArticleFiles(
   const files: CorpusFile[] = [];
   for (const folder of folders) {
     const excluded = excludeMatcher(folder.exclude);
+    const defaults = readFolderDefaults(folder.root).defaults;
     const skip = (relativePath: string) => (exclude?.(relativePath) ?? false) || (excluded?.(relativePath) ?? false);
     // Paths are joined by hand: path.join and path.relative normalize every call, a cost on 20,000 files.
     const walk = (dir: string, relativeDir: string) => {
@@ -83,7 +94,7 @@ export function listArticleFiles(
         if (skip(relativePath)) continue;
         if (entry.isDirectory()) walk(path, relativePath);
         else if (entry.isFile() && isArticlePath(entry.name))
-          files.push({ path, relativePath, bundled: folder.bundled ?? false });
+          files.push({ path, relativePath, bundled: folder.bundled ?? false, ...(defaults ? { defaults } : {}) });
       }
     };
     const root = folder.root.endsWith(sep) ? folder.root.slice(0, -1) : folder.root;
@@ -157,6 +168,11 @@ export function readCatalogs(corpus: Corpus, folders: readonly CorpusFolder[]): 
 export function emptyCorpus(folders: readonly CorpusFolder[], onProblem?: (problem: FileProblem) => void): Corpus {
   const corpus = new Corpus(readTopicLists(folders, onProblem));
   readCatalogs(corpus, folders);
+  for (const folder of folders) {
+    const { problem, defaults } = readFolderDefaults(folder.root);
+    const outcome = defaults ? 'recovered' : 'skipped';
+    if (problem) onProblem?.({ path: join(folder.root, FOLDER_DEFAULTS_FILE), outcome, reason: problem });
+  }
   return corpus;
 }
 

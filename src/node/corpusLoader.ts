@@ -9,6 +9,7 @@ import type { PreparedFile } from '../core/preparedFile';
 import {
   type CorpusFile,
   type CorpusFolder,
+  corpusFileOf,
   emptyCorpus,
   excludeMatcher,
   isArticlePath,
@@ -18,6 +19,7 @@ import {
   relativeTo,
 } from './corpusFiles';
 import { fileKey, folderOf, isHidden, outcomeOf, type ReadFile, readAndPrepare, sameKey } from './fileIndexing';
+import { FOLDER_DEFAULTS_FILE, readFolderDefaults } from './folderDefaults';
 import type { IndexStore } from './indexCache';
 
 export interface IndexedLoadOptions {
@@ -58,7 +60,7 @@ export interface ApplyResult {
 }
 
 /** Files at a folder's root that are not articles but shape the corpus. */
-const FOLDER_FILES = /^(topics\.ya?ml|entities\.(ya?ml|json))$/i;
+const FOLDER_FILES = /^(topics\.ya?ml|entities\.(ya?ml|json)|sourcebook\.yaml)$/i;
 
 /** A file of a load, once looked at: its folder and its key. */
 interface Planned {
@@ -150,7 +152,7 @@ export class IndexedCorpus {
       const found = isDirectory
         ? listArticleFiles([folder], undefined, path)
         : isArticlePath(path)
-          ? [{ path, relativePath, bundled: folder.bundled ?? false }]
+          ? [corpusFileOf(folder, path, relativePath)]
           : [];
       if (isDirectory) this.removeUnder(path, folder.root, new Set(found.map((file) => file.path)));
       for (const file of found) {
@@ -203,7 +205,7 @@ export class IndexedCorpus {
     for (const root of this.dirty) {
       const files = this.indexes.get(root);
       if (!files) continue;
-      const index: FolderIndex = { root, producer: store.producer, files };
+      const index: FolderIndex = { root, producer: producerFor(store, root), files };
       store.write(index);
       this.options.log?.(`persisted index of ${root} written (${files.size} files)`);
     }
@@ -215,7 +217,8 @@ export class IndexedCorpus {
     const previous = new Map<string, ReadonlyMap<string, IndexEntry>>();
     for (const folder of this.options.folders) {
       this.indexes.set(folder.root, new Map());
-      const stored = this.options.store?.read(folder.root);
+      const store = this.options.store;
+      const stored = store?.read(folder.root, producerFor(store, folder.root));
       if (stored?.status === 'used') previous.set(folder.root, stored.index.files);
       else if (stored?.status === 'discarded')
         this.options.log?.(`persisted index of ${folder.root} discarded (${stored.reason}); indexing it again`);
@@ -314,6 +317,12 @@ export class IndexedCorpus {
     this.stamp = performance.now();
     return this.options.signal?.aborted ?? false;
   }
+}
+
+/** The producer an index is written and read under: the build's, and the folder's defaults, which articles' metadata depends on. */
+function producerFor(store: IndexStore, root: string): string {
+  const hash = readFolderDefaults(root).hash;
+  return hash === undefined ? store.producer : `${store.producer}+${FOLDER_DEFAULTS_FILE}:${hash}`;
 }
 
 export { isRelevantChange } from './fileIndexing';

@@ -26,8 +26,8 @@ export class IndexStore {
     return join(this.dir, `${createHash('sha1').update(root).digest('hex').slice(0, 20)}.json`);
   }
 
-  /** Reads and checks the index of a folder. A corrupt or foreign one is deleted and reported as discarded. */
-  read(root: string): StoredIndex {
+  /** Reads and checks the index of a folder (written by `producer`). A corrupt or foreign one is deleted and reported as discarded. */
+  read(root: string, producer = this.producer): StoredIndex {
     const file = this.fileFor(root);
     let bytes;
     try {
@@ -35,7 +35,7 @@ export class IndexStore {
     } catch {
       return { status: 'missing' };
     }
-    const decoded = decodeFolderIndex(bytes, { root, producer: this.producer });
+    const decoded = decodeFolderIndex(bytes, { root, producer });
     if (decoded.ok) return { status: 'used', index: decoded.index };
     rmSync(file, { force: true });
     return { status: 'discarded', reason: decoded.reason };

@@ -174,6 +174,7 @@ function metaOf(article: Article): ArticleMeta {
   if (article.url !== undefined) meta.url = article.url;
   if (article.summary !== undefined) meta.summary = article.summary;
   if (article.authors !== undefined) meta.authors = article.authors;
+  if (article.language !== undefined) meta.language = article.language;
   return meta;
 }
 

@@ -2,6 +2,8 @@ import { ArticleBase } from '../articleBase';
 import type { Article, ArticleMeta, Section } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { splitSentences } from '../text/sentences';
+import { dateFromRule, type FolderDefaults } from '../folderDefaults';
+import type { ExtractedDocument } from '../readers/extracted';
 import type { Block } from './blocks';
 import { readFrontMatter } from './frontMatter';
 import { markdownBlocks } from './markdownBlocks';
@@ -21,6 +23,10 @@ export interface ArticleFile {
   readonly id?: string;
   /** Read a Markdown file as plain text (its Markdown parse failed or went over its budget). */
   readonly plainText?: boolean;
+  /** What the folder's `sourcebook.yaml` gives where the file is silent. */
+  readonly defaults?: FolderDefaults;
+  /** For a web page or PDF: the text a reader view extracted, its blocks and metadata (`text` is then that text). */
+  readonly extracted?: ExtractedDocument;
 }
 
 export interface ParsedArticle {
@@ -38,6 +44,11 @@ export interface ParsedArticle {
  */
 export function parseArticle(file: ArticleFile): ParsedArticle {
   if (file.text.trim() === '') throw new Error('file is empty');
+  if (file.extracted) {
+    const meta = articleMeta(file, { ...file.extracted.meta }, 0, false);
+    const article = new LazyArticle(meta, file, 0, false);
+    return file.extracted.warning ? { article, warning: file.extracted.warning } : { article };
+  }
   const front = readFrontMatter(file.text);
   const warnings = front.error ? [`${front.error}; read without it`] : [];
   const isMarkdownFile = !/\.txt$/i.test(file.path);
@@ -63,9 +74,13 @@ class LazyArticle extends ArticleBase {
   ) {
     super(meta, file.path, file.bundled ?? false);
     this.text = file.text;
+    this.blocks = file.extracted?.blocks;
+    if (file.extracted?.pages) this.pages = file.extracted.pages;
   }
 
   private readonly text: string;
+  private readonly blocks: readonly Block[] | undefined;
+  readonly pages?: readonly number[];
 
   get source(): string {
     return this.text;
@@ -82,16 +97,22 @@ class LazyArticle extends ArticleBase {
   get structure(): ArticleStructure {
     if (this.parsedStructure) return this.parsedStructure;
     try {
-      this.parsedStructure = buildStructure(this, this.bodyStart, this.markdown);
+      this.parsedStructure = buildStructure(this, this.blocksOf(this.markdown), this.markdown || !!this.blocks);
     } catch (error) {
       this.fallbackReason = `Markdown could not be parsed (${errorMessage(error)}); read as plain text`;
       try {
-        this.parsedStructure = buildStructure(this, this.bodyStart, false);
+        this.parsedStructure = buildStructure(this, this.blocksOf(false), false);
       } catch {
         this.parsedStructure = { titles: [], structure: new Int32Array(0) };
       }
     }
     return this.parsedStructure;
+  }
+
+  /** The blocks a reader gave, or those of parsing the text as Markdown or plain text. */
+  private blocksOf(markdown: boolean): readonly Block[] {
+    if (this.blocks) return this.blocks;
+    return markdown ? markdownBlocks(this.text) : plainTextBlocks(this.text, this.bodyStart);
   }
 
   get sections(): readonly Section[] {
@@ -118,17 +139,17 @@ export function parsedStructure(article: Article): ArticleStructure | undefined 
 
 /**
  * Parses an article's body into its structure: Markdown through remark,
- * plain text by blank lines; sentences by `splitSentences`. Sections are made
+ * plain text by blank lines, a web page or PDF by its reader; sentences by `splitSentences`. Sections are made
  * at headings; text before the first heading is the lead (section 0, titled
  * with the article's title), present only when it has paragraphs.
  */
-function buildStructure(article: Article, bodyStart: number, markdown: boolean): ArticleStructure {
+function buildStructure(article: Article, parsedBlocks: readonly Block[], structured: boolean): ArticleStructure {
   const text = article.source;
   const lines = new LineIndex(text);
-  let blocks: Block[] = markdown ? markdownBlocks(text) : plainTextBlocks(text, bodyStart);
+  let blocks = parsedBlocks;
   // A plain-text article's first line is its title, not its first paragraph.
   if (
-    !markdown &&
+    !structured &&
     article.titleProvenance === 'source' &&
     blocks[0] &&
     text.slice(blocks[0].start, blocks[0].end).split('\n')[0]!.trim() === article.title
@@ -187,6 +208,7 @@ function articleMeta(
   bodyStart: number,
   markdown: boolean,
 ): ArticleMeta {
+  const defaults = file.defaults ?? {};
   const titleFromText = firstTitle(file.text, bodyStart, markdown);
   const givenTitle = str(data.title);
   const supplied = data.title_supplied === true || str(data.title_source) === 'editor';
@@ -194,12 +216,17 @@ function articleMeta(
     id: file.id ?? slug(str(data.id) ?? file.relativePath.replace(/\.[^./]+$/, '')),
     title: givenTitle ?? titleFromText ?? file.relativePath,
     titleProvenance: givenTitle && supplied ? 'editor' : 'source',
-    topics: topicsOf(data.topics, file.relativePath),
+    topics: topicsOf(data.topics, file.relativePath, defaults.topics),
   };
-  const publisher = known(str(data.publisher) ?? str(data.outlet));
+  // A value the file gives, even "unknown", is the file's word; the folder's default fills only silence.
+  const ownPublisher = str(data.publisher) ?? str(data.outlet);
+  const publisher = known(ownPublisher ?? defaults.publisher);
   if (publisher) meta.publisher = publisher;
-  const date = known(str(data.date));
+  const ownDate = str(data.date);
+  const date = known(ownDate ?? (defaults.date ? dateFromRule(defaults.date, file.relativePath) : undefined));
   if (date) meta.date = date;
+  const language = str(data.language) ?? str(data.lang) ?? defaults.language;
+  if (language) meta.language = language;
   const url = str(data.url);
   if (url) meta.url = url;
   const summary = str(data.summary);
@@ -219,9 +246,10 @@ function firstTitle(text: string, bodyStart: number, markdown: boolean): string 
   return line?.[1];
 }
 
-function topicsOf(value: unknown, relativePath: string): string[] {
+function topicsOf(value: unknown, relativePath: string, defaults: readonly string[] | undefined): string[] {
   const given = list(value);
   if (given.length > 0) return given;
+  if (defaults && defaults.length > 0) return [...defaults];
   const parts = relativePath.split('/');
   return parts.length > 1 ? [parts[parts.length - 2]!] : ['Unsorted'];
 }
