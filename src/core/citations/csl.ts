@@ -16,7 +16,7 @@ let registered = false;
 
 function register(): void {
   if (registered) return;
-  const styles = plugins.config.get('@csl').styles;
+  const styles = plugins.config.get('@csl').templates;
   for (const { name, xml } of Object.values(TEMPLATES))
     if (xml !== undefined && !styles.has(name)) styles.add(name, xml);
   registered = true;
