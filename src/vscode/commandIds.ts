@@ -32,4 +32,7 @@ export const ContextKeys = {
   corpusLoaded: 'sourcebook.corpusLoaded',
   corpusEmpty: 'sourcebook.corpusEmpty',
   topicsFiltered: 'sourcebook.topicsFiltered',
+  /** Walkthrough steps done by using a feature rather than by running a command. */
+  walkthroughHoveredEntity: 'sourcebook.walkthrough.hoveredEntity',
+  walkthroughInsertedQuote: 'sourcebook.walkthrough.insertedQuote',
 } as const;

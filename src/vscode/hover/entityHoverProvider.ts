@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { Corpus } from '../../core/corpus';
 import { entityIndexFor } from '../../core/entities';
+import { ContextKeys } from '../commandIds';
+import { markWalkthroughStep } from '../walkthroughProgress';
 import { entityCard } from './entityCard';
 import type { SafeMarkdown } from './safeMarkdown';
 
@@ -30,6 +32,7 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     const mention = index.mentionAt(document.lineAt(position.line).text, position.character);
     const card = mention && entityCard(index, corpus, mention.entityId);
     if (!mention || !card) return undefined;
+    markWalkthroughStep(ContextKeys.walkthroughHoveredEntity);
     return new vscode.Hover(
       trustedMarkdown(card),
       new vscode.Range(position.line, mention.start, position.line, mention.end),

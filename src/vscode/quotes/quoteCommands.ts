@@ -4,7 +4,9 @@ import type { Corpus } from '../../core/corpus';
 import { entityIndexFor } from '../../core/entities';
 import type { Article, Passage } from '../../core/model';
 import { articleIdOf } from '../corpus/articleDocuments';
+import { ContextKeys } from '../commandIds';
 import type { Services } from '../services';
+import { markWalkthroughStep } from '../walkthroughProgress';
 import { citationStyle, type InsertedQuote, insertQuote } from './insertQuote';
 import { isNotesDocument, type NotesTracker } from './notesTracker';
 import { pickPassage, type PickRequest } from './quotePicker';
@@ -92,7 +94,8 @@ export class QuoteCommands {
         article,
         citationStyle(style, editor.document.uri, this.services.log),
       );
-      if (!inserted)
+      if (inserted) markWalkthroughStep(ContextKeys.walkthroughInsertedQuote);
+      else
         void vscode.window.showWarningMessage(
           'Sourcebook could not insert the quote: the note changed meanwhile. Try again.',
         );

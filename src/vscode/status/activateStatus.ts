@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../commandIds';
 import type { LoadState } from '../corpus/corpusService';
+import { trustedMarkdown } from '../hover/entityHoverProvider';
 import { SafeMarkdown } from '../hover/safeMarkdown';
 import { chooseCitationStyle, describeStyle, styleInForce, styleName } from '../quotes/citationStyleSetting';
 import type { Services } from '../services';
@@ -36,10 +37,7 @@ export function activateStatus(services: Services): void {
     tip.commandLink('Reload Corpus', Commands.reloadCorpus).markup(' · ');
     tip.commandLink('Configure Corpus Folders', Commands.configureCorpusPaths).markup(' · ');
     tip.commandLink('Choose Citation Style', Commands.chooseCitationStyle);
-    const markdown = new vscode.MarkdownString(tip.value);
-    markdown.isTrusted = { enabledCommands: tip.enabledCommands };
-    markdown.supportThemeIcons = false;
-    item.tooltip = markdown;
+    item.tooltip = trustedMarkdown(tip);
     item.show();
   };
 
