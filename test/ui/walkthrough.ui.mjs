@@ -1,6 +1,7 @@
 // The getting-started walkthrough as a newcomer meets it: its four steps, each
 // checked off when the user has done the thing (hovered a name, inserted a
 // quote, checked the quotes), not when they read about it.
+/* global document -- used in code that page.waitForFunction runs in the browser */
 import assert from 'node:assert/strict';
 
 export const options = { open: 'alibaba-thesis.md' };
