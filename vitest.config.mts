@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
 export default defineConfig({
+  // As scripts/build.mjs defines it for the bundles.
+  define: { SOURCEBOOK_VERSION: JSON.stringify(version) },
   plugins: [
     {
       // CSL citation styles (media/csl) are imported as text, as esbuild's `text` loader does in the build.

@@ -1,10 +1,12 @@
 // Bundles the extension, the CLI and the integration tests with esbuild.
 // `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
 import { globSync } from 'glob';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const common = {
   bundle: true,
@@ -17,6 +19,8 @@ const common = {
   external: ['vscode'],
   // CSL citation styles (media/csl) are bundled as text for citation-js.
   loader: { '.csl': 'text' },
+  // `sourcebook --version` prints the version of the package it was built from.
+  define: { SOURCEBOOK_VERSION: JSON.stringify(version) },
 };
 
 const builds = [

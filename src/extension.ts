@@ -25,6 +25,8 @@ export interface SourcebookApi {
 export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const log = vscode.window.createOutputChannel('Sourcebook', { log: true });
   context.subscriptions.push(log);
+  // The first line of the log says which build is running, for bug reports.
+  log.info(`Sourcebook ${String(context.extension.packageJSON.version)} in VS Code ${vscode.version}`);
   try {
     const corpus = new CorpusService(join(context.extensionPath, 'corpus'), log, indexStoreFor(context));
     const articles = new ArticleFileSystem(corpus);

@@ -10,6 +10,8 @@ export interface CliOptions {
   readonly style?: string;
   readonly group?: string;
   readonly help: boolean;
+  /** `--version`: print the version and exit. */
+  readonly version?: true;
 }
 
 /** Parses `sourcebook <command> [args] [--corpus DIR]... [--no-bundled] [--json] …`. Throws on unknown flags. */
@@ -26,6 +28,7 @@ export function parseCli(argv: string[]): CliOptions {
       style: { type: 'string' },
       group: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
     },
   });
   const limit = values.limit === undefined ? undefined : Number(values.limit);
@@ -38,6 +41,7 @@ export function parseCli(argv: string[]): CliOptions {
     bundled: !values['no-bundled'],
     json: values.json ?? false,
     help: values.help ?? false,
+    ...(values.version ? { version: true as const } : {}),
     ...(limit === undefined ? {} : { limit }),
     ...(values.style === undefined ? {} : { style: values.style }),
     ...(values.group === undefined ? {} : { group: values.group }),

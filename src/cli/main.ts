@@ -6,6 +6,7 @@ import { searchCommand } from './commands/search';
 import { quoteCommand } from './commands/quote';
 import { checkCommand } from './commands/check';
 import { entitiesCommand } from './commands/entities';
+import { VERSION } from './version';
 
 const COMMANDS: readonly CliCommand[] = [
   indexCommand,
@@ -21,6 +22,7 @@ function usage(): string {
   return [
     'Usage:',
     ...lines,
+    `  sourcebook ${'--version'.padEnd(44)} print the version`,
     '',
     'Options (every command):',
     '  --corpus DIR    also read the articles in DIR (repeatable)',
@@ -32,6 +34,10 @@ function usage(): string {
 async function main(argv: string[]): Promise<number> {
   const options = parseCli(argv);
   const command = COMMANDS.find((c) => c.name === options.command);
+  if (options.version) {
+    process.stdout.write(`sourcebook ${VERSION}\n`);
+    return 0;
+  }
   if (options.help || !options.command) {
     process.stdout.write(`${usage()}\n`);
     return options.command || options.help ? 0 : 2;
