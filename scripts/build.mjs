@@ -1,5 +1,7 @@
 // Bundles the extension, the CLI and the integration tests with esbuild.
 // `--production` minifies; `--watch` rebuilds on change.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { globSync } from 'glob';
@@ -7,6 +9,18 @@ import { globSync } from 'glob';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+/**
+ * Names this build's code for the persisted indexes (see src/node/buildId.ts):
+ * the version and a hash of the sources, the same for the CLI and the
+ * extension built from one tree, different after any change to the code.
+ */
+function buildId() {
+  const hash = createHash('sha1');
+  for (const file of globSync('src/**/*.ts').sort()) hash.update(file).update(readFileSync(file));
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+  return `${version}+${hash.digest('hex').slice(0, 12)}`;
+}
 
 const common = {
   bundle: true,
@@ -17,6 +31,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   external: ['vscode'],
+  define: { SOURCEBOOK_BUILD: JSON.stringify(buildId()) },
   // CSL citation styles (media/csl) are bundled as text for citation-js.
   loader: { '.csl': 'text' },
   // `sourcebook --version` prints the version of the package it was built from.

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
+import { buildCli, cliFigures } from './cli.mjs';
 import { generateCorpus } from './generate.mjs';
 import { QUERIES, typedPrefixes } from './queries.mjs';
 import { renderReport } from './report.mjs';
@@ -183,6 +184,8 @@ async function main() {
   log('building');
   const staging = mkdtempSync(path.join(tmpdir(), 'sourcebook-bench-extension-'));
   await build(staging);
+  log('BBC: the CLI as a whole process, and ripgrep');
+  results.cli = cliFigures(await buildCli(ROOT, staging), BBC, Math.max(reps, 3), log);
   log('BBC: cold index, warm start, bare remark-parse');
   results.bbc = indexing(BBC);
   if (!opts['skip-large']) {

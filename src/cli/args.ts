@@ -6,6 +6,10 @@ export interface CliOptions {
   readonly corpus: string[];
   readonly bundled: boolean;
   readonly json: boolean;
+  /** False with `--no-cache`: no persisted indexes are read or written. */
+  readonly cache?: boolean;
+  /** `--cache DIR`: where they are kept instead of the user's cache folder. */
+  readonly cacheDir?: string;
   readonly limit?: number;
   readonly style?: string;
   readonly group?: string;
@@ -24,6 +28,8 @@ export function parseCli(argv: string[]): CliOptions {
       corpus: { type: 'string', multiple: true, default: [] },
       'no-bundled': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      cache: { type: 'string' },
+      'no-cache': { type: 'boolean', default: false },
       limit: { type: 'string' },
       style: { type: 'string' },
       group: { type: 'string' },
@@ -31,6 +37,9 @@ export function parseCli(argv: string[]): CliOptions {
       version: { type: 'boolean', short: 'v', default: false },
     },
   });
+  if (values['no-cache'] && values.cache !== undefined)
+    throw new Error('--cache and --no-cache cannot be used together');
+  if (values.cache === '') throw new Error('--cache needs a folder');
   const limit = values.limit === undefined ? undefined : Number(values.limit);
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
     throw new Error(`--limit must be a positive whole number, not "${values.limit}"`);
@@ -40,6 +49,8 @@ export function parseCli(argv: string[]): CliOptions {
     corpus: values.corpus ?? [],
     bundled: !values['no-bundled'],
     json: values.json ?? false,
+    ...(values['no-cache'] ? { cache: false } : {}),
+    ...(values.cache === undefined ? {} : { cacheDir: values.cache }),
     help: values.help ?? false,
     ...(values.version ? { version: true as const } : {}),
     ...(limit === undefined ? {} : { limit }),

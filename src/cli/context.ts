@@ -1,11 +1,17 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Corpus } from '../core/corpus';
+import { corpusFingerprint, existingEntityIndex, provideEntitySnapshot } from '../core/entities';
 import type { FileProblem } from '../core/model';
+import { existingSearchIndex, provideSearchSnapshot } from '../core/search';
+import { defaultCacheDir } from '../node/cacheDir';
+import { type CorpusCaches, cachesIn } from '../node/caches';
 import { type CorpusFolder, loadCorpus } from '../node/corpusFiles';
+import { IndexedCorpus } from '../node/corpusLoader';
+import { corpusKey } from '../node/searchStore';
 import type { CliOptions } from './args';
 
-/** What a subcommand is handed: its options, the corpus (loaded on first use) and where to write. */
+/** What a subcommand is handed: its options, the corpus (loaded before it runs) and where to write. */
 export interface CliContext {
   readonly options: CliOptions;
   readonly folders: readonly CorpusFolder[];
@@ -13,6 +19,14 @@ export interface CliContext {
   /** Files skipped or read best-effort while loading. */
   problems(): readonly FileProblem[];
   out(text: string): void;
+}
+
+/** A context with the load before a command and the cache writes after it. */
+export interface LoadingContext extends CliContext {
+  /** Loads the corpus (through the persisted indexes unless `--no-cache`). */
+  load(): Promise<void>;
+  /** Writes what the command built or changed back to the cache; a cache that cannot be written is only warned about. */
+  persist(warn: (text: string) => void): void;
 }
 
 export interface CliCommand {
@@ -31,7 +45,13 @@ export function bundledCorpusDir(): string {
   throw new Error('the bundled corpus folder was not found beside the CLI');
 }
 
-export function createContext(options: CliOptions, write: (text: string) => void): CliContext {
+/** The cache the options ask for: `--cache DIR`, none with `--no-cache`, else the user's cache folder. */
+export function cachesFor(options: CliOptions, env: NodeJS.ProcessEnv = process.env): CorpusCaches | undefined {
+  if (options.cache === false) return undefined;
+  return cachesIn(options.cacheDir === undefined ? defaultCacheDir(env) : resolve(options.cacheDir));
+}
+
+export function createContext(options: CliOptions, write: (text: string) => void): LoadingContext {
   const folders: CorpusFolder[] = [
     ...(options.bundled ? [{ root: bundledCorpusDir(), bundled: true }] : []),
     ...options.corpus.map((dir) => {
@@ -40,13 +60,58 @@ export function createContext(options: CliOptions, write: (text: string) => void
       return { root };
     }),
   ];
-  let corpus: Corpus | undefined;
+  const caches = cachesFor(options);
+  const key = corpusKey(folders);
+  let indexed: IndexedCorpus | undefined;
+  let unindexed: Corpus | undefined;
   const problems: FileProblem[] = [];
+  const notes: string[] = [];
+  // Without `load()` (a command run from code) the corpus is read in full, with no cache.
+  const loaded = () =>
+    indexed?.corpus ?? (unindexed ??= loadCorpus({ folders, onProblem: (problem) => problems.push(problem) }));
   return {
     options,
     folders,
-    corpus: () => (corpus ??= loadCorpus({ folders, onProblem: (problem) => problems.push(problem) })),
+    corpus: loaded,
     problems: () => problems,
     out: write,
+    async load() {
+      const result = await IndexedCorpus.load({
+        folders,
+        ...(caches ? { store: caches.corpus } : {}),
+        // Nothing else runs in this process: never stop to yield.
+        sliceMs: Number.POSITIVE_INFINITY,
+        onProblem: (problem) => problems.push(problem),
+        log: (line) => notes.push(line),
+      });
+      indexed = result.indexed;
+      if (!caches) return;
+      const corpus = indexed.corpus;
+      provideSearchSnapshot(corpus, () => {
+        const stored = caches.search.read(key);
+        if (stored.status === 'discarded') notes.push(`persisted search index discarded (${stored.reason})`);
+        return stored.status === 'used' ? stored.snapshot : undefined;
+      });
+      provideEntitySnapshot(corpus, () => {
+        const stored = caches.entities.read(key);
+        if (stored.status === 'discarded') notes.push(`persisted entity index discarded (${stored.reason})`);
+        return stored.status === 'used' ? stored.snapshot : undefined;
+      });
+    },
+    persist(warn) {
+      if (!caches || !indexed) return;
+      const corpus = indexed.corpus;
+      try {
+        indexed.persist();
+        const search = existingSearchIndex(corpus);
+        if (search && search.version > 0) caches.search.write(key, search.snapshot());
+        const entities = existingEntityIndex(corpus);
+        if (entities && !entities.restored)
+          caches.entities.write(key, { fingerprint: corpusFingerprint(corpus), discovery: entities.discovery });
+      } catch (error) {
+        warn(`the cache in ${caches.dir} could not be written: ${(error as Error).message}`);
+      }
+      for (const note of notes.filter((line) => line.includes('discarded'))) warn(note);
+    },
   };
 }

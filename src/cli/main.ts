@@ -1,24 +1,24 @@
 import { parseCli } from './args';
 import { type CliCommand, createContext } from './context';
-import { indexCommand } from './commands/index';
-import { topicsCommand } from './commands/topics';
-import { searchCommand } from './commands/search';
-import { quoteCommand } from './commands/quote';
-import { checkCommand } from './commands/check';
-import { entitiesCommand } from './commands/entities';
 import { VERSION } from './version';
 
-const COMMANDS: readonly CliCommand[] = [
-  indexCommand,
-  topicsCommand,
-  searchCommand,
-  quoteCommand,
-  checkCommand,
-  entitiesCommand,
-];
+/**
+ * The commands, each loaded when it runs: a command's code (citeproc for
+ * `quote`, say) is not started by the others, which keeps a `search` or an
+ * `index` process short.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<CliCommand>>> = {
+  index: () => import('./commands/index').then((m) => m.indexCommand),
+  topics: () => import('./commands/topics').then((m) => m.topicsCommand),
+  search: () => import('./commands/search').then((m) => m.searchCommand),
+  quote: () => import('./commands/quote').then((m) => m.quoteCommand),
+  check: () => import('./commands/check').then((m) => m.checkCommand),
+  entities: () => import('./commands/entities').then((m) => m.entitiesCommand),
+};
 
-function usage(): string {
-  const lines = COMMANDS.map((c) => `  sourcebook ${c.usage.padEnd(44)} ${c.summary}`);
+async function usage(): Promise<string> {
+  const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
+  const lines = commands.map((c) => `  sourcebook ${c.usage.padEnd(44)} ${c.summary}`);
   return [
     'Usage:',
     ...lines,
@@ -27,24 +27,30 @@ function usage(): string {
     'Options (every command):',
     '  --corpus DIR    also read the articles in DIR (repeatable)',
     '  --no-bundled    leave out the bundled corpus',
+    '  --cache DIR     keep the persisted indexes in DIR (default: $XDG_CACHE_HOME/sourcebook or ~/.cache/sourcebook)',
+    '  --no-cache      neither read nor write persisted indexes',
     '  --json          print JSON for scripts',
   ].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {
   const options = parseCli(argv);
-  const command = COMMANDS.find((c) => c.name === options.command);
   if (options.version) {
     process.stdout.write(`sourcebook ${VERSION}\n`);
     return 0;
   }
   if (options.help || !options.command) {
-    process.stdout.write(`${usage()}\n`);
+    process.stdout.write(`${await usage()}\n`);
     return options.command || options.help ? 0 : 2;
   }
-  if (!command) throw new Error(`unknown command "${options.command}"\n\n${usage()}`);
+  const load = Object.hasOwn(COMMANDS, options.command) ? COMMANDS[options.command] : undefined;
+  if (!load) throw new Error(`unknown command "${options.command}"\n\n${await usage()}`);
+  const command = await load();
   const context = createContext(options, (text) => process.stdout.write(`${text}\n`));
-  return command.run(context);
+  await context.load();
+  const code = await command.run(context);
+  context.persist((text) => process.stderr.write(`sourcebook: ${text}\n`));
+  return code;
 }
 
 // `sourcebook topics | head` closes the pipe early; that is not an error.

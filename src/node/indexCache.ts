@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeFolderIndex, encodeFolderIndex, type FolderIndex } from '../core/cache/folderIndex';
+import { writeFileAtomic } from './atomicFile';
 
 /** What reading a folder's persisted index found. */
 export type StoredIndex =
@@ -46,10 +47,6 @@ export class IndexStore {
    * over the old one, so a crash or a second window never leaves half a file.
    */
   write(index: FolderIndex): void {
-    mkdirSync(this.dir, { recursive: true });
-    const file = this.fileFor(index.root);
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, encodeFolderIndex(index));
-    renameSync(temporary, file);
+    writeFileAtomic(this.fileFor(index.root), encodeFolderIndex(index));
   }
 }

@@ -60,6 +60,15 @@ export function articleRecord(article: Article): ArticleRecord {
   };
 }
 
+/**
+ * `textHash` of an article's text: from its record for a restored article
+ * (without reading the text), else computed. Persisted search and entity
+ * indexes use it to tell whether what they hold of an article is still true.
+ */
+export function contentHash(article: Article): number {
+  return restored.get(article)?.hash ?? textHash(article.source);
+}
+
 /** Whether a record's structure fits its text length (see `isWellFormed`). */
 export function isWellFormedRecord(record: ArticleRecord): boolean {
   return isWellFormed(record, record.length);

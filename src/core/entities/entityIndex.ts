@@ -1,8 +1,10 @@
 import { articleSentences, type Corpus } from '../corpus';
+import { contentHash } from '../cache/articleRecord';
 import { slug } from '../parse/article';
+import { textHash } from '../text/hash';
 import { type CatalogEntry, isShortAcronym, parseCatalogs } from './catalog';
 import { articleMentions, type EntityMentions, scanCorpus } from './corpusMentions';
-import { discoverEntities } from './discovery';
+import { type Discovery, discoverEntities } from './discovery';
 import { chooseDefinition, chooseQuotes, toEvidence } from './evidence';
 import { type AliasEntry, AliasMatcher, foldString, normalizeName } from './matcher';
 import type { ArticleMentions, Entity, EntityEvidence, EntityKind, EntitySource, Mention } from './types';
@@ -39,7 +41,16 @@ export class EntityIndex {
   /** Catalog entries and files that could not be read. */
   readonly problems: readonly string[];
 
-  constructor(private readonly corpus: Corpus) {
+  /** The names discovery found, as an `EntitySnapshot` keeps them. */
+  readonly discovery: Discovery;
+  /** Whether discovery was taken from a snapshot rather than run. */
+  readonly restored: boolean;
+
+  constructor(
+    private readonly corpus: Corpus,
+    /** The discovery of an earlier run over the same texts (see `EntitySnapshot`): taken instead of running it. */
+    known?: Discovery,
+  ) {
     const catalog = parseCatalogs(corpus.catalogs());
     this.problems = catalog.problems;
     const drafts: Draft[] = [];
@@ -58,10 +69,14 @@ export class EntityIndex {
       this.indexNames(draft);
     }
     const catalogIds = new Map(drafts.map((d) => [d.id, d]));
-    const discovery = discoverEntities({
-      articles: [...corpus.articles()].map((article) => sentenceTexts(article)),
-      known: (name) => this.byFoldedName.get(foldString(normalizeName(name))),
-    });
+    const discovery =
+      known ??
+      discoverEntities({
+        articles: [...corpus.articles()].map((article) => sentenceTexts(article)),
+        known: (name) => this.byFoldedName.get(foldString(normalizeName(name))),
+      });
+    this.discovery = discovery;
+    this.restored = known !== undefined;
     for (const { entityId, alias } of discovery.catalogAliases) {
       const draft = catalogIds.get(entityId);
       if (!draft || this.byFoldedName.has(foldString(alias))) continue;
@@ -218,6 +233,49 @@ function* sentenceTexts(article: Parameters<typeof articleSentences>[0]): Iterab
 }
 
 const cache = new WeakMap<Corpus, { version: number; index: EntityIndex }>();
+const snapshots = new WeakMap<Corpus, () => EntitySnapshot | undefined>();
+
+/** What an entity index persists: the discovery, and the fingerprint of the texts it was run over. */
+export interface EntitySnapshot {
+  readonly fingerprint: number;
+  readonly discovery: Discovery;
+}
+
+/**
+ * A number that changes when any article's text, id or the catalogs change:
+ * discovery over the same texts finds the same names. Restored articles give
+ * their recorded hash, so this reads no text.
+ */
+export function corpusFingerprint(corpus: Corpus): number {
+  let hash = 0x811c9dc5;
+  const mix = (value: number) => {
+    hash = Math.imul(hash ^ value, 0x01000193) >>> 0;
+  };
+  for (const article of corpus.articles()) {
+    mix(textHash(article.id));
+    mix(contentHash(article));
+  }
+  for (const { path, text } of corpus.catalogs()) {
+    mix(textHash(path));
+    mix(textHash(text));
+  }
+  return hash;
+}
+
+/**
+ * Says where the entity index of `corpus` can start from: `read` is called
+ * when the index is first built; its discovery is used when its fingerprint
+ * is the corpus's.
+ */
+export function provideEntitySnapshot(corpus: Corpus, read: () => EntitySnapshot | undefined): void {
+  snapshots.set(corpus, read);
+}
+
+/** The entity index of `corpus` if one was built for its current version, without building one. */
+export function existingEntityIndex(corpus: Corpus): EntityIndex | undefined {
+  const cached = cache.get(corpus);
+  return cached && cached.version === corpus.version ? cached.index : undefined;
+}
 
 /**
  * The entity index of a corpus, built on first call and kept until the
@@ -228,7 +286,9 @@ const cache = new WeakMap<Corpus, { version: number; index: EntityIndex }>();
 export function entityIndexFor(corpus: Corpus): EntityIndex {
   const cached = cache.get(corpus);
   if (cached && cached.version === corpus.version) return cached.index;
-  const index = new EntityIndex(corpus);
+  const snapshot = cached ? undefined : snapshots.get(corpus)?.();
+  const known = snapshot && snapshot.fingerprint === corpusFingerprint(corpus) ? snapshot.discovery : undefined;
+  const index = new EntityIndex(corpus, known);
   cache.set(corpus, { version: corpus.version, index });
   return index;
 }

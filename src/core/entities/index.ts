@@ -3,7 +3,15 @@
  * that finds their names in any text, and what the corpus says of each.
  * Features use `entityIndexFor(corpus)`; it is memoized per corpus version.
  */
-export { EntityIndex, entityIndexFor } from './entityIndex';
+export {
+  corpusFingerprint,
+  EntityIndex,
+  entityIndexFor,
+  type EntitySnapshot,
+  existingEntityIndex,
+  provideEntitySnapshot,
+} from './entityIndex';
+export type { Discovery } from './discovery';
 export { excerpt } from './evidence';
 export type {
   ArticleMentions,

@@ -1,9 +1,10 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Corpus } from '../corpus';
 import type { Article } from '../model';
 import { type ParagraphDoc, type PassageHit, paragraphHits } from './hits';
 import { type EntityNames, parseQuery, toMiniSearchQuery } from './query';
-import { processTerm, tokenize } from './terms';
+import type { Segment } from './segment';
+import { TermIndex } from './termIndex';
+import { contentHash } from '../cache/articleRecord';
 
 export interface PassageSearchOptions {
   /** Most hits to return (default 20). */
@@ -20,9 +21,33 @@ export interface PassageSearchOptions {
 }
 
 interface IndexedArticle {
-  readonly article: Article;
-  readonly docIds: number[];
+  /** Undefined while the entry comes from a snapshot and no article of the corpus has claimed it. */
+  article: Article | undefined;
+  readonly id: string;
+  readonly hash: number;
+  firstDoc: number;
+  count: number;
+  /** Per document, its section index and its paragraph's index in the section. */
+  refs: Int32Array;
   done: boolean;
+  removed: boolean;
+}
+
+/**
+ * A search index as persisted: per article its id, content hash, first
+ * document and document count (documents contiguous, in order), per document
+ * where its paragraph is, and the term index.
+ */
+export interface SearchSnapshot {
+  readonly articles: readonly (readonly [id: string, hash: number, firstDoc: number, count: number])[];
+  readonly refs: Int32Array;
+  readonly segment: Segment;
+}
+
+/** Where the index came from: articles taken over from a snapshot, and articles tokenized here. */
+export interface SearchIndexStats {
+  readonly restored: number;
+  readonly indexed: number;
 }
 
 /** How long one slice of background indexing may run before it yields. */
@@ -37,26 +62,55 @@ const SLICE_MS = 12;
  * The index is built lazily: `warm()` indexes in slices that yield to the
  * event loop, `search()` finishes it synchronously first (unless `partial`).
  * It follows the corpus: when `corpus.version` changes, only the articles
- * added, changed or removed are re-indexed.
+ * added, changed or removed are re-indexed. Started from a snapshot (a
+ * persisted index), it takes over every article whose text is unchanged
+ * without reading it, and indexes only the rest.
  */
 export class PassageSearch {
-  private readonly mini = new MiniSearch<{ id: number; text: string }>({
-    fields: ['text'],
-    tokenize,
-    processTerm,
-  });
-  private readonly docs = new Map<number, ParagraphDoc>();
+  private index: TermIndex;
   private readonly indexed = new Map<string, IndexedArticle>();
+  /** Entries by first document, for finding a document's article. */
+  private owners: IndexedArticle[] = [];
   private pending: Article[] = [];
   private syncedVersion = -1;
-  private nextId = 0;
   private entitiesReady = false;
   private warming: Promise<void> | undefined;
+  private counts = { restored: 0, indexed: 0 };
+  /** Bumped whenever the index changes; a persisted copy is current while it matches. */
+  private revision = 0;
 
   constructor(
     private readonly corpus: Corpus,
     private readonly entities?: () => EntityNames | undefined,
-  ) {}
+    snapshot?: SearchSnapshot,
+  ) {
+    this.index = new TermIndex(snapshot ? [snapshot.segment] : []);
+    for (const [id, hash, firstDoc, count] of snapshot?.articles ?? []) {
+      const entry: IndexedArticle = {
+        article: undefined,
+        id,
+        hash,
+        firstDoc,
+        count,
+        refs: snapshot!.refs.subarray(firstDoc * 2, (firstDoc + count) * 2),
+        done: true,
+        removed: false,
+      };
+      this.indexed.set(id, entry);
+      this.owners.push(entry);
+    }
+  }
+
+  /** What the index holds that came from a snapshot, and what was indexed here. */
+  get stats(): SearchIndexStats {
+    return { ...this.counts };
+  }
+
+  /** Changes with every change to the index: compare to tell whether a persisted copy is current. */
+  get version(): number {
+    this.sync();
+    return this.revision;
+  }
 
   /** Articles indexed and still to index. */
   get progress(): { readonly indexed: number; readonly total: number } {
@@ -111,7 +165,7 @@ export class PassageSearch {
     const filter =
       options.articleId === undefined
         ? undefined
-        : (result: SearchResult) => this.inScope(result.id as number, options.articleId!, options.sectionIndex);
+        : (doc: number) => this.inScope(doc, options.articleId!, options.sectionIndex);
     const entityTerms = new Set(
       parsed.groups.filter((g) => g.entityId !== undefined).flatMap((g) => g.alternatives.flat()),
     );
@@ -119,15 +173,15 @@ export class PassageSearch {
       ...(filter ? { filter } : {}),
       boostTerm: (term: string) => (entityTerms.has(term) ? 1.5 : 1),
     };
-    let results = this.mini.search(toMiniSearchQuery(parsed), searchOptions);
-    if (results.length === 0) results = this.mini.search(toMiniSearchQuery(parsed, true), searchOptions);
+    let results = this.index.search(toMiniSearchQuery(parsed), searchOptions);
+    if (results.length === 0) results = this.index.search(toMiniSearchQuery(parsed, true), searchOptions);
     const hits: PassageHit[] = [];
     // Paragraph scores rank the candidates; the hits derived from them are re-ranked among themselves.
     const wanted = limit + 10;
     for (const result of results) {
-      const doc = this.docs.get(result.id as number);
+      const doc = this.doc(result.id);
       if (!doc) continue;
-      hits.push(...paragraphHits(doc, result.score, parsed, new Set(Object.keys(result.match))));
+      hits.push(...paragraphHits(doc, result.score, parsed, result.match));
       if (hits.length >= wanted) break;
     }
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);
@@ -158,12 +212,61 @@ export class PassageSearch {
     return hits;
   }
 
+  /**
+   * The index as it can be persisted: compacted (documents renumbered
+   * densely), with every article of the corpus indexed. Compacting replaces
+   * the live index, so it is done when persisting, not on every change.
+   */
+  snapshot(): SearchSnapshot {
+    this.buildNow();
+    const { index, renumber } = this.index.compact();
+    const live = this.owners.filter((entry) => !entry.removed && entry.article !== undefined);
+    const refs = new Int32Array(index.nextDoc * 2);
+    const articles: [string, number, number, number][] = [];
+    let firstDoc = 0;
+    for (const entry of live) {
+      if (entry.count > 0 && renumber(entry.firstDoc) !== firstDoc) throw new Error('search index out of order');
+      refs.set(entry.refs, firstDoc * 2);
+      entry.firstDoc = firstDoc;
+      entry.refs = refs.subarray(firstDoc * 2, (firstDoc + entry.count) * 2);
+      articles.push([entry.id, entry.hash, firstDoc, entry.count]);
+      firstDoc += entry.count;
+    }
+    this.index = index;
+    this.owners = live;
+    return { articles, refs, segment: index.parts[0]! };
+  }
+
+  /** The paragraph a document stands for, or undefined when it is gone. */
+  private doc(id: number): ParagraphDoc | undefined {
+    const entry = this.ownerOf(id);
+    const article = entry?.article;
+    if (!entry || !article) return undefined;
+    const at = (id - entry.firstDoc) * 2;
+    const sectionIndex = entry.refs[at]!;
+    const paragraph = article.sections[sectionIndex]?.paragraphs[entry.refs[at + 1]!];
+    return paragraph && { articleId: article.id, sectionIndex, paragraph };
+  }
+
+  private ownerOf(id: number): IndexedArticle | undefined {
+    let lo = 0;
+    let hi = this.owners.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const entry = this.owners[mid]!;
+      if (id < entry.firstDoc) hi = mid - 1;
+      else if (id >= entry.firstDoc + entry.count) lo = mid + 1;
+      else return entry.removed ? undefined : entry;
+    }
+    return undefined;
+  }
+
   private inScope(id: number, articleId: string, sectionIndex: number | undefined): boolean {
-    const doc = this.docs.get(id);
+    const entry = this.ownerOf(id);
     return (
-      doc !== undefined &&
-      doc.articleId === articleId &&
-      (sectionIndex === undefined || doc.sectionIndex === sectionIndex)
+      entry !== undefined &&
+      entry.id === articleId &&
+      (sectionIndex === undefined || entry.refs[(id - entry.firstDoc) * 2] === sectionIndex)
     );
   }
 
@@ -175,24 +278,45 @@ export class PassageSearch {
     return names;
   }
 
-  /** Catches up with the corpus: drops articles that changed or left, queues new ones. */
+  /** Catches up with the corpus: drops articles that changed or left, takes over unchanged ones from a snapshot, queues new ones. */
   private sync(): void {
     if (this.syncedVersion === this.corpus.version) return;
     this.syncedVersion = this.corpus.version;
     this.entitiesReady = false;
     const current = new Map(this.corpus.articles().map((article) => [article.id, article]));
     for (const [id, entry] of this.indexed) {
-      if (current.get(id) === entry.article) continue;
-      for (const docId of entry.docIds) {
-        if (this.mini.has(docId)) this.mini.discard(docId);
-        this.docs.delete(docId);
+      const article = current.get(id);
+      if (article && article === entry.article) continue;
+      if (article && entry.article === undefined && entry.done && contentHash(article) === entry.hash) {
+        entry.article = article;
+        this.counts.restored++;
+        continue;
       }
-      this.indexed.delete(id);
+      this.drop(entry);
     }
     for (const article of current.values()) {
-      if (!this.indexed.has(article.id)) this.indexed.set(article.id, { article, docIds: [], done: false });
+      if (!this.indexed.has(article.id)) {
+        const entry: IndexedArticle = {
+          article,
+          id: article.id,
+          hash: 0,
+          firstDoc: 0,
+          count: 0,
+          refs: new Int32Array(0),
+          done: false,
+          removed: false,
+        };
+        this.indexed.set(article.id, entry);
+      }
     }
-    this.pending = [...this.indexed.values()].filter((entry) => !entry.done).map((entry) => entry.article);
+    this.pending = [...this.indexed.values()].filter((entry) => !entry.done).map((entry) => entry.article!);
+  }
+
+  private drop(entry: IndexedArticle): void {
+    for (let doc = entry.firstDoc; doc < entry.firstDoc + entry.count; doc++) this.index.remove(doc);
+    entry.removed = true;
+    this.indexed.delete(entry.id);
+    if (entry.done) this.revision++;
   }
 
   private indexNext(): void {
@@ -200,14 +324,25 @@ export class PassageSearch {
     if (!article) return;
     const entry = this.indexed.get(article.id);
     if (!entry || entry.article !== article || entry.done) return;
-    entry.done = true;
+    const texts: string[] = [];
+    const refs: number[] = [];
     for (const section of article.sections) {
-      for (const paragraph of section.paragraphs) {
-        const id = this.nextId++;
-        this.docs.set(id, { articleId: article.id, sectionIndex: section.index, paragraph });
-        entry.docIds.push(id);
-        this.mini.add({ id, text: paragraph.text });
-      }
+      section.paragraphs.forEach((paragraph, i) => {
+        texts.push(paragraph.text);
+        refs.push(section.index, i);
+      });
     }
+    const done: IndexedArticle = {
+      ...entry,
+      hash: contentHash(article),
+      firstDoc: this.index.add(texts),
+      count: texts.length,
+      refs: Int32Array.from(refs),
+      done: true,
+    };
+    this.indexed.set(article.id, done);
+    this.owners.push(done);
+    this.counts.indexed++;
+    this.revision++;
   }
 }

@@ -1,4 +1,4 @@
-import type { Query } from 'minisearch';
+import type { TermQuery } from './termIndex';
 import { termSpans } from './terms';
 
 /** Finds entity names in a query: the part of the entity index search needs. */
@@ -62,12 +62,12 @@ export function parseQuery(query: string, entities?: EntityNames): ParsedQuery {
   return { groups: dedupe(groups), phrases, words: spans.map((span) => span.word) };
 }
 
-/** The MiniSearch query for a parsed query: groups AND-ed, alternatives OR-ed. */
-export function toMiniSearchQuery(parsed: ParsedQuery, fuzzy = false): Query {
+/** The index query for a parsed query (MiniSearch's shape): groups AND-ed, alternatives OR-ed. */
+export function toMiniSearchQuery(parsed: ParsedQuery, fuzzy = false): TermQuery {
   return {
     combineWith: 'AND',
-    queries: parsed.groups.map((group): Query => {
-      const alternatives = group.alternatives.map((alt): Query => ({
+    queries: parsed.groups.map((group): TermQuery => {
+      const alternatives = group.alternatives.map((alt): TermQuery => ({
         combineWith: 'AND',
         queries: [alt.join(' ')],
         prefix: group.prefix,

@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeEntityIndex, encodeEntityIndex } from '../core/cache/entityIndexFile';
+import type { EntitySnapshot } from '../core/entities';
+import { writeFileAtomic } from './atomicFile';
+
+export type StoredEntityIndex =
+  | { readonly status: 'used'; readonly snapshot: EntitySnapshot }
+  | { readonly status: 'missing' }
+  | { readonly status: 'discarded'; readonly reason: string };
+
+/** Where persisted entity indexes live: one file per corpus (see `corpusKey`), discarded when damaged or foreign. */
+export class EntityIndexStore {
+  constructor(
+    readonly dir: string,
+    readonly producer: string,
+  ) {}
+
+  fileFor(key: string): string {
+    return join(this.dir, `${createHash('sha1').update(key).digest('hex').slice(0, 20)}.entities.json`);
+  }
+
+  read(key: string): StoredEntityIndex {
+    const file = this.fileFor(key);
+    let text;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return { status: 'missing' };
+    }
+    const decoded = decodeEntityIndex(text, { corpus: key, producer: this.producer });
+    if (decoded.ok) return { status: 'used', snapshot: decoded.snapshot };
+    rmSync(file, { force: true });
+    return { status: 'discarded', reason: decoded.reason };
+  }
+
+  write(key: string, snapshot: EntitySnapshot): void {
+    writeFileAtomic(this.fileFor(key), encodeEntityIndex(snapshot, { corpus: key, producer: this.producer }));
+  }
+}
