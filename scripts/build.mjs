@@ -3,7 +3,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
 import { globSync } from 'glob';
 
 const production = process.argv.includes('--production');
@@ -18,7 +17,6 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 function buildId() {
   const hash = createHash('sha1');
   for (const file of globSync('src/**/*.ts').sort()) hash.update(file).update(readFileSync(file));
-  const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
   return `${version}+${hash.digest('hex').slice(0, 12)}`;
 }
 
@@ -31,11 +29,11 @@ const common = {
   minify: production,
   logLevel: 'warning',
   external: ['vscode'],
-  define: { SOURCEBOOK_BUILD: JSON.stringify(buildId()) },
   // CSL citation styles (media/csl) are bundled as text for citation-js.
   loader: { '.csl': 'text' },
   // `sourcebook --version` prints the version of the package it was built from.
-  define: { SOURCEBOOK_VERSION: JSON.stringify(version) },
+  // The build id names the code that writes persisted indexes.
+  define: { SOURCEBOOK_VERSION: JSON.stringify(version), SOURCEBOOK_BUILD: JSON.stringify(buildId()) },
 };
 
 const builds = [

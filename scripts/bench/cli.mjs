@@ -19,7 +19,7 @@ export async function buildCli(root, staging) {
     minify: true,
     logLevel: 'warning',
     loader: { '.csl': 'text' },
-    define: { SOURCEBOOK_BUILD: JSON.stringify(`bench-${Date.now()}`) },
+    define: { SOURCEBOOK_BUILD: JSON.stringify(`bench-${Date.now()}`), SOURCEBOOK_VERSION: '"bench"' },
     entryPoints: { cli: path.join(root, 'src/cli/main.ts') },
     outdir: path.join(staging, 'dist'),
   });

@@ -42,7 +42,7 @@ beforeAll(async () => {
     platform: 'node',
     format: 'cjs',
     loader: { '.csl': 'text' },
-    define: { SOURCEBOOK_BUILD: '"cli-cache-test"' },
+    define: { SOURCEBOOK_BUILD: '"cli-cache-test"', SOURCEBOOK_VERSION: '"test"' },
     logLevel: 'warning',
   });
   mkdirSync(corpus);
