@@ -4,11 +4,15 @@ import { Commands } from '../commandIds';
 import { showArticle } from './articleDocuments';
 import type { CorpusService } from './corpusService';
 
-/** Arguments of `sourcebook.openArticle`: an article id, optionally a 0-based line or a section index. */
+/**
+ * Arguments of `sourcebook.openArticle`: an article id, optionally a 0-based
+ * line or a section index, and words to highlight (a searched term, a name).
+ */
 export interface OpenArticleArgs {
   readonly articleId: string;
   readonly line?: number;
   readonly sectionIndex?: number;
+  readonly highlight?: readonly string[];
 }
 
 export function registerCorpusCommands(corpus: CorpusService, log: vscode.LogOutputChannel): vscode.Disposable[] {
@@ -26,7 +30,8 @@ export function registerCorpusCommands(corpus: CorpusService, log: vscode.LogOut
         if (request) void vscode.window.showWarningMessage(`Sourcebook: no article "${request.articleId}" in the corpus.`);
         return undefined;
       }
-      return showArticle(article, rangeFor(article, request));
+      const range = rangeFor(article, request);
+      return showArticle(article, { ...(range ? { range } : {}), ...(request?.highlight ? { highlight: request.highlight } : {}) });
     }),
   ];
 }

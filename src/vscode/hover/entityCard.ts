@@ -43,6 +43,7 @@ export function entityCard(index: EntityIndex, corpus: Corpus, entityId: string)
     md.markup(' · ').commandLink('Open article', Commands.openArticle, {
       articleId: top.articleId,
       line: top.first.start.line,
+      highlight: [entity.name, ...entity.aliases],
     });
   md.markup('\n\n---\n\n');
 

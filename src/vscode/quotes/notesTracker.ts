@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ARTICLE_SCHEME } from '../corpus/articleDocuments';
+import { ARTICLE_SCHEME, ARTICLE_TEXT_LANGUAGE } from '../corpus/articleDocuments';
 
 /** The documents whose notes Sourcebook checks and fixes: Markdown on disk or not yet saved. */
 export const NOTE_SELECTOR: vscode.DocumentSelector = [
@@ -11,6 +11,7 @@ export const NOTE_SELECTOR: vscode.DocumentSelector = [
 export const HOVER_SELECTOR: vscode.DocumentSelector = [
   ...NOTE_SELECTOR,
   { language: 'markdown', scheme: ARTICLE_SCHEME },
+  { language: ARTICLE_TEXT_LANGUAGE, scheme: ARTICLE_SCHEME },
 ];
 
 /** Whether a document is a note Sourcebook may write into: Markdown, not a corpus article. */
