@@ -1,12 +1,17 @@
 // Bundles the extension, the CLI and the integration tests with esbuild.
-// `--production` minifies; `--watch` rebuilds on change.
+// `--production` minifies (and leaves out the tests); `--watch` rebuilds on
+// change; `--out DIR` writes the extension and CLI bundles to DIR instead of
+// dist/ (the packaging scripts build into a staging folder that way).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { globSync } from 'glob';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const outIndex = process.argv.indexOf('--out');
+const outdir = outIndex > 0 ? path.resolve(process.argv[outIndex + 1]) : 'dist';
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 /**
@@ -29,19 +34,40 @@ const common = {
   minify: production,
   logLevel: 'warning',
   external: ['vscode'],
-  // CSL citation styles (media/csl) are bundled as text for citation-js.
-  loader: { '.csl': 'text' },
   // `sourcebook --version` prints the version of the package it was built from.
   // The build id names the code that writes persisted indexes.
   define: { SOURCEBOOK_VERSION: JSON.stringify(version), SOURCEBOOK_BUILD: JSON.stringify(buildId()) },
 };
 
+// The CSL citation styles (media/csl/*.csl) ship as files beside the bundle,
+// in the .vsix and in the CLI package, and the bundle reads them when it
+// loads: `import xml from '…/x.csl'` becomes a read of
+// <bundle folder>/../media/csl/x.csl. So a package that lacks a style file
+// fails at once, naming the file, rather than formatting citations in some
+// other style (citation-js falls back to APA for an unknown template).
+const cslFromPackage = {
+  name: 'csl-from-package',
+  setup(build) {
+    build.onLoad({ filter: /\.csl$/ }, (args) => ({
+      loader: 'js',
+      contents: `
+        const file = require('node:path').join(__dirname, '..', 'media', 'csl', ${JSON.stringify(path.basename(args.path))});
+        try {
+          module.exports = require('node:fs').readFileSync(file, 'utf8');
+        } catch (error) {
+          throw new Error('Sourcebook cannot read its citation style file ' + file + ' (' + (error.code || error.message) + '); the installation is incomplete, reinstall Sourcebook');
+        }`,
+    }));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir, plugins: [cslFromPackage] },
   {
     ...common,
     entryPoints: { cli: 'src/cli/main.ts' },
-    outdir: 'dist',
+    outdir,
+    plugins: [cslFromPackage],
     banner: { js: '#!/usr/bin/env node' },
   },
 ];
@@ -52,6 +78,8 @@ if (!production) {
     outdir: 'out/test/integration',
     outbase: 'test/integration',
     external: ['vscode', 'mocha'],
+    // The tests' own copy of the core reads the styles as text, from the repository.
+    loader: { '.csl': 'text' },
   });
 }
 

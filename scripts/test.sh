@@ -32,6 +32,7 @@ step "lint" npm run --silent lint
 step "format check" npm run --silent format:check
 step "unit tests" npm run --silent unit
 step "build" npm run --silent build
+step "CLI package (npm pack, installed outside the repository)" node test/package/cli.package.mjs
 case "$HOST" in
   code-server)
     step "install VS Code host" bash scripts/host/install.sh

@@ -1,0 +1,139 @@
+// The CLI as a team installs it: `npm pack` of the sourcebook-cli package,
+// the tarball installed with `npm install --offline` into a new project in
+// the system temp folder (outside this repository, so nothing resolves to
+// the repo's node_modules or sources, and offline proves the package needs
+// nothing from a registry), then `sourcebook` run from that project's
+// folders through node_modules/.bin, as a CI job or a git hook would.
+//
+//   node test/package/cli.package.mjs [--keep]
+//
+// Fails, naming the file, when the package misses one it needs.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ROOT, rootManifest } from '../../scripts/package/stage.mjs';
+import { ARTICLE_ID, writeProject } from './fixtures.mjs';
+
+/** What the package must hold for every command to work. */
+const REQUIRED = [
+  'package.json',
+  'README.md',
+  'LICENSE',
+  'CHANGELOG.md',
+  'dist/cli.js',
+  'corpus/topics.yaml',
+  'corpus/entities.yaml',
+  'corpus/alibaba-ai-gamble-qwen.md',
+  'media/csl/chicago-author-date.csl',
+  'media/csl/modern-language-association.csl',
+];
+
+const keep = process.argv.includes('--keep');
+const project = realpathSync(mkdtempSync(path.join(tmpdir(), 'sourcebook-team-')));
+const tests = [];
+const test = (name, fn) => tests.push([name, fn]);
+
+function sourcebook(args, { cwd = project, status = 0 } = {}) {
+  const bin = path.join(project, 'node_modules/.bin/sourcebook');
+  const run = spawnSync(bin, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  if (run.error) throw run.error;
+  if (run.status !== status) {
+    throw new Error(
+      `sourcebook ${args.join(' ')} (in ${path.relative(project, cwd) || '.'}) exited ${run.status}, expected ${status}\n` +
+        `stdout:\n${run.stdout}\nstderr:\n${run.stderr}`,
+    );
+  }
+  return run.stdout;
+}
+
+test('npm pack writes the tarball', () => {
+  const tarball = execFileSync(process.execPath, [path.join(ROOT, 'scripts/package/cli.mjs')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).trim();
+  assert.ok(existsSync(tarball), `no tarball at ${tarball}`);
+  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'team-notes', private: true }, null, 2));
+  writeProject(project);
+  const install = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--save-dev', tarball], {
+    cwd: project,
+    encoding: 'utf8',
+  });
+  assert.equal(install.status, 0, `npm install of the tarball failed:\n${install.stdout}\n${install.stderr}`);
+  assert.doesNotMatch(install.stderr, /EBADENGINE|deprecated/, 'npm install warned');
+});
+
+test('the installed package holds every file it needs, and no sources or tests', () => {
+  const installed = path.join(project, 'node_modules/sourcebook-cli');
+  const missing = REQUIRED.filter((file) => !existsSync(path.join(installed, file)));
+  assert.deepEqual(missing, [], `the package misses ${missing.join(', ')}`);
+  for (const absent of ['src', 'test', 'dist/extension.js', 'dist/cli.js.map', 'node_modules'])
+    assert.ok(!existsSync(path.join(installed, absent)), `the package should not ship ${absent}`);
+  const manifest = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8'));
+  assert.equal(manifest.version, rootManifest().version);
+  assert.deepEqual(manifest.dependencies ?? {}, {}, 'the bundle carries its libraries; nothing is left to install');
+});
+
+test('sourcebook --version prints the package version', () => {
+  assert.equal(sourcebook(['--version']).trim(), `sourcebook ${rootManifest().version}`);
+});
+
+test('check passes a note whose quotes match, from the notes folder', () => {
+  const out = sourcebook(['check', '--corpus', '../research/corpus', 'harbour.md'], {
+    cwd: path.join(project, 'notes'),
+  });
+  assert.match(out, /1 file/);
+});
+
+test('check fails on a changed quote and says where', () => {
+  const out = sourcebook(['check', '--corpus', 'research/corpus', 'notes'], { status: 1 });
+  assert.match(out, /notes\/port\.md:5:\d+/);
+  assert.doesNotMatch(out, /harbour\.md:\d/);
+  const json = JSON.parse(sourcebook(['check', '--corpus', 'research/corpus', 'notes', '--json'], { status: 1 }));
+  assert.equal(json.length, 1);
+  assert.equal(json[0].file, 'notes/port.md');
+  assert.equal(json[0].line, 5);
+  assert.equal(json[0].articleId, ARTICLE_ID);
+});
+
+test('search finds the passage in the corpus folder', () => {
+  const hits = JSON.parse(sourcebook(['search', '--corpus', 'research/corpus', 'electric cranes', '--json']));
+  assert.equal(hits[0]?.articleId, ARTICLE_ID);
+  assert.match(hits[0].text, /^Three electric cranes now unload container ships/);
+});
+
+test('quote cites in the footnote style and, from the shipped CSL files, in Chicago and MLA', () => {
+  const args = ['quote', '--corpus', 'research/corpus', 'electric cranes'];
+  const footnote = sourcebook([...args, '--style', 'footnote']);
+  assert.match(
+    footnote,
+    /^> "Three electric cranes now unload container ships at night, when the tide is highest\."\[\^harbour-cranes\]/,
+  );
+  assert.match(footnote, /^\[\^harbour-cranes\]: .*Cranes Return to the Old Harbour/m);
+  assert.match(
+    sourcebook([...args, '--style', 'chicago']),
+    /Harbour Gazette.*2026\. [“"]Cranes Return to the Old Harbour\.?[”"]/,
+  );
+  assert.match(sourcebook([...args, '--style', 'mla']), /[“"]Cranes Return to the Old Harbour\.?[”"].*14 Mar\. 2026/);
+});
+
+let passed = 0;
+let failed = 0;
+for (const [name, fn] of tests) {
+  try {
+    await fn();
+    passed++;
+    console.log(`  ✓ ${name}`);
+  } catch (error) {
+    failed++;
+    console.log(`  ✗ ${name}\n${String(error?.stack ?? error).replace(/^/gm, '      ')}`);
+    if (tests[0][0] === name) break; // nothing else can run without the install
+  }
+}
+if (keep) console.log(`project kept in ${project}`);
+else rmSync(project, { recursive: true, force: true });
+console.log(
+  `cli package: ${passed} passed, ${failed} failed${passed + failed < tests.length ? `, ${tests.length - passed - failed} not run` : ''}`,
+);
+process.exit(failed > 0 ? 1 : 0);
