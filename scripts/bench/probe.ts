@@ -96,7 +96,7 @@ async function warm(root: string, storeDir: string): Promise<Result> {
 function scan(root: string): Result {
   const elapsed = clock();
   const files = listArticleFiles([{ root }]);
-  for (const file of files) fileKey(file.path);
+  for (const file of files) fileKey(file);
   return { ...elapsed(), files: files.length };
 }
 

@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { Corpus } from '../core/corpus';
 import type { FileProblem, Topic } from '../core/model';
-import { type Decoded, decodeCorpusFile, DEFAULT_MAX_FILE_BYTES, tooLargeReason } from '../core/parse/decode';
+import { type Decoded, decodeCorpusFile, DEFAULT_MAX_FILE_BYTES } from '../core/parse/decode';
+import { inspectPath, isInside, readFolderFile, readRegularFile, realRootOf } from './corpusPaths';
 import type { FolderDefaults } from '../core/folderDefaults';
 import { parseTopicList } from '../core/topicList';
 import { FOLDER_DEFAULTS_FILE, readFolderDefaults } from './folderDefaults';
@@ -27,9 +28,12 @@ export interface LoadOptions {
 }
 
 export interface CorpusFile {
+  /** Where the file is shown and opened from (a link keeps its own name). */
   readonly path: string;
   readonly relativePath: string;
   readonly bundled: boolean;
+  /** Where the file really is, checked to be inside its corpus folder; `path` itself, not followed if a link, when absent. */
+  readonly realPath?: string;
   /** The folder's `sourcebook.yaml` defaults, when it has one. */
   readonly defaults?: FolderDefaults;
 }
@@ -62,63 +66,132 @@ export function relativeTo(root: string, path: string): string {
   return relative(root, path).split(sep).join('/');
 }
 
+/** What a walk still has to do: a folder to list (shown at `path`, really at `realPath`) or a file to give. */
+type Pending =
+  | { readonly folder: true; readonly path: string; readonly realPath: string; readonly relativePath: string }
+  | { readonly folder: false; readonly file: CorpusFile; readonly link: boolean };
+
 /**
  * Lists the article files of the folders (or of `under`, a folder inside one
- * of them), sorted by path, skipping hidden folders, `node_modules` and what
- * each folder's exclude globs match.
+ * of them), in path order, skipping hidden folders, `node_modules` and what
+ * each folder's exclude globs match. Only regular files are listed: a FIFO,
+ * socket or device with an article's name, and a link that points outside
+ * its corpus folder, are passed to `onSkipped` with why. A link to a file
+ * inside the folder is listed once, under its own name, unless that file is
+ * listed anyway; links to folders are not walked (a folder inside is walked
+ * under its own name, so a loop such as `loop -> .` changes nothing).
  */
 export function listArticleFiles(
   folders: readonly CorpusFolder[],
   exclude?: (relativePath: string) => boolean,
   under?: string,
+  onSkipped?: (path: string, reason: string) => void,
 ): CorpusFile[] {
   const files: CorpusFile[] = [];
   for (const folder of folders) {
     const excluded = excludeMatcher(folder.exclude);
     const defaults = readFolderDefaults(folder.root).defaults;
     const skip = (relativePath: string) => (exclude?.(relativePath) ?? false) || (excluded?.(relativePath) ?? false);
-    // Paths are joined by hand: path.join and path.relative normalize every call, a cost on 20,000 files.
-    const walk = (dir: string, relativeDir: string) => {
+    const root = folder.root.endsWith(sep) ? folder.root.slice(0, -1) : folder.root;
+    const realRoot = realRootOf(folder.root);
+    const bundled = folder.bundled ?? false;
+    const withDefaults = defaults ? { defaults } : {};
+    const stack: Pending[] = [];
+    if (under === undefined) stack.push({ folder: true, path: root, realPath: realRoot, relativePath: '' });
+    else if (isInside(folder.root, under) && !skip(relativeTo(folder.root, under))) {
+      const found = inspectPath(under, realRoot);
+      if (found.kind === 'directory' && !found.link)
+        stack.push({
+          folder: true,
+          path: under,
+          realPath: found.realPath,
+          relativePath: relativeTo(folder.root, under),
+        });
+    }
+    const walked: { file: CorpusFile; link: boolean }[] = [];
+    // A stack rather than recursion (folders can nest deeply); each folder's entries go on it in reverse, so they come off in order.
+    for (let next = stack.pop(); next; next = stack.pop()) {
+      if (!next.folder) {
+        walked.push(next);
+        continue;
+      }
       let entries;
       try {
-        entries = readdirSync(dir, { withFileTypes: true });
+        entries = readdirSync(next.path, { withFileTypes: true });
       } catch {
-        return;
+        continue;
       }
       // Code-unit order: stable across machines and locales, and much cheaper than localeCompare.
-      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
       for (const entry of entries) {
         if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-        const path = dir + sep + entry.name;
-        const relativePath = relativeDir === '' ? entry.name : `${relativeDir}/${entry.name}`;
+        // Paths are joined by hand: path.join and path.relative normalize every call, a cost on 20,000 files.
+        const path = next.path + sep + entry.name;
+        const relativePath = next.relativePath === '' ? entry.name : `${next.relativePath}/${entry.name}`;
         if (skip(relativePath)) continue;
-        if (entry.isDirectory()) walk(path, relativePath);
-        else if (entry.isFile() && isArticlePath(entry.name))
-          files.push({ path, relativePath, bundled: folder.bundled ?? false, ...(defaults ? { defaults } : {}) });
+        const realPath = next.realPath + sep + entry.name;
+        if (entry.isDirectory()) stack.push({ folder: true, path, realPath, relativePath });
+        else if (entry.isFile()) {
+          if (isArticlePath(entry.name))
+            stack.push({
+              folder: false,
+              file: { path, relativePath, bundled, realPath, ...withDefaults },
+              link: false,
+            });
+        } else if (entry.isSymbolicLink()) {
+          const found = inspectPath(path, realRoot);
+          if (found.kind === 'file' && isArticlePath(entry.name))
+            stack.push({
+              folder: false,
+              file: { path, relativePath, bundled, realPath: found.realPath, ...withDefaults },
+              link: true,
+            });
+          else if (found.kind === 'skipped' && (isArticlePath(entry.name) || isFolderOutside(path, found.reason)))
+            onSkipped?.(path, found.reason);
+        } else if (isArticlePath(entry.name)) {
+          const found = inspectPath(path, realRoot);
+          onSkipped?.(path, found.kind === 'skipped' ? found.reason : 'is not a regular file; not read');
+        }
       }
-    };
-    const root = folder.root.endsWith(sep) ? folder.root.slice(0, -1) : folder.root;
-    if (under === undefined) walk(root, '');
-    else if (isInside(folder.root, under) && !skip(relativeTo(folder.root, under)))
-      walk(under, relativeTo(folder.root, under));
+    }
+    // A linked file already listed under its own name (or through an earlier link) is not listed twice.
+    const seen = new Map<string, string>();
+    for (const { file, link } of walked) if (!link) seen.set(file.realPath!, file.path);
+    for (const { file, link } of walked) {
+      if (!link) files.push(file);
+      else {
+        const same = seen.get(file.realPath!);
+        if (same !== undefined) onSkipped?.(file.path, `is a link to ${same}, read under that name`);
+        else {
+          seen.set(file.realPath!, file.path);
+          files.push(file);
+        }
+      }
+    }
   }
   return files;
 }
 
-/** Whether `path` is `root` or inside it. */
-export function isInside(root: string, path: string): boolean {
-  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+/** Whether a skipped link is one to a folder outside the corpus: worth saying, as the user may expect it walked. */
+export function isFolderOutside(path: string, reason: string): boolean {
+  if (!/outside the corpus/.test(reason)) return false;
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
-/** Reads and decodes one corpus file; a file over the limit or that cannot be read gives the reason. */
-export function readCorpusText(path: string, maxFileBytes = DEFAULT_MAX_FILE_BYTES): Decoded {
-  try {
-    const size = statSync(path).size;
-    if (size > maxFileBytes) return { ok: false, reason: tooLargeReason(size, maxFileBytes) };
-    return decodeCorpusFile(readFileSync(path), maxFileBytes);
-  } catch (error) {
-    return { ok: false, reason: `cannot be read: ${(error as Error).message}` };
-  }
+export { isInside } from './corpusPaths';
+
+/** Reads and decodes one corpus file; a file over the limit, not a regular file, or that cannot be read gives the reason. */
+export function readCorpusText(
+  file: string | { readonly path: string; readonly realPath?: string },
+  maxFileBytes = DEFAULT_MAX_FILE_BYTES,
+): Decoded {
+  const path = typeof file === 'string' ? file : (file.realPath ?? file.path);
+  const read = readRegularFile(path, maxFileBytes);
+  return read.ok ? decodeCorpusFile(read.bytes, maxFileBytes) : { ok: false, reason: read.reason };
 }
 
 /** Reads one file into the corpus; a read error becomes a skipped-file problem. */
@@ -127,22 +200,26 @@ export function loadFile(
   file: CorpusFile,
   maxFileBytes = DEFAULT_MAX_FILE_BYTES,
 ): FileProblem | undefined {
-  return corpus.setFile(file, readCorpusText(file.path, maxFileBytes));
+  return corpus.setFile(file, readCorpusText(file, maxFileBytes));
 }
 
 /** Reads the topic lists (`topics.yaml`) found at the roots of the folders. */
-export function readTopicLists(folders: readonly CorpusFolder[], onProblem?: (problem: FileProblem) => void): Topic[] {
+export function readTopicLists(
+  folders: readonly CorpusFolder[],
+  onProblem?: (problem: FileProblem) => void,
+  maxFileBytes = DEFAULT_MAX_FILE_BYTES,
+): Topic[] {
   const topics: Topic[] = [];
   for (const folder of folders) {
     const path = join(folder.root, 'topics.yaml');
-    let text;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
+    const read = readFolderFile(path, realRootOf(folder.root), maxFileBytes);
+    if (!read) continue;
+    if ('reason' in read) {
+      onProblem?.({ path, outcome: 'skipped', reason: read.reason });
       continue;
     }
     try {
-      topics.push(...parseTopicList(text));
+      topics.push(...parseTopicList(read.text));
     } catch (error) {
       onProblem?.({ path, outcome: 'skipped', reason: (error as Error).message });
     }
@@ -150,24 +227,40 @@ export function readTopicLists(folders: readonly CorpusFolder[], onProblem?: (pr
   return topics;
 }
 
-/** Records the entity catalogs (`entities.yaml` or `entities.json`) at the roots of the folders. */
-export function readCatalogs(corpus: Corpus, folders: readonly CorpusFolder[]): void {
+/** The names an entity catalog may have at a corpus folder's root. */
+export const CATALOG_NAMES = ['entities.yaml', 'entities.yml', 'entities.json'] as const;
+
+/**
+ * Records the entity catalogs (`entities.yaml` or `entities.json`) at the
+ * roots of the folders. One that is there but cannot be read (not a regular
+ * file, over the size limit, unreadable, not UTF-8) is reported.
+ */
+export function readCatalogs(
+  corpus: Corpus,
+  folders: readonly CorpusFolder[],
+  onProblem?: (problem: FileProblem) => void,
+  maxFileBytes = DEFAULT_MAX_FILE_BYTES,
+): void {
   for (const folder of folders) {
-    for (const name of ['entities.yaml', 'entities.yml', 'entities.json']) {
+    for (const name of CATALOG_NAMES) {
       const path = join(folder.root, name);
-      try {
-        corpus.setCatalog(path, readFileSync(path, 'utf8'));
-      } catch {
-        // No catalog here: entities are discovered from the text.
-      }
+      const read = readFolderFile(path, realRootOf(folder.root), maxFileBytes);
+      // No catalog here: entities are discovered from the text.
+      if (!read) continue;
+      if ('reason' in read) onProblem?.({ path, outcome: 'skipped', reason: `entity catalog ${read.reason}` });
+      else corpus.setCatalog(path, read.text);
     }
   }
 }
 
 /** A new corpus with the folders' topic lists and entity catalogs, and no articles yet. */
-export function emptyCorpus(folders: readonly CorpusFolder[], onProblem?: (problem: FileProblem) => void): Corpus {
-  const corpus = new Corpus(readTopicLists(folders, onProblem));
-  readCatalogs(corpus, folders);
+export function emptyCorpus(
+  folders: readonly CorpusFolder[],
+  onProblem?: (problem: FileProblem) => void,
+  maxFileBytes = DEFAULT_MAX_FILE_BYTES,
+): Corpus {
+  const corpus = new Corpus(readTopicLists(folders, onProblem, maxFileBytes));
+  readCatalogs(corpus, folders, onProblem, maxFileBytes);
   for (const folder of folders) {
     const { problem, defaults } = readFolderDefaults(folder.root);
     const outcome = defaults ? 'recovered' : 'skipped';
@@ -178,8 +271,12 @@ export function emptyCorpus(folders: readonly CorpusFolder[], onProblem?: (probl
 
 /** Loads every article of the folders into a new corpus. Bad files are reported, never thrown. */
 export function loadCorpus(options: LoadOptions): Corpus {
-  const corpus = emptyCorpus(options.folders, options.onProblem);
-  for (const file of listArticleFiles(options.folders, options.exclude)) {
+  const corpus = emptyCorpus(options.folders, options.onProblem, options.maxFileBytes);
+  const skipped = (path: string, reason: string) => {
+    const problem = corpus.setPrepared({ path }, { ok: false, reason });
+    if (problem) options.onProblem?.(problem);
+  };
+  for (const file of listArticleFiles(options.folders, options.exclude, undefined, skipped)) {
     const problem = loadFile(corpus, file, options.maxFileBytes);
     if (problem) options.onProblem?.(problem);
   }

@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { preparedFromRecord } from '../core/cache/articleRecord';
 import type { FileKey, FolderIndex, IndexEntry, IndexedOutcome } from '../core/cache/folderIndex';
@@ -13,12 +12,23 @@ import {
   emptyCorpus,
   excludeMatcher,
   isArticlePath,
+  isFolderOutside,
   isInside,
   listArticleFiles,
   readCorpusText,
   relativeTo,
 } from './corpusFiles';
-import { fileKey, folderOf, isHidden, outcomeOf, type ReadFile, readAndPrepare, sameKey } from './fileIndexing';
+import { inspectPath, realRootOf } from './corpusPaths';
+import {
+  fileKey,
+  folderOf,
+  isHidden,
+  isRelevantChange,
+  outcomeOf,
+  type ReadFile,
+  readAndPrepare,
+  sameKey,
+} from './fileIndexing';
 import { FOLDER_DEFAULTS_FILE, readFolderDefaults } from './folderDefaults';
 import type { IndexStore } from './indexCache';
 
@@ -95,7 +105,13 @@ export class IndexedCorpus {
   static async load(options: IndexedLoadOptions): Promise<{ indexed: IndexedCorpus; stats: LoadStats }> {
     const indexed = new IndexedCorpus(emptyCorpus(options.folders, options.onProblem), options);
     const previous = indexed.readIndexes();
-    const files = listArticleFiles(options.folders);
+    const skipped: CorpusFile[] = [];
+    const files = listArticleFiles(options.folders, undefined, undefined, (path, reason) => {
+      const folder = folderOf(options.folders, path)!;
+      skipped.push(indexed.skippedFile(folder, path));
+      indexed.skipReasons.set(path, reason);
+    });
+    for (const file of skipped) indexed.admitSkipped(file, folderOf(options.folders, file.path)!.root);
     for (let i = 0; i < files.length && !options.signal?.aborted; i++) {
       if (indexed.due()) {
         options.onProgress?.(i, files.length);
@@ -105,7 +121,7 @@ export class IndexedCorpus {
       const root = folderOf(options.folders, file.path)!.root;
       let key: FileKey | undefined;
       try {
-        key = fileKey(file.path);
+        key = fileKey(file);
       } catch {
         key = undefined; // read, and reported as unreadable, below
       }
@@ -129,7 +145,6 @@ export class IndexedCorpus {
    */
   async apply(paths: Iterable<string>): Promise<ApplyResult> {
     const before = this.corpus.version;
-    const maxBytes = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     let files = 0;
     for (const path of new Set(paths)) {
       if (this.due()) await this.pause();
@@ -139,36 +154,86 @@ export class IndexedCorpus {
       if (dirname(path) === folder.root && FOLDER_FILES.test(basename(path)))
         return { changed: true, reloadNeeded: true, files };
       if (isHidden(relativePath) || excludeMatcher(folder.exclude)?.(relativePath)) continue;
-      let key: FileKey;
-      let isDirectory: boolean;
       try {
-        const stat = statSync(path);
-        key = { size: stat.size, mtime: stat.mtimeMs };
-        isDirectory = stat.isDirectory();
-      } catch {
-        this.removeUnder(path, folder.root);
-        continue;
-      }
-      const found = isDirectory
-        ? listArticleFiles([folder], undefined, path)
-        : isArticlePath(path)
-          ? [corpusFileOf(folder, path, relativePath)]
-          : [];
-      if (isDirectory) this.removeUnder(path, folder.root, new Set(found.map((file) => file.path)));
-      for (const file of found) {
-        if (this.due()) await this.pause();
-        files++;
-        let known: FileKey | undefined;
-        try {
-          known = file.path === path ? key : fileKey(file.path);
-        } catch {
-          known = undefined; // reported as unreadable below
-        }
-        if (sameKey(this.loaded.get(file.path), known)) continue; // already in the corpus as it is on disk
-        this.admitRead(file, folder.root, readAndPrepare(file, maxBytes, known));
+        files += await this.applyPath(path, folder);
+      } catch (error) {
+        // Whatever goes wrong with one path, the rest of the batch goes on.
+        this.skipReasons.set(path, `cannot be loaded: ${error instanceof Error ? error.message : String(error)}`);
+        this.admitSkipped(this.skippedFile(folder, path), folder.root);
       }
     }
     return { changed: this.corpus.version !== before, reloadNeeded: false, files };
+  }
+
+  /**
+   * Brings in one changed path, looked at as the first walk does: regular
+   * files inside the corpus folder only, links out of it, FIFOs and devices
+   * skipped with why, linked folders not walked. Returns the files looked at.
+   */
+  private async applyPath(path: string, folder: CorpusFolder): Promise<number> {
+    const maxBytes = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const realRoot = realRootOf(folder.root);
+    const found = inspectPath(path, realRoot);
+    const skip = (reason: string) => {
+      this.removeUnder(path, folder.root);
+      this.skipReasons.set(path, reason);
+      this.admitSkipped(this.skippedFile(folder, path), folder.root);
+      return 1;
+    };
+    if (found.kind === 'missing' || (found.kind === 'directory' && found.link)) {
+      this.removeUnder(path, folder.root);
+      return 0;
+    }
+    if (found.kind === 'skipped') {
+      if (isArticlePath(path) || isFolderOutside(path, found.reason)) return skip(found.reason);
+      this.removeUnder(path, folder.root);
+      return 0;
+    }
+    let listed: CorpusFile[];
+    if (found.kind === 'directory') {
+      const skipped: CorpusFile[] = [];
+      listed = listArticleFiles([folder], undefined, path, (at, reason) => {
+        this.skipReasons.set(at, reason);
+        skipped.push(this.skippedFile(folder, at));
+      });
+      this.removeUnder(path, folder.root, new Set([...listed, ...skipped].map((file) => file.path)));
+      for (const file of skipped) this.admitSkipped(file, folder.root);
+    } else {
+      if (!isArticlePath(path)) return 0;
+      if (found.link) {
+        // A link to an article of the corpus would list it twice: it is read under its own name.
+        const target = folder.root + found.realPath.slice(realRoot.length);
+        if (target !== path && isRelevantChange([folder], target) && isArticlePath(target))
+          return skip(`is a link to ${target}, read under that name`);
+      }
+      listed = [{ ...corpusFileOf(folder, path, relativeTo(folder.root, path)), realPath: found.realPath }];
+    }
+    for (const file of listed) {
+      if (this.due()) await this.pause();
+      let known: FileKey | undefined;
+      try {
+        known = file.path === path && found.kind === 'file' ? { size: found.size, mtime: found.mtime } : fileKey(file);
+      } catch {
+        known = undefined; // reported as unreadable below
+      }
+      if (sameKey(this.loaded.get(file.path), known)) continue; // already in the corpus as it is on disk
+      this.admitRead(file, folder.root, readAndPrepare(file, maxBytes, known));
+    }
+    return listed.length;
+  }
+
+  /** Why files the walk did not list (FIFOs, links out of the corpus…) are skipped, by path. */
+  private readonly skipReasons = new Map<string, string>();
+
+  /** A file of a folder, as the corpus knows it before it is read. */
+  private skippedFile(folder: CorpusFolder, path: string): CorpusFile {
+    return { path, relativePath: relativeTo(folder.root, path), bundled: folder.bundled ?? false };
+  }
+
+  /** Records a file that is never read (its reason in `skipReasons`) as a skipped file. */
+  private admitSkipped(file: CorpusFile, root: string): void {
+    const reason = this.skipReasons.get(file.path) ?? 'not read';
+    this.admitPrepared(file, root, undefined, { ok: false, reason }, undefined);
   }
 
   /**
@@ -177,14 +242,18 @@ export class IndexedCorpus {
    * watcher missed while it was starting.
    */
   async rescan(): Promise<ApplyResult> {
-    const listed = listArticleFiles(this.options.folders);
-    const present = new Set(listed.map((file) => file.path));
-    const changed: string[] = [...this.loaded.keys()].filter((path) => !present.has(path));
+    const skipped: string[] = [];
+    const listed = listArticleFiles(this.options.folders, undefined, undefined, (path) => skipped.push(path));
+    const present = new Set([...listed.map((file) => file.path), ...skipped]);
+    const known = new Set(this.corpus.problems().map((problem) => problem.path));
+    // Files no longer there, and files skipped now that were not before (a FIFO or a link out of the corpus made meanwhile).
+    const changed: string[] = [...this.loaded.keys(), ...known].filter((path) => !present.has(path));
+    changed.push(...skipped.filter((path) => !known.has(path) || this.loaded.has(path)));
     for (const file of listed) {
       if (this.due()) await this.pause();
       let key: FileKey | undefined;
       try {
-        key = fileKey(file.path);
+        key = fileKey(file);
       } catch {
         key = undefined;
       }
@@ -264,8 +333,8 @@ export class IndexedCorpus {
       const maxBytes = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
       prepared = preparedFromRecord(outcome.article, outcome.warning, {
         ...file,
-        read: (path) => {
-          const decoded = readCorpusText(path, maxBytes);
+        read: () => {
+          const decoded = readCorpusText(file, maxBytes);
           return decoded.ok ? decoded.text : undefined;
         },
         ...(this.options.onStale ? { onStale: this.options.onStale } : {}),
@@ -299,6 +368,9 @@ export class IndexedCorpus {
   /** Removes the files at or under `path` from the corpus and the index, except those in `keep`. */
   private removeUnder(path: string, root: string, keep?: ReadonlySet<string>): void {
     const index = this.indexes.get(root);
+    for (const problem of this.corpus.problems())
+      if (isInside(path, problem.path) && !keep?.has(problem.path) && !this.loaded.has(problem.path))
+        this.corpus.removeFile(problem.path);
     for (const known of [...this.loaded.keys()]) {
       if (!isInside(path, known) || keep?.has(known)) continue;
       this.loaded.delete(known);
@@ -325,4 +397,4 @@ function producerFor(store: IndexStore, root: string): string {
   return hash === undefined ? store.producer : `${store.producer}+${FOLDER_DEFAULTS_FILE}:${hash}`;
 }
 
-export { isRelevantChange } from './fileIndexing';
+export { isRelevantChange };

@@ -1,10 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { articleRecord } from '../core/cache/articleRecord';
 import type { FileKey, IndexedOutcome } from '../core/cache/folderIndex';
 import { parseFallbackReason } from '../core/parse/article';
 import { decodeCorpusFile, tooLargeReason } from '../core/parse/decode';
 import { type PreparedFile, prepareFile } from '../core/preparedFile';
 import { type CorpusFile, type CorpusFolder, excludeMatcher, isInside, relativeTo } from './corpusFiles';
+import { notRegularReason, readRegularFile } from './corpusPaths';
 
 /** One file read and parsed: the key it had, what it came to, and whether that may be persisted. */
 export interface ReadFile {
@@ -19,21 +20,26 @@ export interface ReadFile {
   readonly cacheable: boolean;
 }
 
-/** Looks at a file's key: its size and modification time. Throws when the file cannot be looked at. */
-export function fileKey(path: string): FileKey {
-  const stat = statSync(path);
+/**
+ * Looks at a file's key: its size and modification time. The file is looked
+ * at where it really is (`realPath`), never through a link. Throws when it
+ * cannot be looked at or is not a regular file.
+ */
+export function fileKey(file: CorpusFile): FileKey {
+  const stat = lstatSync(file.realPath ?? file.path);
+  if (!stat.isFile()) throw new Error(notRegularReason(stat));
   return { size: stat.size, mtime: stat.mtimeMs };
 }
 
-/** Reads, decodes and parses one corpus file in full. Never throws. */
+/** Reads, decodes and parses one corpus file in full: regular files only, within the size limit. Never throws. */
 export function readAndPrepare(file: CorpusFile, maxBytes: number, known?: FileKey): ReadFile {
-  let key = known;
+  if (known && known.size > maxBytes)
+    return { key: known, prepared: { ok: false, reason: tooLargeReason(known.size, maxBytes) }, cacheable: false };
+  const read = readRegularFile(file.realPath ?? file.path, maxBytes);
+  if (!read.ok) return { key: known, prepared: { ok: false, reason: read.reason }, cacheable: false };
+  const key = { size: read.size, mtime: read.mtime };
   try {
-    key ??= fileKey(file.path);
-    if (key.size > maxBytes)
-      return { key, prepared: { ok: false, reason: tooLargeReason(key.size, maxBytes) }, cacheable: false };
-    const prepared = parsedNow(prepareFile(file, decodeCorpusFile(readFileSync(file.path), maxBytes)));
-    return { key, prepared, cacheable: true };
+    return { key, prepared: parsedNow(prepareFile(file, decodeCorpusFile(read.bytes, maxBytes))), cacheable: true };
   } catch (error) {
     return { key, prepared: { ok: false, reason: `cannot be read: ${(error as Error).message}` }, cacheable: false };
   }
