@@ -209,17 +209,17 @@ function articleMeta(
   markdown: boolean,
 ): ArticleMeta {
   const defaults = file.defaults ?? {};
-  const titleFromText = firstTitle(file.text, bodyStart, markdown);
-  const givenTitle = str(data.title);
+  const titleFromText = oneLine(firstTitle(file.text, bodyStart, markdown));
+  const givenTitle = oneLine(str(data.title));
   const supplied = data.title_supplied === true || str(data.title_source) === 'editor';
   const meta: { -readonly [K in keyof ArticleMeta]: ArticleMeta[K] } = {
     id: file.id ?? slug(str(data.id) ?? file.relativePath.replace(/\.[^./]+$/, '')),
-    title: givenTitle ?? titleFromText ?? file.relativePath,
+    title: givenTitle ?? titleFromText ?? oneLine(file.relativePath) ?? 'Untitled',
     titleProvenance: givenTitle && supplied ? 'editor' : 'source',
     topics: topicsOf(data.topics, file.relativePath, defaults.topics),
   };
   // A value the file gives, even "unknown", is the file's word; the folder's default fills only silence.
-  const ownPublisher = str(data.publisher) ?? str(data.outlet);
+  const ownPublisher = oneLine(str(data.publisher) ?? str(data.outlet));
   const publisher = known(ownPublisher ?? defaults.publisher);
   if (publisher) meta.publisher = publisher;
   const ownDate = str(data.date);
@@ -231,7 +231,9 @@ function articleMeta(
   if (url) meta.url = url;
   const summary = str(data.summary);
   if (summary) meta.summary = summary;
-  const authors = list(data.authors ?? data.author);
+  const authors = list(data.authors ?? data.author)
+    .map(oneLine)
+    .filter((author): author is string => author !== undefined);
   if (authors.length > 0) meta.authors = authors;
   return meta;
 }
@@ -244,6 +246,20 @@ function firstTitle(text: string, bodyStart: number, markdown: boolean): string 
   }
   const line = /^[ \t]*(\S.*?)[ \t]*\r?$/m.exec(body);
   return line?.[1];
+}
+
+/**
+ * A metadata value on one line with no control characters: line breaks,
+ * tabs and other controls (front matter can hold any, escaped) become
+ * single spaces. Undefined when nothing is left.
+ */
+function oneLine(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const line = value
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+  return line === '' ? undefined : line;
 }
 
 function topicsOf(value: unknown, relativePath: string, defaults: readonly string[] | undefined): string[] {
