@@ -21,7 +21,12 @@ await esbuild.build({
   entryPoints: [path.join(ROOT, 'scripts/accuracy/main.ts')],
   outfile: MAIN,
 });
-const run = spawnSync(process.execPath, [MAIN], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: process.env });
+const BBC = process.env.SOURCEBOOK_BBC ?? path.resolve(ROOT, '../shared/corpora/bbc');
+const run = spawnSync(process.execPath, [MAIN, BBC], {
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
+  env: process.env,
+});
 if (run.status !== 0) throw new Error(`accuracy run failed:\n${run.stderr}`);
 const results = JSON.parse(run.stdout);
 const markdown = renderAccuracy(results);

@@ -1,14 +1,4 @@
-import {
-  CALENDAR,
-  COMMON_ACRONYMS,
-  CONNECTORS,
-  DEMONYMS,
-  HONORIFICS,
-  kindFromEnding,
-  PORTFOLIOS,
-  ROLES,
-  STOPWORDS,
-} from './discoveryWords';
+import { CALENDAR, CONNECTORS, HONORIFICS, PORTFOLIOS, ROLES, STOPWORDS } from './discoveryWords';
 import {
   acronymDefinitions,
   initialismOf,
@@ -17,6 +7,10 @@ import {
   parenthesisAfter,
   scanSentence,
 } from './discoveryTokens';
+import { fallbackKind, guessKind, type NameStats } from './discoveryKinds';
+import { isAccepted, isNameWord, proseLines } from './discoveryAccept';
+import { addDemonyms, dropGivenNames, type Found, foldSurnames, joinPlurals } from './discoveryMerge';
+import { GIVEN_NAME_SET } from './gazetteer';
 import type { EntityKind } from './types';
 
 /** An entity found in the corpus text rather than in a catalog. */
@@ -39,19 +33,6 @@ export interface DiscoveryInput {
   known(name: string): string | undefined;
 }
 
-interface NameStats {
-  occurrences: number;
-  midSentence: number;
-  /** Seen as a name in its own right: possessive, possessed or after a title. */
-  proof: number;
-  person: number;
-  place: number;
-  company: number;
-  organization: number;
-}
-
-type Found = Map<string, { kind: EntityKind; aliases: Set<string> }>;
-
 /**
  * Finds the entities of a corpus without a catalog, from how news prose
  * writes names: "Full Name (ALIAS)" and "Company (TICKER)" definitions,
@@ -66,22 +47,24 @@ export function discoverEntities(input: DiscoveryInput): Discovery {
   // Runs repeat ("Tony Blair" hundreds of times): keep each distinct one once, with its count.
   const runs = new Map<string, { run: NameRun; parenthesis: string | undefined; count: number }>();
   const pairs: { name: string; alias: string }[] = [];
+  const scanText = (text: string) => {
+    const defined = text.includes('(') ? acronymDefinitions(text) : [];
+    pairs.push(...defined);
+    scanSentence(text, lowerCount, capitalCount, (run) => {
+      let parenthesis = parenthesisAfter(text, run);
+      // "Securities and Exchange Commission (SEC)" is defined by its initials, not by the run "Exchange Commission".
+      if (defined.some((pair) => pair.alias === parenthesis)) parenthesis = undefined;
+      const flags = `${+run.initial}${+run.possessive}${+run.possessed}${+run.speaks}${+run.afterPlacePreposition}${+run.afterThe}${+run.aged}`;
+      const key = `${run.tokens.join(' ')}|${flags}${run.followedAs ?? ''}|${parenthesis ?? ''}`;
+      const seen = runs.get(key);
+      if (seen) seen.count++;
+      else runs.set(key, { run, parenthesis, count: 1 });
+    });
+  };
   let articleCount = 0;
   for (const sentences of input.articles) {
     articleCount++;
-    for (const text of sentences) {
-      const defined = text.includes('(') ? acronymDefinitions(text) : [];
-      pairs.push(...defined);
-      scanSentence(text, lowerCount, capitalCount, (run) => {
-        let parenthesis = parenthesisAfter(text, run);
-        // "Securities and Exchange Commission (SEC)" is defined by its initials, not by the run "Exchange Commission".
-        if (defined.some((pair) => pair.alias === parenthesis)) parenthesis = undefined;
-        const key = `${run.tokens.join(' ')}|${+run.initial}${+run.possessive}${+run.possessed}${+run.speaks}${+run.afterPlacePreposition}${run.followedAs ?? ''}|${parenthesis ?? ''}`;
-        const seen = runs.get(key);
-        if (seen) seen.count++;
-        else runs.set(key, { run, parenthesis, count: 1 });
-      });
-    }
+    for (const sentence of sentences) for (const text of proseLines(sentence)) scanText(text);
   }
 
   const stats = new Map<string, NameStats>();
@@ -101,7 +84,17 @@ export function discoverEntities(input: DiscoveryInput): Discovery {
       if (!entry)
         stats.set(
           segment.name,
-          (entry = { occurrences: 0, midSentence: 0, proof: 0, person: 0, place: 0, company: 0, organization: 0 }),
+          (entry = {
+            occurrences: 0,
+            midSentence: 0,
+            proof: 0,
+            person: 0,
+            place: 0,
+            company: 0,
+            organization: 0,
+            afterThe: 0,
+            team: 0,
+          }),
         );
       entry.occurrences += count;
       if (!segment.initial) entry.midSentence += count;
@@ -109,6 +102,7 @@ export function discoverEntities(input: DiscoveryInput): Discovery {
       if (segment.person) entry.person += count;
       if (segment.place) entry.place += count;
       if (segment.followedAs) entry[segment.followedAs] += count;
+      if (segment.afterThe) entry.afterThe += count;
     }
   }
 
@@ -117,18 +111,17 @@ export function discoverEntities(input: DiscoveryInput): Discovery {
   for (const [name, entry] of stats) {
     if (input.known(name) !== undefined) continue;
     const tokens = name.split(' ');
-    const accepted =
-      tokens.length > 1
-        ? entry.occurrences >= minMentions && entry.midSentence > 0
-        : entry.midSentence >= minMentions &&
-          entry.proof > 0 &&
-          isNameWord(name) &&
-          (lowerCount.get(name.toLowerCase()) ?? 0) * 4 <= (capitalCount.get(name) ?? 0);
-    if (accepted) found.set(name, { kind: guessKind(tokens, entry), aliases: new Set() });
+    const lower = lowerCount.get(name.toLowerCase()) ?? 0;
+    if (isAccepted(name, tokens, entry, lower, capitalCount.get(name) ?? 0, isCommon, minMentions))
+      found.set(name, { kind: guessKind(tokens, entry), aliases: new Set() });
   }
   dropGivenNames(found, stats);
-  const catalogAliases = addDefinitions(found, pairs, stats, input.known);
+  const catalogAliases = addDefinitions(found, pairs, stats, input.known, isCommon);
   foldSurnames(found, stats);
+  addDemonyms(found, capitalCount);
+  joinPlurals(found);
+  for (const [name, entity] of found)
+    if (entity.kind === 'unknown') entity.kind = fallbackKind(name.split(' '), stats.get(name), isCommon);
   return {
     entities: [...found].map(([name, { kind, aliases }]) => ({ name, kind, aliases: [...aliases] })),
     catalogAliases,
@@ -147,6 +140,7 @@ function addDefinitions(
   pairs: readonly { name: string; alias: string }[],
   stats: Map<string, NameStats>,
   known: DiscoveryInput['known'],
+  isCommon: (word: string) => boolean,
 ): Discovery['catalogAliases'] {
   const partners = new Map<string, Map<string, number>>();
   for (const { name, alias } of pairs) {
@@ -160,6 +154,8 @@ function addDefinitions(
     const words = name.split(' ');
     const spelled = initialismOf(words, alias) === words.length;
     if (alias.includes(name) || name.includes(alias)) continue;
+    // "… Tariffs and Trade (GATT)": an everyday word before an acronym is the end of a longer name, not a company.
+    if (!spelled && words.length === 1 && isCommon(name)) continue;
     if (
       !spelled &&
       ((stats.get(alias)?.occurrences ?? 0) > 3 * together + 2 ||
@@ -187,23 +183,13 @@ function isTickerLike(alias: string): boolean {
   return /^[A-Z][A-Z0-9.&-]{1,7}$/.test(alias);
 }
 
-/** Whether a single word can be a name on its own: not a people's adjective, a month, or a generic acronym ("TV", "MPs"). */
-function isNameWord(word: string): boolean {
-  return (
-    word.length > 1 &&
-    !DEMONYMS.has(word) &&
-    !CALENDAR.has(word) &&
-    !COMMON_ACRONYMS.has(word) &&
-    !/^\p{Lu}{2,}s$/u.test(word)
-  );
-}
-
 interface Segment {
   name: string;
   initial: boolean;
   proof: boolean;
   person: boolean;
   place: boolean;
+  afterThe: boolean;
   /** The segment ends where the run ends: what follows the run follows it. */
   closesRun: boolean;
   followedAs: NameRun['followedAs'];
@@ -241,7 +227,10 @@ function segments(run: NameRun, isCommon: (word: string) => boolean): Segment[] 
     const tokens = current.slice(start, end);
     if (tokens.length > 0 && tokens.length <= 5 && !/^\d/.test(tokens[0]!)) {
       const untouched = start === 0 && end === current.length;
-      const person = afterTitle || (last && run.speaks && tokens.length > 1 && tokens.length < 4);
+      const person =
+        afterTitle ||
+        (last && end === current.length && run.aged) ||
+        (last && run.speaks && tokens.length > 1 && tokens.length < 4);
       result.push({
         name: tokens.join(' '),
         initial: initial && start === 0,
@@ -249,6 +238,7 @@ function segments(run: NameRun, isCommon: (word: string) => boolean): Segment[] 
           afterTitle || (last && run.possessive && end === current.length) || (first && untouched && run.possessed),
         person,
         place: first && start === 0 && run.afterPlacePreposition,
+        afterThe: first && start === 0 && run.afterThe,
         closesRun: last && end === current.length,
         followedAs: last && end === current.length ? run.followedAs : undefined,
       });
@@ -266,74 +256,14 @@ function segments(run: NameRun, isCommon: (word: string) => boolean): Segment[] 
       afterTitle = title;
       continue;
     }
+    if (token === 'of' && ((afterTitle && current.length === 1) || GIVEN_NAME_SET.has(current[0] ?? ''))) {
+      // "President Musharraf of Pakistan", "Emma Gale of Acme": a person, then where they are from.
+      close(false);
+      afterTitle = false;
+      continue;
+    }
     current.push(token);
   }
   if (current.length > 0) close(true);
   return result;
-}
-
-function guessKind(tokens: readonly string[], entry: NameStats): EntityKind {
-  const fromEnding = kindFromEnding(tokens);
-  if (fromEnding) return fromEnding;
-  if (entry.person > 0 && entry.person * 5 >= entry.occurrences) return 'person';
-  // The strongest of the context hints, if it is seen often enough to mean something.
-  const hints = (['place', 'organization', 'company'] as const)
-    .map((kind) => ({ kind, count: entry[kind] }))
-    .sort((a, b) => b.count - a.count);
-  return hints[0]!.count > 0 && hints[0]!.count * 8 >= entry.occurrences ? hints[0]!.kind : 'unknown';
-}
-
-/**
- * A single word that starts three or more of the names found, and is met
- * less often alone than in them, is a given name ("David"), not an entity.
- */
-function dropGivenNames(found: Found, stats: Map<string, NameStats>): void {
-  const starts = new Map<string, { names: number; occurrences: number }>();
-  for (const name of found.keys()) {
-    const space = name.indexOf(' ');
-    if (space === -1) continue;
-    const first = starts.get(name.slice(0, space)) ?? { names: 0, occurrences: 0 };
-    first.names++;
-    first.occurrences += stats.get(name)?.occurrences ?? 0;
-    starts.set(name.slice(0, space), first);
-  }
-  for (const [word, { names, occurrences }] of starts) {
-    if (word === word.toUpperCase()) continue;
-    if (names >= 3 && (stats.get(word)?.occurrences ?? 0) < occurrences && found.get(word)?.aliases.size === 0)
-      found.delete(word);
-  }
-}
-
-/**
- * A surname met alone after a title ("Mr Blair") becomes an alias of the one
- * person's full name that ends with it ("Tony Blair"), when that name is
- * clearly the most mentioned of those that do.
- */
-function foldSurnames(found: Found, stats: Map<string, NameStats>): void {
-  const byLastWord = new Map<string, string[]>();
-  for (const [name, { kind }] of found) {
-    const words = name.split(' ');
-    if (words.length < 2 || words.length > 3 || (kind !== 'person' && kind !== 'unknown')) continue;
-    const last = words[words.length - 1]!;
-    byLastWord.set(last, [...(byLastWord.get(last) ?? []), name]);
-  }
-  for (const [surname, names] of byLastWord) {
-    const single = found.get(surname);
-    const singleStats = stats.get(surname);
-    if (!single || !singleStats || singleStats.person * 5 < singleStats.occurrences) continue;
-    const ranked = names
-      .map((name) => ({ name, count: stats.get(name)?.occurrences ?? 0 }))
-      .sort((a, b) => b.count - a.count);
-    const [top, next] = ranked;
-    // "Smith" after "Mr", with several Smiths about: no one person to point at.
-    if (!top || (next && top.count < 3 * next.count)) {
-      if (next && single.aliases.size === 0) found.delete(surname);
-      continue;
-    }
-    const full = found.get(top.name)!;
-    full.aliases.add(surname);
-    for (const alias of single.aliases) full.aliases.add(alias);
-    full.kind = 'person';
-    found.delete(surname);
-  }
 }

@@ -19,8 +19,12 @@ export interface NameRun {
   readonly speaks: boolean;
   /** The run follows "in", "from", "near"… */
   readonly afterPlacePreposition: boolean;
+  /** The run follows "the" ("the BBC", "the Commons"): an institution more often than a person. */
+  readonly afterThe: boolean;
+  /** An age follows the run ("Redknapp, 57,"): a person. */
+  readonly aged: boolean;
   /** What the word after the run suggests: "Microsoft shares" a company, "Labour leader" an organization. */
-  readonly followedAs: 'company' | 'organization' | undefined;
+  readonly followedAs: 'company' | 'organization' | 'team' | undefined;
 }
 
 const CAPITALIZED = /^(?:\p{Lu}|\p{Ll}+\p{Lu})/u;
@@ -29,7 +33,7 @@ const CONTRACTION = /['’](?:m|re|ve|ll|d|t)$/i;
 const OPENS_CLAUSE = /["“‘:;—–•*#>|]/;
 const PLACE_PREPOSITIONS = new Set(['in', 'from', 'near', 'across', 'throughout', 'outside']);
 /** Words after a name that say what it is: "Microsoft shares", "Labour leader", "Chelsea manager". */
-const FOLLOWERS = new Map<string, 'company' | 'organization'>([
+const FOLLOWERS = new Map<string, 'company' | 'organization' | 'team'>([
   ...[
     'shares',
     'boss',
@@ -68,6 +72,8 @@ const FOLLOWERS = new Map<string, 'company' | 'organization'>([
     'committee',
     'campaign',
   ].map((w) => [w, 'organization'] as const),
+  // "Southampton are", "Chelsea have": a town's name with a plural verb is its team, in British usage.
+  ...['are', 'were', 'have'].map((w) => [w, 'team'] as const),
 ]);
 const SPEECH_AFTER = /^,?\s+(?:said|says|told|added|argued|explained|insisted|warned)\b/;
 const SPEECH_BEFORE = /\b(?:said|says|according to)\s+$/;
@@ -91,17 +97,27 @@ export function scanSentence(
   let runInitial = false;
   let possessed = false;
   let placeBefore = false;
+  let theBefore = false;
   let previousPossessive = false;
   let lastLower: string | undefined;
   let beforeThe: string | undefined;
   const close = (possessive: boolean) => {
-    if (tokens.length > 0) onRun(toRun(text, tokens, runStart, runEnd, runInitial, possessive, possessed, placeBefore));
+    if (tokens.length > 0)
+      onRun(toRun(text, tokens, runStart, runEnd, runInitial, possessive, possessed, placeBefore, theBefore));
     tokens = [];
     pending = [];
   };
   let previousEnd = 0;
   for (let start = nextWord(text, 0); start < text.length; start = nextWord(text, previousEnd)) {
-    const end = wordEnd(text, start);
+    let end = wordEnd(text, start);
+    // "U.S." keeps its last full stop: it is part of the name.
+    if (
+      text.charCodeAt(end) === 46 &&
+      end - start >= 3 &&
+      text.charCodeAt(end - 2) === 46 &&
+      isInitials(text, start, end)
+    )
+      end++;
     const word = text.slice(start, end);
     const gap = gapKind(text, previousEnd, start);
     previousEnd = end;
@@ -129,6 +145,7 @@ export function scanSentence(
       placeBefore =
         gap === Gap.Space &&
         (PLACE_PREPOSITIONS.has(lastLower ?? '') || (lastLower === 'the' && PLACE_PREPOSITIONS.has(beforeThe ?? '')));
+      theBefore = gap === Gap.Space && lastLower === 'the';
       runStart = start;
       runInitial = initial;
       tokens = [base];
@@ -139,6 +156,11 @@ export function scanSentence(
     lastLower = undefined;
   }
   close(false);
+}
+
+/** "U.S", "U.K", "E.U": capitals each followed by a full stop but the last. */
+function isInitials(text: string, start: number, end: number): boolean {
+  return /^(?:\p{Lu}\.)+\p{Lu}$/u.test(text.slice(start, end));
 }
 
 function nextWord(text: string, from: number): number {
@@ -210,6 +232,7 @@ function toRun(
   possessive: boolean,
   possessed: boolean,
   afterPlacePreposition: boolean,
+  afterThe: boolean,
 ): NameRun {
   const speakAfter = !possessive && (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 44);
   return {
@@ -223,6 +246,8 @@ function toRun(
       (speakAfter && SPEECH_AFTER.test(text.slice(end, end + 24))) ||
       (start > 5 && SPEECH_BEFORE.test(text.slice(Math.max(0, start - 16), start))),
     afterPlacePreposition,
+    afterThe,
+    aged: !possessive && /^, \d{2},/.test(text.slice(end, end + 5)),
     followedAs: FOLLOWERS.get(/^(?:['’]s)?\s+([a-z]+)/.exec(text.slice(end, end + 24))?.[1] ?? ''),
   };
 }

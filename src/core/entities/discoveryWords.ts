@@ -33,6 +33,7 @@ export const ROLES = words(`
   Captain Skipper Senator Governor Judge Spokesman Spokeswoman Leader Deputy Shadow Vice Former Acting Prime
   Premier Commissioner Ambassador Officer Head Boss Mayor King Queen Prince Princess Pope Chief-Executive
   Striker Midfielder Defender Goalkeeper Winger Star Singer Actor Actress Director-General Analyst Economist
+  Speaker Chancellor Commander General Colonel Inspector Sergeant Detective Bishop Archbishop Cardinal Rapper
 `);
 
 /** Words for peoples, faiths and directions: capitalized adjectives, not entities when alone ("French", "Western"). */

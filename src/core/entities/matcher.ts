@@ -148,20 +148,57 @@ export class AliasMatcher {
   }
 }
 
-/** A case-sensitive alias must match exactly; otherwise the first alias added wins. */
+/**
+ * A case-sensitive alias must match exactly, except on a line with no
+ * lower-case letter (a headline, a dateline: "LONDON", "NEW YORK"), where
+ * every name is in capitals; there a short acronym ("AN", "IT") is a word
+ * like any other and does not match. Otherwise the first alias added wins.
+ */
 function pick(entries: readonly AliasEntry[], text: string, start: number, end: number): AliasEntry | undefined {
   let exact: string | undefined;
   let loose: AliasEntry | undefined;
+  let capitals: boolean | undefined;
+  const onCapitalLine = () => (capitals ??= isCapitalLine(text, start, end));
   for (const entry of entries) {
     if (!entry.caseSensitive) {
       loose ??= entry;
       continue;
     }
-    if (end - start === entry.alias.length && text.startsWith(entry.alias, start)) return entry;
-    exact ??= normalizeName(text.slice(start, end));
-    if (exact === entry.alias) return entry;
+    exact ??=
+      end - start === entry.alias.length && text.startsWith(entry.alias, start)
+        ? entry.alias
+        : normalizeName(text.slice(start, end));
+    if (exact === entry.alias) {
+      if (entry.alias.length <= 2 && onCapitalLine()) continue;
+      return entry;
+    }
+    if (entry.alias.length > 2 && !hasLower(exact) && onCapitalLine()) return entry;
   }
   return loose;
+}
+
+/** How far either way the capital-line check looks: a longer line is prose. */
+const LINE_REACH = 400;
+
+/** Whether the line around `[start, end)` has letters but no lower-case one. */
+function isCapitalLine(text: string, start: number, end: number): boolean {
+  let from = start;
+  const stop = Math.max(0, start - LINE_REACH);
+  while (from > stop && text.charCodeAt(from - 1) !== 10) from--;
+  let to = end;
+  const limit = Math.min(text.length, end + LINE_REACH);
+  while (to < limit && text.charCodeAt(to) !== 10) to++;
+  if ((from === stop && stop > 0) || (to === limit && limit < text.length)) return false;
+  return !hasLower(text.slice(from, to));
+}
+
+function hasLower(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 97 && code <= 122) return true;
+    if (code >= 128 && /\p{Ll}/u.test(text[i]!)) return true;
+  }
+  return false;
 }
 
 /** Whether the name at `start` is part of a URL or an e-mail address (`https://www.alibaba.com`). */
