@@ -1,6 +1,7 @@
 import type { Article, FileProblem, Passage, Section, Topic } from './model';
 import { parsePassageId } from './model';
-import type { ArticleFile } from './parse/article';
+import { type ArticleFile, slug } from './parse/article';
+import { textHash } from './text/hash';
 import type { Decoded } from './parse/decode';
 import { type PreparedFile, prepareFile } from './preparedFile';
 
@@ -45,15 +46,20 @@ export class Corpus {
    * (parsed, or restored from a persisted index). An id another file holds
    * is made unique, in load order, as for `setFile`.
    */
-  setPrepared(file: { readonly path: string }, prepared: PreparedFile): FileProblem | undefined {
+  setPrepared(
+    file: { readonly path: string; readonly relativePath?: string },
+    prepared: PreparedFile,
+  ): FileProblem | undefined {
     this.removeFile(file.path);
     if (!prepared.ok) return this.problem(file.path, 'skipped', prepared.reason);
     let { article } = prepared;
     const warnings = prepared.warning === undefined ? [] : [prepared.warning];
     const taken = this.byId.get(article.id);
     if (taken) {
-      const id = this.freeId(article.id);
-      warnings.push(`id "${article.id}" is already used by ${taken.path}; loaded as "${id}"`);
+      const id = this.pathId(article.id, file);
+      warnings.push(
+        `id "${article.id}" is also the id of ${taken.path}, which keeps it; this file is loaded as "${id}", made from its own path`,
+      );
       article = prepared.withId(id);
     }
     this.byId.set(article.id, article);
@@ -167,8 +173,17 @@ export class Corpus {
     return problem;
   }
 
-  private freeId(id: string): string {
-    for (let n = 2; ; n++) if (!this.byId.has(`${id}-${n}`)) return `${id}-${n}`;
+  /**
+   * The id of a file whose own id another file holds: made from its path, so
+   * it never moves to another file when files come and go (a numbered
+   * `same-2` would pass to the next file claiming `same`, and a citation of
+   * it would silently land there). The path's hash settles the rare clash of
+   * two such ids.
+   */
+  private pathId(id: string, file: { readonly path: string; readonly relativePath?: string }): string {
+    const name = slug((file.relativePath ?? file.path).replace(/\.[^./]+$/, ''));
+    const readable = `${id}--${name}`;
+    return this.byId.has(readable) ? `${readable}-${textHash(file.path).toString(36)}` : readable;
   }
 }
 

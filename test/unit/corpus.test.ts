@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Corpus } from '../../src/core/corpus';
+import { checkNote } from '../../src/core/integrity/checkNote';
 import { decodeCorpusFile } from '../../src/core/parse/decode';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -51,13 +52,38 @@ describe('Corpus', () => {
     expect(corpus.problems()).toHaveLength(2);
   });
 
-  it('gives a clashing id a free suffix and says so', () => {
+  it('gives a clashing id one made from the path, names both files, and never moves it to another file', () => {
     const corpus = new Corpus();
     corpus.setFile({ path: '/a/x.md', relativePath: 'x.md' }, ok('---\nid: same\n---\nOne.'));
-    const problem = corpus.setFile({ path: '/b/x.md', relativePath: 'x.md' }, ok('---\nid: same\n---\nTwo.'));
-    expect(problem?.outcome).toBe('recovered');
-    expect(corpus.articleAt('/b/x.md')?.id).toBe('same-2');
-    expect(corpus.passage('same-2#0.0')?.text).toBe('Two.');
+    const problem = corpus.setFile({ path: '/b/y.md', relativePath: 'y.md' }, ok('---\nid: same\n---\nTwo.'));
+    corpus.setFile({ path: '/c/z.md', relativePath: 'z.md' }, ok('---\nid: same\n---\nThree.'));
+    expect(problem).toEqual({
+      path: '/b/y.md',
+      outcome: 'recovered',
+      reason:
+        'id "same" is also the id of /a/x.md, which keeps it; this file is loaded as "same--y", made from its own path',
+    });
+    expect(corpus.articleAt('/b/y.md')?.id).toBe('same--y');
+    expect(corpus.passage('same--y#0.0')?.text).toBe('Two.');
+    // The second file goes: its id goes with it, and the third file keeps its own.
+    corpus.removeFile('/b/y.md');
+    expect(corpus.article('same--y')).toBeUndefined();
+    expect(corpus.passage('same--y#0.0')).toBeUndefined();
+    expect(corpus.articleAt('/c/z.md')?.id).toBe('same--z');
+    // Two files of one relative path in different folders still get ids of their own.
+    corpus.setFile({ path: '/d/z.md', relativePath: 'z.md' }, ok('---\nid: same\n---\nFour.'));
+    expect(corpus.articleAt('/d/z.md')?.id).toMatch(/^same--z-[0-9a-z]+$/);
+  });
+
+  it('makes a citation of a duplicate whose file is gone an unknown article, not another article', () => {
+    const corpus = new Corpus();
+    corpus.setFile({ path: '/a/x.md', relativePath: 'x.md' }, ok('---\nid: same\n---\nOne.'));
+    corpus.setFile({ path: '/b/y.md', relativePath: 'y.md' }, ok('---\nid: same\n---\nTwo.'));
+    corpus.setFile({ path: '/c/z.md', relativePath: 'z.md' }, ok('---\nid: same\n---\nThree.'));
+    const note = '> "Two."[^same--y]\n\n[^same--y]: Two, somewhere.\n';
+    expect(checkNote(note, corpus)).toEqual([]);
+    corpus.removeFile('/b/y.md');
+    expect(checkNote(note, corpus).map((problem) => problem.code)).toEqual(['unknown-article']);
   });
 
   it('finds passages by id and counts them', () => {
