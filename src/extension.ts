@@ -13,12 +13,14 @@ import type { TopicsTreeProvider } from './vscode/topics/topicsTreeProvider';
 import { activateQuotes } from './vscode/quotes/activateQuotes';
 import { activateHover } from './vscode/hover/activateHover';
 import { activateStatus } from './vscode/status/activateStatus';
+import { PersistedIndexes } from './vscode/indexes/persistedIndexes';
 
 /** What `activate` returns: the live services, for the integration tests and other extensions. */
 export interface SourcebookApi {
   readonly services: Services;
   readonly topics: TopicsTreeProvider;
   readonly entities: EntitiesTreeProvider;
+  readonly indexes: PersistedIndexes;
 }
 
 /** The composition root: builds the shared services and hands them to each feature. */
@@ -28,10 +30,14 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   // The first line of the log says which build is running, for bug reports.
   log.info(`Sourcebook ${String(context.extension.packageJSON.version)} in VS Code ${vscode.version}`);
   try {
-    const corpus = new CorpusService(join(context.extensionPath, 'corpus'), log, indexStoreFor(context));
+    const store = indexStoreFor(context);
+    const corpus = new CorpusService(join(context.extensionPath, 'corpus'), log, store);
+    // Before the features: a new corpus must know where its indexes start from before they are asked for.
+    const indexes = new PersistedIndexes(corpus, store, log);
     const articles = new ArticleFileSystem(corpus);
     context.subscriptions.push(
       corpus,
+      indexes,
       articles,
       articles.register(),
       ...registerCorpusCommands(corpus, log),
@@ -51,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
 
     // Loading runs in the background: activation returns at once.
     void corpus.reload().catch((error: unknown) => showFailure('Sourcebook could not load its corpus', error, log));
-    return { services, topics, entities: entities.provider };
+    return { services, topics, entities: entities.provider, indexes };
   } catch (error) {
     showFailure('Sourcebook failed to start', error, log);
     throw error;

@@ -8,6 +8,7 @@ import { listArticleFiles } from '../../src/node/corpusFiles';
 import { IndexedCorpus } from '../../src/node/corpusLoader';
 import { fileKey } from '../../src/node/fileIndexing';
 import { IndexStore } from '../../src/node/indexCache';
+import { answers } from './probeAnswers';
 import { extraFigures } from './probeFeatures';
 
 type Result = Record<string, unknown>;
@@ -115,6 +116,7 @@ const figures: Record<string, (...args: string[]) => Result | Promise<Result>> =
   warm: (root, store) => warm(root!, store!),
   remark: (root) => remark(root!),
   scan: (root) => scan(root!),
+  answers: (root, cache) => answers(root!, cache!),
   ...extraFigures,
 };
 

@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Corpus } from '../core/corpus';
-import { corpusFingerprint, existingEntityIndex, provideEntitySnapshot } from '../core/entities';
+import { existingEntityIndex, provideEntitySnapshot } from '../core/entities';
 import type { FileProblem } from '../core/model';
 import { existingSearchIndex, provideSearchSnapshot } from '../core/search';
 import { defaultCacheDir } from '../node/cacheDir';
 import { type CorpusCaches, cachesIn } from '../node/caches';
 import { type CorpusFolder, loadCorpus } from '../node/corpusFiles';
 import { IndexedCorpus } from '../node/corpusLoader';
+import { entitySnapshotOf } from '../node/entityStore';
 import { corpusKey } from '../node/searchStore';
 import type { CliOptions } from './args';
 
@@ -106,8 +107,8 @@ export function createContext(options: CliOptions, write: (text: string) => void
         const search = existingSearchIndex(corpus);
         if (search && search.version > 0) caches.search.write(key, search.snapshot());
         const entities = existingEntityIndex(corpus);
-        if (entities && !entities.restored)
-          caches.entities.write(key, { fingerprint: corpusFingerprint(corpus), discovery: entities.discovery });
+        if (entities && (!entities.restored || entities.scanStats.scanned > 0))
+          caches.entities.write(key, entitySnapshotOf(corpus, entities));
       } catch (error) {
         warn(`the cache in ${caches.dir} could not be written: ${(error as Error).message}`);
       }

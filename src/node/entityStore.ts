@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeEntityIndex, encodeEntityIndex } from '../core/cache/entityIndexFile';
-import type { EntitySnapshot } from '../core/entities';
+import type { Corpus } from '../core/corpus';
+import { corpusFingerprint, type EntityIndex, type EntitySnapshot } from '../core/entities';
 import { writeFileAtomic } from './atomicFile';
 
 export type StoredEntityIndex =
@@ -18,18 +19,18 @@ export class EntityIndexStore {
   ) {}
 
   fileFor(key: string): string {
-    return join(this.dir, `${createHash('sha1').update(key).digest('hex').slice(0, 20)}.entities.json`);
+    return join(this.dir, `${createHash('sha1').update(key).digest('hex').slice(0, 20)}.entities`);
   }
 
   read(key: string): StoredEntityIndex {
     const file = this.fileFor(key);
-    let text;
+    let bytes;
     try {
-      text = readFileSync(file, 'utf8');
+      bytes = readFileSync(file);
     } catch {
       return { status: 'missing' };
     }
-    const decoded = decodeEntityIndex(text, { corpus: key, producer: this.producer });
+    const decoded = decodeEntityIndex(bytes, { corpus: key, producer: this.producer });
     if (decoded.ok) return { status: 'used', snapshot: decoded.snapshot };
     rmSync(file, { force: true });
     return { status: 'discarded', reason: decoded.reason };
@@ -38,4 +39,13 @@ export class EntityIndexStore {
   write(key: string, snapshot: EntitySnapshot): void {
     writeFileAtomic(this.fileFor(key), encodeEntityIndex(snapshot, { corpus: key, producer: this.producer }));
   }
+}
+
+/**
+ * What to persist of an entity index: its discovery, and its mention scans
+ * when it has made them (a search only needs the names; a card needs the scans).
+ */
+export function entitySnapshotOf(corpus: Corpus, index: EntityIndex): EntitySnapshot {
+  const base = { fingerprint: corpusFingerprint(corpus), discovery: index.discovery };
+  return !index.mentionsReady ? base : { ...base, matcherKey: index.matcherKey, scans: index.mentionScans() };
 }

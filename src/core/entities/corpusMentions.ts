@@ -27,42 +27,139 @@ const SENTENCES_PER_ARTICLE = 4;
 const SENTENCES_PER_ENTITY = 240;
 
 /**
+ * One article's mentions as the matcher found them, independent of the rest
+ * of the corpus, so it can be persisted and kept while the article's text and
+ * the entity names are unchanged. `entities` are the entity ids it mentions;
+ * `hits` has 6 integers per mention, in text order: the entity's index in
+ * `entities`, the section, paragraph and sentence indexes, and the mention's
+ * `[start, end)` in the sentence; `firsts` has 6 per entity: the source range
+ * (line, character, offset of start and end) of its first mention.
+ */
+export interface ArticleScan {
+  readonly entities: readonly string[];
+  readonly hits: Int32Array;
+  readonly firsts: Int32Array;
+}
+
+/** Finds every entity mention in the sentences of one article (headings and front matter are not its text). */
+export function scanArticle(article: Article, matcher: AliasMatcher): ArticleScan {
+  const slots = new Map<string, number>();
+  const hits: number[] = [];
+  const firsts: number[] = [];
+  for (const section of article.sections) {
+    section.paragraphs.forEach((paragraph, p) => {
+      paragraph.sentences.forEach((sentence, i) => {
+        matcher.each(sentence.text, (entityId, start, end) => {
+          let slot = slots.get(entityId);
+          if (slot === undefined) {
+            slots.set(entityId, (slot = slots.size));
+            const range = rangeIn(sentence, start, end);
+            firsts.push(
+              range.start.line,
+              range.start.character,
+              range.start.offset,
+              range.end.line,
+              range.end.character,
+              range.end.offset,
+            );
+          }
+          hits.push(slot, section.index, p, i, start, end);
+        });
+      });
+    });
+  }
+  return { entities: [...slots.keys()], hits: Int32Array.from(hits), firsts: Int32Array.from(firsts) };
+}
+
+/**
  * Scans every sentence of the corpus once with the matcher: per entity, the
  * mentions of each article and the first one's range, the first mentioning
- * sentences, and which entities share a paragraph with it. Headings and
- * front matter are not scanned: they are not the article's text.
+ * sentences, and which entities share a paragraph with it.
  */
 export function scanCorpus(corpus: Corpus, matcher: AliasMatcher): Map<string, EntityMentions> {
+  return gatherMentions(corpus.articles(), (article) => scanArticle(article, matcher));
+}
+
+/**
+ * Puts per-article scans together, in corpus order, into what each entity's
+ * card needs. The kept sentences are resolved from the article when first
+ * read, so scans restored from disk read no text until a card shows them.
+ */
+export function gatherMentions(
+  articles: readonly Article[],
+  scanOf: (article: Article) => ArticleScan,
+): Map<string, EntityMentions> {
   const byEntity = new Map<string, EntityMentions>();
+  const lastKept = new Map<string, number>();
   const entry = (id: string) => {
     let found = byEntity.get(id);
     if (!found) byEntity.set(id, (found = { articles: new Map(), mentions: 0, sentences: [], coMentions: new Map() }));
     return found;
   };
-  for (const article of corpus.articles()) {
-    for (const section of article.sections) {
-      for (const paragraph of section.paragraphs) {
-        const inParagraph = new Set<string>();
-        for (const sentence of paragraph.sentences) {
-          matcher.each(sentence.text, (entityId, start, end) => {
-            const stats = entry(entityId);
-            stats.mentions++;
-            inParagraph.add(entityId);
-            const inArticle = stats.articles.get(article.id);
-            if (inArticle) inArticle.mentions++;
-            else stats.articles.set(article.id, { mentions: 1, first: rangeIn(sentence, start, end) });
-            const kept = stats.sentences;
-            if (kept[kept.length - 1]?.sentence === sentence) return;
-            if (kept.length < SENTENCES_PER_ENTITY && (inArticle?.mentions ?? 1) <= SENTENCES_PER_ARTICLE) {
-              kept.push({ article, sentence, start, end });
-            }
-          });
-        }
+  for (const article of articles) {
+    const { entities, hits, firsts } = scanOf(article);
+    const inParagraph = new Set<string>();
+    let paragraphKey = -1;
+    for (let h = 0; h < hits.length; h += 6) {
+      const slot = hits[h]!;
+      const section = hits[h + 1]!;
+      const paragraph = hits[h + 2]!;
+      const sentence = hits[h + 3]!;
+      // Sections and paragraphs are far below 2^20: one number names a paragraph, another a sentence.
+      const key = section * 1_048_576 + paragraph;
+      if (key !== paragraphKey) {
         if (inParagraph.size > 1) countPairs(inParagraph, entry);
+        inParagraph.clear();
+        paragraphKey = key;
+      }
+      const entityId = entities[slot]!;
+      const stats = entry(entityId);
+      stats.mentions++;
+      inParagraph.add(entityId);
+      const inArticle = stats.articles.get(article.id);
+      if (inArticle) inArticle.mentions++;
+      else stats.articles.set(article.id, { mentions: 1, first: rangeAt(firsts, slot) });
+      const sentenceKey = key * 4096 + sentence;
+      if (
+        stats.sentences.length > 0 &&
+        lastKept.get(entityId) === sentenceKey &&
+        stats.sentences.at(-1)!.article === article
+      )
+        continue;
+      if (stats.sentences.length < SENTENCES_PER_ENTITY && (inArticle?.mentions ?? 1) <= SENTENCES_PER_ARTICLE) {
+        stats.sentences.push(lazyRef(article, section, paragraph, sentence, hits[h + 4]!, hits[h + 5]!));
+        lastKept.set(entityId, sentenceKey);
       }
     }
+    if (inParagraph.size > 1) countPairs(inParagraph, entry);
   }
   return byEntity;
+}
+
+function rangeAt(firsts: Int32Array, slot: number): SourceRange {
+  const at = slot * 6;
+  return {
+    start: { line: firsts[at]!, character: firsts[at + 1]!, offset: firsts[at + 2]! },
+    end: { line: firsts[at + 3]!, character: firsts[at + 4]!, offset: firsts[at + 5]! },
+  };
+}
+
+/** A sentence reference whose sentence is looked up (and the article's text read) on first use. */
+function lazyRef(article: Article, section: number, paragraph: number, index: number, start: number, end: number) {
+  let sentence: Sentence | undefined;
+  return {
+    article,
+    start,
+    end,
+    get sentence(): Sentence {
+      sentence ??= article.sections[section]?.paragraphs[paragraph]?.sentences[index] ?? {
+        id: `${article.id}#?`,
+        text: '',
+        range: { start: { line: 0, character: 0, offset: 0 }, end: { line: 0, character: 0, offset: 0 } },
+      };
+      return sentence;
+    },
+  };
 }
 
 function countPairs(ids: Set<string>, entry: (id: string) => EntityMentions): void {

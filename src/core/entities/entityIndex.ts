@@ -1,9 +1,10 @@
 import { articleSentences, type Corpus } from '../corpus';
 import { contentHash } from '../cache/articleRecord';
+import type { Article } from '../model';
 import { slug } from '../parse/article';
-import { textHash } from '../text/hash';
 import { type CatalogEntry, isShortAcronym, parseCatalogs } from './catalog';
-import { articleMentions, type EntityMentions, scanCorpus } from './corpusMentions';
+import { articleMentions, type ArticleScan, type EntityMentions, gatherMentions, scanArticle } from './corpusMentions';
+import { corpusFingerprint, type EntitySnapshot, Fingerprint } from './entitySnapshot';
 import { type Discovery, discoverEntities } from './discovery';
 import { chooseDefinition, chooseQuotes, toEvidence } from './evidence';
 import { type AliasEntry, AliasMatcher, foldString, normalizeName } from './matcher';
@@ -45,11 +46,18 @@ export class EntityIndex {
   readonly discovery: Discovery;
   /** Whether discovery was taken from a snapshot rather than run. */
   readonly restored: boolean;
+  /** Names the entity names and how each matches: scans made with another key found other names. */
+  readonly matcherKey: number;
+  /** Scans by article id: kept from an earlier index, or made here. */
+  readonly scanCache = new Map<string, { readonly hash: number; readonly scan: ArticleScan }>();
+  private scanCounts = { restored: 0, scanned: 0 };
 
   constructor(
     private readonly corpus: Corpus,
     /** The discovery of an earlier run over the same texts (see `EntitySnapshot`): taken instead of running it. */
     known?: Discovery,
+    /** Mention scans of an earlier index (a snapshot, or the index of the corpus's previous version). */
+    previous?: { readonly matcherKey?: number; readonly scans?: EntitySnapshot['scans'] },
   ) {
     const catalog = parseCatalogs(corpus.catalogs());
     this.problems = catalog.problems;
@@ -96,10 +104,39 @@ export class EntityIndex {
       drafts.push(draft);
       this.indexNames(draft);
     }
+    const key = new Fingerprint();
     for (const draft of drafts) {
-      for (const name of [draft.name, ...draft.aliases]) this.matcher.add(aliasEntry(draft, name));
+      for (const name of [draft.name, ...draft.aliases]) {
+        const entry = aliasEntry(draft, name);
+        this.matcher.add(entry);
+        key
+          .text(entry.alias)
+          .text(entry.entityId)
+          .mix(entry.caseSensitive ? 1 : 0);
+      }
       this.byId.set(draft.id, this.toEntity(draft));
     }
+    this.matcherKey = key.value;
+    if (previous?.scans && previous.matcherKey === this.matcherKey)
+      for (const [id, scan] of previous.scans) this.scanCache.set(id, scan);
+  }
+
+  /** Whether the corpus's mentions have been gathered (a card was asked for): only then are scans worth writing. */
+  get mentionsReady(): boolean {
+    return this.scanned !== undefined;
+  }
+
+  /** How many articles' mentions came from an earlier scan, and how many were scanned here (after `mentionScans`). */
+  get scanStats(): { readonly restored: number; readonly scanned: number } {
+    return { ...this.scanCounts };
+  }
+
+  /** Every article's mention scan, by article id, as a snapshot keeps them (scanning what is not yet). */
+  mentionScans(): ReadonlyMap<string, { readonly hash: number; readonly scan: ArticleScan }> {
+    this.mentions();
+    const current = new Map<string, { readonly hash: number; readonly scan: ArticleScan }>();
+    for (const article of this.corpus.articles()) current.set(article.id, this.scanCache.get(article.id)!);
+    return current;
   }
 
   /** Every entity: the catalog's first, in catalog order, then the discovered ones. */
@@ -159,8 +196,22 @@ export class EntityIndex {
   }
 
   private mentions(): Map<string, EntityMentions> {
-    this.scanned ??= scanCorpus(this.corpus, this.matcher);
+    this.scanned ??= gatherMentions(this.corpus.articles(), (article) => this.scanOf(article));
     return this.scanned;
+  }
+
+  /** An article's scan: the earlier one while its text is unchanged, else scanned now. */
+  private scanOf(article: Article): ArticleScan {
+    const hash = contentHash(article);
+    const known = this.scanCache.get(article.id);
+    if (known && known.hash === hash) {
+      this.scanCounts.restored++;
+      return known.scan;
+    }
+    const scan = scanArticle(article, this.matcher);
+    this.scanCache.set(article.id, { hash, scan });
+    this.scanCounts.scanned++;
+    return scan;
   }
 
   private related(draft: Draft): readonly string[] {
@@ -235,33 +286,6 @@ function* sentenceTexts(article: Parameters<typeof articleSentences>[0]): Iterab
 const cache = new WeakMap<Corpus, { version: number; index: EntityIndex }>();
 const snapshots = new WeakMap<Corpus, () => EntitySnapshot | undefined>();
 
-/** What an entity index persists: the discovery, and the fingerprint of the texts it was run over. */
-export interface EntitySnapshot {
-  readonly fingerprint: number;
-  readonly discovery: Discovery;
-}
-
-/**
- * A number that changes when any article's text, id or the catalogs change:
- * discovery over the same texts finds the same names. Restored articles give
- * their recorded hash, so this reads no text.
- */
-export function corpusFingerprint(corpus: Corpus): number {
-  let hash = 0x811c9dc5;
-  const mix = (value: number) => {
-    hash = Math.imul(hash ^ value, 0x01000193) >>> 0;
-  };
-  for (const article of corpus.articles()) {
-    mix(textHash(article.id));
-    mix(contentHash(article));
-  }
-  for (const { path, text } of corpus.catalogs()) {
-    mix(textHash(path));
-    mix(textHash(text));
-  }
-  return hash;
-}
-
 /**
  * Says where the entity index of `corpus` can start from: `read` is called
  * when the index is first built; its discovery is used when its fingerprint
@@ -286,9 +310,11 @@ export function existingEntityIndex(corpus: Corpus): EntityIndex | undefined {
 export function entityIndexFor(corpus: Corpus): EntityIndex {
   const cached = cache.get(corpus);
   if (cached && cached.version === corpus.version) return cached.index;
+  // A new version of the same corpus keeps the scans of the articles that did not change.
   const snapshot = cached ? undefined : snapshots.get(corpus)?.();
   const known = snapshot && snapshot.fingerprint === corpusFingerprint(corpus) ? snapshot.discovery : undefined;
-  const index = new EntityIndex(corpus, known);
+  const previous = cached ? { matcherKey: cached.index.matcherKey, scans: cached.index.scanCache } : snapshot;
+  const index = new EntityIndex(corpus, known, previous);
   cache.set(corpus, { version: corpus.version, index });
   return index;
 }

@@ -3,14 +3,9 @@
  * that finds their names in any text, and what the corpus says of each.
  * Features use `entityIndexFor(corpus)`; it is memoized per corpus version.
  */
-export {
-  corpusFingerprint,
-  EntityIndex,
-  entityIndexFor,
-  type EntitySnapshot,
-  existingEntityIndex,
-  provideEntitySnapshot,
-} from './entityIndex';
+export { EntityIndex, entityIndexFor, existingEntityIndex, provideEntitySnapshot } from './entityIndex';
+export { corpusFingerprint, type EntitySnapshot } from './entitySnapshot';
+export type { ArticleScan } from './corpusMentions';
 export type { Discovery } from './discovery';
 export { excerpt } from './evidence';
 export type {

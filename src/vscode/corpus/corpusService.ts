@@ -75,6 +75,11 @@ export class CorpusService implements vscode.Disposable {
     return this.corpus;
   }
 
+  /** The folders the current corpus was loaded from. */
+  get loadedFolderList(): readonly CorpusFolder[] {
+    return this.loadedFolders;
+  }
+
   get stats(): CorpusServiceStats {
     return this.statsValue;
   }

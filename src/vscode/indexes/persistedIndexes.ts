@@ -1,0 +1,151 @@
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { Corpus } from '../../core/corpus';
+import { type EntityIndex, existingEntityIndex, provideEntitySnapshot } from '../../core/entities';
+import {
+  existingSearchIndex,
+  type PassageHit,
+  type PassageSearch,
+  provideSearchSnapshot,
+  type SearchIndexStats,
+  searchIndexFor,
+} from '../../core/search';
+import { EntityIndexStore, entitySnapshotOf } from '../../node/entityStore';
+import type { IndexStore } from '../../node/indexCache';
+import { corpusKey, SearchIndexStore } from '../../node/searchStore';
+import type { CorpusService } from '../corpus/corpusService';
+
+/** How long after a change the indexes are looked at for writing; again while one is still being built. */
+const PERSIST_DELAY_MS = 2000;
+/** Looks at most this many times after one change (about two minutes): an index nobody builds is not waited for. */
+const MAX_LOOKS = 60;
+
+/** Where the indexes of the current corpus came from, and what was written: proof for the log and the tests. */
+export interface PersistedIndexStats {
+  readonly search: SearchIndexStats | undefined;
+  readonly entities:
+    | { readonly discoveryRestored: boolean; readonly scans: { readonly restored: number; readonly scanned: number } }
+    | undefined;
+  readonly written: { readonly search: number; readonly entities: number };
+}
+
+/**
+ * The search and entity indexes of the editor's corpus, persisted beside its
+ * corpus index in the same format the CLI writes: each new corpus (a load)
+ * starts its indexes from the files, taking over every article whose text
+ * is unchanged; a while after the corpus changes, and once an index is
+ * complete, what changed is written back (atomically, so windows and CLI
+ * runs sharing a folder never see half a file).
+ */
+export class PersistedIndexes implements vscode.Disposable {
+  private readonly search: SearchIndexStore;
+  private readonly entities: EntityIndexStore;
+  private readonly provided = new WeakMap<Corpus, string>();
+  private readonly writtenSearch = new WeakMap<PassageSearch, number>();
+  private readonly writtenEntities = new WeakSet<EntityIndex>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private looks = 0;
+  private writes = { search: 0, entities: 0 };
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly corpus: CorpusService,
+    corpusStore: IndexStore,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    const base = join(corpusStore.dir, '..');
+    this.search = new SearchIndexStore(join(base, 'search-index'), corpusStore.producer);
+    this.entities = new EntityIndexStore(join(base, 'entity-index'), corpusStore.producer);
+    this.subscription = corpus.onDidChange((current) => {
+      this.provide(current);
+      this.schedule();
+    });
+  }
+
+  /** Says where the indexes of a newly loaded corpus start from; called before any feature asks for them. */
+  private provide(current: Corpus): void {
+    if (this.provided.has(current)) return;
+    const key = corpusKey(this.corpus.loadedFolderList);
+    this.provided.set(current, key);
+    provideSearchSnapshot(current, () => {
+      const stored = this.search.read(key);
+      if (stored.status === 'discarded') this.log.info(`persisted search index discarded (${stored.reason})`);
+      if (stored.status === 'used') this.log.info('search index opened from the persisted index');
+      return stored.status === 'used' ? stored.snapshot : undefined;
+    });
+    provideEntitySnapshot(current, () => {
+      const stored = this.entities.read(key);
+      if (stored.status === 'discarded') this.log.info(`persisted entity index discarded (${stored.reason})`);
+      return stored.status === 'used' ? stored.snapshot : undefined;
+    });
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.looks = 0;
+    this.timer = setTimeout(() => this.look(), PERSIST_DELAY_MS);
+  }
+
+  private look(): void {
+    const pending = this.persist();
+    if (pending && ++this.looks < MAX_LOOKS) this.timer = setTimeout(() => this.look(), PERSIST_DELAY_MS);
+  }
+
+  /**
+   * Writes the current corpus's search and entity indexes if they changed
+   * since they were read or last written; one still being built is left for
+   * later. Returns whether something is left.
+   */
+  persist(): boolean {
+    const current = this.corpus.current;
+    const key = this.provided.get(current);
+    if (key === undefined) return false;
+    let pending = false;
+    try {
+      const search = existingSearchIndex(current);
+      if (search && !search.complete) pending = true;
+      else if (search && this.writtenSearch.get(search) !== search.version && search.version > 0) {
+        const started = performance.now();
+        this.search.write(key, search.snapshot());
+        this.writtenSearch.set(search, search.version);
+        this.writes.search++;
+        this.log.info(`persisted search index written in ${Math.round(performance.now() - started)} ms`);
+      }
+      const entities = existingEntityIndex(current);
+      if (entities && !this.writtenEntities.has(entities) && (!entities.restored || entities.scanStats.scanned > 0)) {
+        if (!entities.mentionsReady) pending = true;
+        else {
+          this.entities.write(key, entitySnapshotOf(current, entities));
+          this.writtenEntities.add(entities);
+          this.writes.entities++;
+          this.log.info('persisted entity index written');
+        }
+      }
+    } catch (error) {
+      this.log.warn(`the search and entity indexes could not be persisted: ${(error as Error).message}`);
+    }
+    return pending;
+  }
+
+  /** Where the current corpus's indexes came from. */
+  stats(): PersistedIndexStats {
+    const current = this.corpus.current;
+    const entities = existingEntityIndex(current);
+    return {
+      search: existingSearchIndex(current)?.stats,
+      entities: entities && { discoveryRestored: entities.restored, scans: entities.scanStats },
+      written: { ...this.writes },
+    };
+  }
+
+  /** Searches the current corpus as the quote picker does (for scripts and the tests). */
+  searchNow(query: string, limit = 10): PassageHit[] {
+    return searchIndexFor(this.corpus.current).search(query, { limit });
+  }
+
+  dispose(): void {
+    if (this.timer) this.persist(); // what changed is not lost when the window closes
+    clearTimeout(this.timer);
+    this.subscription.dispose();
+  }
+}
