@@ -2,7 +2,7 @@
 // on this machine, each in a fresh Node process (or a fresh VS Code host),
 // beside the alternative a user has, and writes docs/benchmarks.md.
 //
-//   node scripts/bench/run.mjs [--reps N] [--articles N] [--skip-host] [--skip-large] [--no-write]
+//   node scripts/bench/run.mjs [--reps N] [--articles N] [--skip-host] [--skip-large] [--scale] [--no-write]
 //
 // A run that skips figures prints them but leaves docs/benchmarks.md alone
 // unless --write is given.
@@ -29,6 +29,8 @@ const { values: opts } = parseArgs({
     articles: { type: 'string', default: '20000' },
     'skip-host': { type: 'boolean', default: false },
     'skip-large': { type: 'boolean', default: false },
+    scale: { type: 'boolean', default: false },
+    'scale-articles': { type: 'string', default: '100000' },
     write: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
   },
@@ -117,14 +119,14 @@ function indexing(root) {
 }
 
 /** Start to the first search and the first card: cold (empty cache each run), then warm from the last cold run's cache. */
-function answersFigures(root) {
+function answersFigures(root, n = reps) {
   const cache = mkdtempSync(path.join(tmpdir(), 'sourcebook-bench-answers-'));
   try {
-    const cold = repeated(reps, () => {
+    const cold = repeated(n, () => {
       rmSync(cache, { recursive: true, force: true });
       return probe('answers', root, cache);
     });
-    const warm = repeated(reps, () => probe('answers', root, cache));
+    const warm = repeated(n, () => probe('answers', root, cache));
     return { cold, warm };
   } finally {
     rmSync(cache, { recursive: true, force: true });
@@ -215,6 +217,26 @@ async function main() {
   }
   log('BBC: start to the first search and card, cold and warm');
   results.answers = answersFigures(BBC);
+  if (opts.scale) {
+    const count = Number(opts['scale-articles']);
+    const dir = mkdtempSync(path.join(tmpdir(), 'sourcebook-bench-scale-'));
+    const store = mkdtempSync(path.join(tmpdir(), 'sourcebook-bench-scale-index-'));
+    try {
+      log(`scale: generating ${count} articles in ${dir}`);
+      const corpus = generateCorpus(BBC, dir, count);
+      log('scale: cold index, warm start (one run each)');
+      const cold = probe('index', dir, store);
+      log(`  ${JSON.stringify(cold)}`);
+      const warm = probe('warm', dir, store);
+      log(`  ${JSON.stringify(warm)}`);
+      log('scale: first answers, cold then warm, and search as the user types');
+      const answers = answersFigures(dir, 1);
+      results.scale = { corpus, cold, warm, answers, ripgrep: ripgrep(dir) };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(store, { recursive: true, force: true });
+    }
+  }
   log('search as you type, and ripgrep');
   results.search = probe('search', BBC);
   results.ripgrep = ripgrep(BBC);
