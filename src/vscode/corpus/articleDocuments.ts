@@ -136,6 +136,9 @@ export interface ShowArticleOptions {
   readonly range?: vscode.Range;
   readonly preview?: boolean;
   readonly highlight?: readonly string[];
+  /** Where to open it (default: the active group) and whether the focus stays where it is. */
+  readonly viewColumn?: vscode.ViewColumn;
+  readonly preserveFocus?: boolean;
 }
 
 /**
@@ -144,9 +147,14 @@ export interface ShowArticleOptions {
  * ignoring case), as the editor's find does.
  */
 export async function showArticle(article: Article, options: ShowArticleOptions = {}): Promise<vscode.TextEditor> {
-  const { range, preview = true } = options;
+  const { range, preview = true, viewColumn, preserveFocus = false } = options;
   const document = await wrappingArticle(await vscode.workspace.openTextDocument(articleUri(article)));
-  const editor = await vscode.window.showTextDocument(document, { preview, ...(range ? { selection: range } : {}) });
+  const editor = await vscode.window.showTextDocument(document, {
+    preview,
+    preserveFocus,
+    ...(viewColumn === undefined ? {} : { viewColumn }),
+    ...(range ? { selection: range } : {}),
+  });
   if (range) editor.revealRange(range, vscode.TextEditorRevealType.AtTop);
   editor.setDecorations(highlightDecoration(), highlightRanges(document, options.highlight ?? []));
   return editor;

@@ -25,6 +25,12 @@ export function citationStyle(requested: unknown, note: vscode.Uri, log: vscode.
   return 'footnote';
 }
 
+/** Whether an insert opens and closes an undo step: several inserts in a row share one when only the first opens it and only the last closes it. */
+export interface UndoStops {
+  readonly before: boolean;
+  readonly after: boolean;
+}
+
 /**
  * Inserts a cited quote of `passage` at the editor's selection (replacing
  * it), as one undoable edit: the blockquote and, for footnotes, the
@@ -36,6 +42,7 @@ export async function insertQuote(
   passage: Passage,
   article: Article,
   style: CitationStyle,
+  undo: UndoStops = { before: true, after: true },
 ): Promise<InsertedQuote | undefined> {
   const document = editor.document;
   const pending: PendingBibliography | undefined =
@@ -51,7 +58,7 @@ export async function insertQuote(
   );
   const applied = await editor.edit(
     (builder) => rendered.edits.forEach((edit, i) => builder.replace(ranges[i]!, edit.text)),
-    { undoStopBefore: true, undoStopAfter: true },
+    { undoStopBefore: undo.before, undoStopAfter: undo.after },
   );
   if (!applied) return undefined;
   const end = document.positionAt(rendered.quoteOffset + rendered.quote.length);

@@ -7,9 +7,9 @@ import { articleIdOf } from '../corpus/articleDocuments';
 import { ContextKeys } from '../commandIds';
 import type { Services } from '../services';
 import { markWalkthroughStep } from '../walkthroughProgress';
-import { citationStyle, type InsertedQuote, insertQuote } from './insertQuote';
+import { citationStyle, type InsertedQuote, insertQuote, type UndoStops } from './insertQuote';
 import { isNotesDocument, type NotesTracker } from './notesTracker';
-import { pickPassage, type PickRequest } from './quotePicker';
+import { pickPassages, type PickRequest } from './quotePicker';
 import { selectionPassage } from './selectionPassage';
 
 /**
@@ -33,15 +33,27 @@ export class QuoteCommands {
     private readonly notes: NotesTracker,
   ) {}
 
-  /** *Insert Cited Quote…*: pick a passage (or take `passageId`) and insert it into the current note. */
+  /**
+   * *Insert Cited Quote…*: pick passages (or take `passageId`) and insert them
+   * into the current note, in the order picked, as one undo step. Resolves to
+   * the first quote inserted.
+   */
   async insertCitedQuote(args: InsertQuoteArgs = {}): Promise<InsertedQuote | undefined> {
     const corpus = await this.services.corpus.ready;
     const editor = await this.targetEditor();
     if (!editor) return undefined;
-    const passage =
-      args.passageId !== undefined ? this.passageById(corpus, args.passageId) : await this.pick(corpus, args);
-    if (!passage) return undefined;
-    return this.insert(editor, corpus, passage, args.style);
+    const passages =
+      args.passageId !== undefined
+        ? [this.passageById(corpus, args.passageId)].filter((p) => p !== undefined)
+        : await this.pick(corpus, args, editor.document.uri);
+    let first: InsertedQuote | undefined;
+    for (const [i, passage] of passages.entries()) {
+      const undo = { before: i === 0, after: i === passages.length - 1 };
+      const inserted = await this.insert(editor, corpus, passage, args.style, undo);
+      if (!inserted) break;
+      first ??= inserted;
+    }
+    return first;
   }
 
   /** *Insert Quote about Entity under Cursor*: the search, started with the entity's name. */
@@ -85,6 +97,7 @@ export class QuoteCommands {
     corpus: Corpus,
     passage: Passage,
     style: unknown,
+    undo?: UndoStops,
   ): Promise<InsertedQuote | undefined> {
     const article = corpus.article(passage.articleId)!;
     try {
@@ -93,6 +106,7 @@ export class QuoteCommands {
         passage,
         article,
         citationStyle(style, editor.document.uri, this.services.log),
+        undo,
       );
       if (inserted) markWalkthroughStep(ContextKeys.walkthroughInsertedQuote);
       else
@@ -115,9 +129,9 @@ export class QuoteCommands {
     return passage;
   }
 
-  private async pick(corpus: Corpus, args: InsertQuoteArgs): Promise<Passage | undefined> {
-    const hit = await pickPassage(corpus, pickRequest(corpus, args));
-    return hit && corpus.passage(hit.passageId);
+  private async pick(corpus: Corpus, args: InsertQuoteArgs, note: vscode.Uri): Promise<Passage[]> {
+    const hits = await pickPassages(corpus, { ...pickRequest(corpus, args), note });
+    return hits.map((hit) => corpus.passage(hit.passageId)).filter((passage) => passage !== undefined);
   }
 
   /** The note to write into: the active Markdown editor, else the last note used, else a new untitled note. */
