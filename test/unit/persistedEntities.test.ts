@@ -41,7 +41,7 @@ describe('persisted entity index', () => {
     const qwen = first.resolve('Qwen')!;
     const before = first.evidence(qwen.id)!.mentions;
     const article = corpus.articles()[0]!;
-    const text = `${article.source}\n\nQwen again. And Qwen once more.\n`;
+    const text = `${article.source}\n\nmore on qwen, and on qwen again.\n`;
     corpus.setFile(
       { path: article.path, relativePath: article.path.slice(BUNDLED.length + 1), bundled: true },
       decodeCorpusFile(new TextEncoder().encode(text)),

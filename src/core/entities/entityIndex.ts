@@ -104,19 +104,23 @@ export class EntityIndex {
       drafts.push(draft);
       this.indexNames(draft);
     }
-    const key = new Fingerprint();
+    // Summed, so the key does not depend on the order discovery lists names in (it follows article order).
+    let key = 0;
     for (const draft of drafts) {
       for (const name of [draft.name, ...draft.aliases]) {
         const entry = aliasEntry(draft, name);
         this.matcher.add(entry);
-        key
-          .text(entry.alias)
-          .text(entry.entityId)
-          .mix(entry.caseSensitive ? 1 : 0);
+        key =
+          (key +
+            new Fingerprint()
+              .text(entry.alias)
+              .text(entry.entityId)
+              .mix(entry.caseSensitive ? 1 : 0).value) >>>
+          0;
       }
       this.byId.set(draft.id, this.toEntity(draft));
     }
-    this.matcherKey = key.value;
+    this.matcherKey = key;
     if (previous?.scans && previous.matcherKey === this.matcherKey)
       for (const [id, scan] of previous.scans) this.scanCache.set(id, scan);
   }
