@@ -3,6 +3,7 @@ import { type EntityIndex, type EvidenceSentence, excerpt } from '../../core/ent
 import type { Article } from '../../core/model';
 import { Commands } from '../commandIds';
 import { SafeMarkdown } from './safeMarkdown';
+import type { NotePlace } from '../quotes/quoteCommands';
 
 /** Longest quote shown on a card, in characters; longer sentences are cut around the mention. */
 const QUOTE_LENGTH = 160;
@@ -17,7 +18,13 @@ const RELATED_SHOWN = 5;
  * related entities, the defining sentence, short quotes with citations). Every piece of corpus text goes through `SafeMarkdown.text`.
  * Undefined for an id the index does not know.
  */
-export function entityCard(index: EntityIndex, corpus: Corpus, entityId: string): SafeMarkdown | undefined {
+export function entityCard(
+  index: EntityIndex,
+  corpus: Corpus,
+  entityId: string,
+  /** Where the hovered mention is: a quote inserted from the card goes there (after its paragraph). */
+  at?: NotePlace,
+): SafeMarkdown | undefined {
   const evidence = index.evidence(entityId);
   if (!evidence) return undefined;
   const { entity } = evidence;
@@ -37,7 +44,10 @@ export function entityCard(index: EntityIndex, corpus: Corpus, entityId: string)
     entity.aliases.forEach((alias, i) => md.markup(i > 0 ? ' · ' : '').text(alias));
   }
   md.markup('\n\n');
-  md.commandLink(`Insert a quote about ${entity.name}…`, Commands.insertCitedQuote, { entity: entity.name });
+  md.commandLink(`Insert a quote about ${entity.name}…`, Commands.insertCitedQuote, {
+    entity: entity.name,
+    ...(at ? { at } : {}),
+  });
   md.markup(' · ').commandLink('Show in Topics', Commands.showInTopics, { entity: entity.name });
   if (top)
     md.markup(' · ').commandLink('Open article', Commands.openArticle, {

@@ -30,7 +30,8 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     if (token.isCancellationRequested) return undefined;
     const index = entityIndexFor(corpus);
     const mention = index.mentionAt(document.lineAt(position.line).text, position.character);
-    const card = mention && entityCard(index, corpus, mention.entityId);
+    const at = { uri: document.uri.toString(), line: position.line, character: mention?.end ?? position.character };
+    const card = mention && entityCard(index, corpus, mention.entityId, at);
     if (!mention || !card) return undefined;
     markWalkthroughStep(ContextKeys.walkthroughHoveredEntity);
     return new vscode.Hover(

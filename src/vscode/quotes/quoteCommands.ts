@@ -25,6 +25,15 @@ export interface InsertQuoteArgs {
   readonly sectionIndex?: number;
   /** An entity id or any of its names. */
   readonly entity?: string;
+  /** Where to insert (a hovered mention): the quote goes after that place's paragraph, not at the cursor. */
+  readonly at?: NotePlace;
+}
+
+/** A place in a note, as a hover card's link carries it: the document's URI and a 0-based line and character. */
+export interface NotePlace {
+  readonly uri: string;
+  readonly line: number;
+  readonly character: number;
 }
 
 export class QuoteCommands {
@@ -40,7 +49,7 @@ export class QuoteCommands {
    */
   async insertCitedQuote(args: InsertQuoteArgs = {}): Promise<InsertedQuote | undefined> {
     const corpus = await this.services.corpus.ready;
-    const editor = await this.targetEditor();
+    const editor = args.at ? await this.editorAt(args.at) : await this.targetEditor();
     if (!editor) return undefined;
     const passages =
       args.passageId !== undefined
@@ -132,6 +141,21 @@ export class QuoteCommands {
   private async pick(corpus: Corpus, args: InsertQuoteArgs, note: vscode.Uri): Promise<Passage[]> {
     const hits = await pickPassages(corpus, { ...pickRequest(corpus, args), note });
     return hits.map((hit) => corpus.passage(hit.passageId)).filter((passage) => passage !== undefined);
+  }
+
+  /**
+   * The note a card's link names, with the cursor put at the hovered mention
+   * (so the quote lands after its paragraph) and the card closed.
+   */
+  private async editorAt(at: NotePlace): Promise<vscode.TextEditor | undefined> {
+    void vscode.commands.executeCommand('editor.action.hideHover');
+    const uri = vscode.Uri.parse(at.uri);
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+    const editor = visible ?? (await vscode.window.showTextDocument(uri, { preview: false }));
+    if (!isNotesDocument(editor.document)) return this.targetEditor();
+    const position = editor.document.validatePosition(new vscode.Position(at.line, at.character));
+    editor.selection = new vscode.Selection(position, position);
+    return editor;
   }
 
   /** The note to write into: the active Markdown editor, else the last note used, else a new untitled note. */
