@@ -9,6 +9,7 @@ import { IndexedCorpus } from '../../src/node/corpusLoader';
 import { fileKey } from '../../src/node/fileIndexing';
 import { IndexStore } from '../../src/node/indexCache';
 import { answers } from './probeAnswers';
+import { blocks } from './probeBlocks';
 import { extraFigures } from './probeFeatures';
 
 type Result = Record<string, unknown>;
@@ -117,6 +118,7 @@ const figures: Record<string, (...args: string[]) => Result | Promise<Result>> =
   remark: (root) => remark(root!),
   scan: (root) => scan(root!),
   answers: (root, cache) => answers(root!, cache!),
+  blocks: (root) => blocks(root!),
   ...extraFigures,
 };
 

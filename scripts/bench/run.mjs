@@ -211,6 +211,8 @@ async function main() {
     try {
       log(`generating ${count} articles`);
       results.large = { corpus: generateCorpus(BBC, dir, count), ...indexing(dir) };
+      log('longest block of the event loop during the large load');
+      results.large.blocks = probe('blocks', dir);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
