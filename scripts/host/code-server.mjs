@@ -210,6 +210,29 @@ export async function startCodeServer({
 }
 
 /**
+ * Installs a .vsix into `extensionsDir` as a user does (`code-server
+ * --install-extension`), with its own user-data folder. Throws with
+ * code-server's output when it does not report the install.
+ */
+export async function installExtension({ vsix, userDataDir, extensionsDir, timeoutMs = 120_000 }) {
+  const entry = codeServerEntry();
+  if (!existsSync(vsix)) throw new HostError(`no .vsix at ${vsix}`);
+  mkdirSync(userDataDir, { recursive: true });
+  mkdirSync(extensionsDir, { recursive: true });
+  const args = [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix];
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  clearTimeout(timer);
+  if (code !== 0 || !/was successfully installed/.test(output))
+    throw new HostError(`code-server --install-extension ${vsix} failed (exit ${code}):\n${output}`);
+  return output;
+}
+
+/**
  * The workbench URL. `extensionDevelopmentPath` loads the extension from
  * source (development mode); `extensionTestsPath` additionally makes the
  * workbench call that module's run() and report via codeAutomationExit.

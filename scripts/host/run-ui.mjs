@@ -62,10 +62,19 @@ try {
 }
 
 for (const file of files) {
-  const mod = await import(pathToFileURL(path.join(uiDir, file)).href);
+  console.log(`${file}`);
+  let mod;
+  try {
+    // A file may prepare at load (installed.ui.mjs packages the .vsix); a failure there fails the file.
+    mod = await import(pathToFileURL(path.join(uiDir, file)).href);
+  } catch (error) {
+    console.log('  ✗ failed to load');
+    report(error);
+    failed++;
+    continue;
+  }
   const fileName = file.replace(/\.ui\.mjs$/, '');
   const tests = Object.entries(mod.tests ?? (mod.default ? { [fileName]: mod.default } : {}));
-  console.log(`${file}`);
   if (tests.length === 0) {
     console.log(`  ✗ exports no tests (export \`tests\` or a default function)`);
     failed++;

@@ -11,6 +11,7 @@ import {
   QUIET_SETTINGS,
   ROOT,
   copyWorkspace,
+  installExtension,
   launchChromium,
   startCodeServer,
   workbenchUrl,
@@ -29,18 +30,23 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * samples/notes) is opened as a fresh temp copy: `wb.workspace` is its path,
  * so a test may write files there.
  *
+ * With `vsix`, the extension is instead installed from that package into
+ * the fresh extensions folder first (code-server --install-extension) and
+ * runs as a user's install does: no development path at all.
+ *
  * Resolves once the workbench is up and the extension host has finished its
  * start-up activations. The extension itself activates on its activation
  * events (e.g. opening a Markdown file): pass `open: 'README.md'` to open a
  * file and wait for the extension to be active, or call waitForActivation().
  *
- * Returns a harness: { page, url, workspace, userDataDir, consoleErrors,
+ * Returns a harness: { page, url, workspace, userDataDir, extensionsDir, consoleErrors,
  * openFile, runCommand, hover, editorText, screenshot, waitForActivation,
  * extensionHostLog, outputLog, close }.
  */
 export async function startWorkbench({
   workspace = DEFAULT_WORKSPACE,
   extensionPath = ROOT,
+  vsix,
   settings = {},
   env = {},
   viewport = { width: 1400, height: 900 },
@@ -66,11 +72,13 @@ export async function startWorkbench({
     rmSync(tmp, { recursive: true, force: true });
   };
 
+  const extensionsDir = path.join(tmp, 'extensions');
   try {
+    if (vsix) await installExtension({ vsix, userDataDir, extensionsDir });
     codeServer = await startCodeServer({
       workspace,
       userDataDir,
-      extensionsDir: path.join(tmp, 'extensions'),
+      extensionsDir,
       env,
       echo: verbose,
     });
@@ -84,7 +92,11 @@ export async function startWorkbench({
       if (msg.type() === 'error') consoleErrors.push(msg.text());
     });
 
-    const url = workbenchUrl({ port: codeServer.port, workspace, extensionDevelopmentPath: extensionPath });
+    const url = workbenchUrl({
+      port: codeServer.port,
+      workspace,
+      ...(vsix ? {} : { extensionDevelopmentPath: extensionPath }),
+    });
     await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
     await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: timeoutMs });
     await waitForLog(
@@ -99,6 +111,7 @@ export async function startWorkbench({
       url,
       workspace,
       userDataDir,
+      extensionsDir,
       consoleErrors,
       openFile: (relPath) => openFile(page, relPath),
       runCommand: (title) => runCommand(page, title),
@@ -225,7 +238,8 @@ export async function screenshot(page, name) {
  */
 export async function waitForActivation(h, { extensionId = EXTENSION_ID, timeoutMs = 60_000 } = {}) {
   const id = escapeRegExp(extensionId);
-  const failure = new RegExp(`Activating extension '?${id}'? failed.*(?:\\n\\s+at .*){0,3}`);
+  // The reason is on the line after the "failed" one, then the stack.
+  const failure = new RegExp(`Activating extension '?${id}'? failed.*(?:\\n.*){0,3}`);
   const log = await waitForLog(
     h.extensionHostLog,
     new RegExp(`_doActivateExtension ${id}\\b|Activating extension '?${id}'? failed`),
