@@ -149,6 +149,36 @@ export function renderReport(r, { median }) {
     '—',
     verdict(r.integrity.firstMs <= 200, over(r.integrity.firstMs, 200)),
   );
+  if (r.accuracy) {
+    const own = r.accuracy.sentences.find((x) => x.splitter === 'sourcebook');
+    const best = r.accuracy.sentences.filter((x) => x.splitter !== 'sourcebook').sort((a, b) => b.exact - a.exact)[0];
+    row(
+      'Sentence boundaries: English golden rules exactly right',
+      '≥ 46 / 48',
+      `${own.exact} / ${own.total}`,
+      `${best.splitter}: ${best.exact} / ${best.total}`,
+      '—',
+      verdict(own.exact >= 46, `${own.exact} instead of 46`),
+    );
+    const [ner] = r.accuracy.entities;
+    const rival = r.accuracy.entities.find((x) => x.system === 'compromise');
+    row(
+      `Entity discovery, annotated BBC sample (${ner.gold} mentions), partial-match F1`,
+      'F1 ≥ 0.85, precision ≥ 0.95',
+      `F1 ${ner.f1.toFixed(2)} (P ${ner.precision.toFixed(2)}, R ${ner.recall.toFixed(2)})`,
+      `compromise: F1 ${rival.f1.toFixed(2)}`,
+      '—',
+      verdict(ner.f1 >= 0.85 && ner.precision >= 0.95, `F1 ${ner.f1.toFixed(2)}, P ${ner.precision.toFixed(2)}`),
+    );
+    row(
+      'Kinds of found person/organisation/place mentions: given, and right',
+      '≥ 80%, ≥ 85%',
+      `${(100 * ner.kindCoverage).toFixed(0)}%, ${(100 * ner.kindAccuracy).toFixed(0)}%`,
+      `compromise: ${(100 * rival.kindCoverage).toFixed(0)}%, ${(100 * rival.kindAccuracy).toFixed(0)}%`,
+      '—',
+      verdict(ner.kindCoverage >= 0.8 && ner.kindAccuracy >= 0.85, 'below target'),
+    );
+  }
   if (r.activation) {
     const fresh = median(
       r.activation.filter((run) => run.fromCache === 0),
@@ -188,6 +218,9 @@ export function renderReport(r, { median }) {
       ? `- CLI: \`node dist/cli.js\` bundled and minified as the package ships it, one process per command, wall-clock from spawn to exit. Cold \`index\`: an empty \`--cache\` folder each run, so the cold figure includes writing the corpus index. Warm \`search\`: ${r.cli.queries} processes (the ${'twelve'} queries, each run ${r.cli.queries / 12} times) after one \`search\` filled the cache (that first one, which builds and writes the search and entity indexes, took ${ms(r.cli.primeSearchMs)}); each reads the corpus, search and entity indexes, looks at every file's size and time, and answers. ripgrep: one \`rg -i -F -c\` process per query over the same folder, in the same run.`
       : '- The CLI figures were skipped in this run.',
     `- Integrity: ${r.integrity.quotes} pandoc-cited quotes of BBC sentences, ${r.integrity.altered} altered; ${r.integrity.problems} problems found.`,
+    r.accuracy
+      ? '- Accuracy: `npm run accuracy` in the same run (it rewrites [accuracy.md](accuracy.md), which has the data, the annotation rule and the caveats); the entity figures are those with the whole BBC corpus behind discovery.'
+      : '- Accuracy was not measured in this run.',
     r.activation
       ? `- Activation: measured inside code-server's extension host, with the minified bundle \`npm run package\` ships, from \`extension.activate()\` (loading the bundle included) to the Topics tree provider returning its topics with articles. ${r.activation.length} host starts: ${r.activation.filter((a) => a.fromCache === 0).length} with empty extension storage (two fresh profiles, and the first start of a shared one), ${r.activation.filter((a) => a.fromCache > 0).length} starting from the corpus index the shared profile persisted; each figure is the median of its kind. Runs: ${r.activation.map((a) => `${ms(a.populatedMs)}${a.fromCache === 0 ? ' (empty storage)' : ''}`).join(', ')}.`
       : '- Activation in the VS Code host was skipped in this run.',

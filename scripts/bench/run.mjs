@@ -75,6 +75,18 @@ async function build(staging) {
     cpSync(path.join(ROOT, item), path.join(staging, item), { recursive: true });
 }
 
+/** The sentence and entity accuracy figures of `npm run accuracy`, which also writes docs/accuracy.md. */
+function accuracy() {
+  const args = [path.join(ROOT, 'scripts/accuracy/run.mjs'), '--json', ...(write ? [] : ['--no-write'])];
+  const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`accuracy run failed:\n${run.stderr}`);
+  const { sentences, entities } = JSON.parse(run.stdout);
+  return {
+    sentences: sentences.map(({ misses: _, ...rest }) => rest),
+    entities: entities.map(({ falseHits: _f, misses: _m, kindErrors: _k, ...rest }) => rest),
+  };
+}
+
 /** Runs one figure in a fresh process and returns its JSON. */
 function probe(...args) {
   const result = spawnSync(process.execPath, ['--expose-gc', PROBE, ...args], {
@@ -247,6 +259,8 @@ async function main() {
   results.hoverLine = probe('hover', BBC, 'long-line');
   log('quote integrity');
   results.integrity = probe('integrity', BBC);
+  log('language accuracy (npm run accuracy)');
+  results.accuracy = accuracy();
   if (!opts['skip-host']) {
     log('activation in the VS Code host');
     results.activation = await activation(staging);

@@ -104,6 +104,8 @@ export function fallbackKind(
     return 'person';
   if (tokens.length === 2 && tokens.every((token) => /^\p{Lu}\p{Ll}+$/u.test(token) && !isCommon(token)))
     return 'person';
-  if (tokens.length === 1 && (entry?.midSentence ?? 0) >= 2) return 'organization';
+  // "Chelsea", "BBC"; not "A-level" or "A380", which are things rather than bodies.
+  if (tokens.length === 1 && (entry?.midSentence ?? 0) >= 2 && /^\p{Lu}(?:\p{Ll}+|[\p{Lu}&]+)$/u.test(name))
+    return 'organization';
   return 'unknown';
 }

@@ -8,6 +8,7 @@ export { corpusFingerprint, type EntitySnapshot } from './entitySnapshot';
 export type { ArticleScan } from './corpusMentions';
 export type { Discovery } from './discovery';
 export { excerpt } from './evidence';
+export { kindGroupTitle, kindInWords } from './kindWords';
 export type {
   ArticleMentions,
   Entity,

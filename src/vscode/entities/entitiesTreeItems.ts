@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { kindGroupTitle, kindInWords } from '../../core/entities';
 import type { Article } from '../../core/model';
 import { articleUri } from '../corpus/articleDocuments';
 import type { EntitiesNode, EntityNode, KindNode, MentioningArticleNode } from './entitiesTreeProvider';
@@ -32,8 +33,7 @@ export function entitiesTreeItem(node: EntitiesNode, article: (id: string) => Ar
 }
 
 function kindItem(node: KindNode): vscode.TreeItem {
-  const label = node.name.charAt(0).toUpperCase() + node.name.slice(1);
-  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+  const item = new vscode.TreeItem(kindGroupTitle(node.name), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   item.description = `${node.entities.length}`;
   item.iconPath = new vscode.ThemeIcon(KIND_ICONS[node.name] ?? 'symbol-misc');
@@ -51,8 +51,9 @@ function entityItem(node: EntityNode): vscode.TreeItem {
     ...(entity.source === 'discovered' ? ['discovered'] : []),
   ].join(' · ');
   const tooltip = new vscode.MarkdownString();
-  tooltip.appendMarkdown('**').appendText(entity.name).appendMarkdown('** — ').appendText(entity.kind);
-  if (entity.source === 'discovered') tooltip.appendMarkdown(' _(discovered in the corpus)_');
+  tooltip.appendMarkdown('**').appendText(entity.name).appendMarkdown('** — ').appendText(kindInWords(entity.kind));
+  if (entity.source === 'discovered')
+    tooltip.appendMarkdown('\n\n').appendText(`Found in ${plural(node.articles.length, 'article')}, not in a catalog.`);
   if (entity.aliases.length > 0) tooltip.appendMarkdown('\n\n').appendText(`Also: ${entity.aliases.join(', ')}`);
   if (entity.description) tooltip.appendMarkdown('\n\n').appendText(entity.description);
   item.tooltip = tooltip;

@@ -1,5 +1,5 @@
 import type { Corpus } from '../../core/corpus';
-import { type EntityIndex, type EvidenceSentence, excerpt } from '../../core/entities';
+import { type EntityIndex, type EvidenceSentence, excerpt, kindInWords } from '../../core/entities';
 import type { Article } from '../../core/model';
 import { Commands } from '../commandIds';
 import { SafeMarkdown } from './safeMarkdown';
@@ -32,13 +32,13 @@ export function entityCard(
   const top = index.articlesMentioning(entity.id)[0];
 
   // What it is, and what one can do with it, come first: the hover shows its top and scrolls.
-  md.strong(entity.name)
-    .markup(' — *')
-    .text(entity.kind === 'unknown' ? 'name' : entity.kind)
-    .markup('*');
+  md.strong(entity.name).markup(' — *').text(kindInWords(entity.kind)).markup('*');
   if (entity.source === 'discovered') md.markup(' · *discovered in the corpus*');
   if (entity.description) md.markup('  \n').text(entity.description);
-  else if (entity.source === 'discovered') md.markup('  \n*Not in the catalog: found in the corpus text.*');
+  else if (entity.source === 'discovered')
+    md.markup('  \n*')
+      .text(`Found in ${count(evidence.articles, 'article')}, not in a catalog.`)
+      .markup('*');
   if (entity.aliases.length > 0) {
     md.markup('  \n*Also:* ');
     entity.aliases.forEach((alias, i) => md.markup(i > 0 ? ' · ' : '').text(alias));
