@@ -17,6 +17,7 @@ export default defineConfig({
   ],
   test: {
     include: ['test/unit/**/*.test.ts'],
+    globalSetup: ['test/support/buildParseWorker.ts'],
     environment: 'node',
   },
 });

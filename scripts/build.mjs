@@ -70,6 +70,8 @@ const builds = [
     plugins: [cslFromPackage],
     banner: { js: '#!/usr/bin/env node' },
   },
+  // The parse worker, its own entry: the extension and the CLI start it from beside themselves (dist/parseWorker.js).
+  { ...common, entryPoints: { parseWorker: 'src/node/workers/parseWorker.ts' }, outdir, plugins: [cslFromPackage] },
 ];
 if (!production) {
   builds.push({

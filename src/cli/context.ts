@@ -10,6 +10,7 @@ import { type CorpusFolder, loadCorpus } from '../node/corpusFiles';
 import { IndexedCorpus } from '../node/corpusLoader';
 import { entitySnapshotOf } from '../node/entityStore';
 import { corpusKey } from '../node/searchStore';
+import { parseWorkerScript, WorkerParser } from '../node/workers/parsePool';
 import type { CliOptions } from './args';
 
 /** What a subcommand is handed: its options, the corpus (loaded before it runs) and where to write. */
@@ -77,14 +78,19 @@ export function createContext(options: CliOptions, write: (text: string) => void
     problems: () => problems,
     out: write,
     async load() {
+      // Files are parsed in a worker thread with a time and memory budget each, when the worker is bundled beside the CLI.
+      const script = parseWorkerScript();
+      const parser = script ? new WorkerParser({ script }) : undefined;
       const result = await IndexedCorpus.load({
         folders,
         ...(caches ? { store: caches.corpus } : {}),
+        ...(parser ? { parser } : {}),
         // Nothing else runs in this process: never stop to yield.
         sliceMs: Number.POSITIVE_INFINITY,
         onProblem: (problem) => problems.push(problem),
         log: (line) => notes.push(line),
       });
+      await parser?.close();
       indexed = result.indexed;
       if (!caches) return;
       const corpus = indexed.corpus;

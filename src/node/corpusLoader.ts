@@ -26,7 +26,9 @@ import {
   isRelevantChange,
   outcomeOf,
   type ReadFile,
-  readAndPrepare,
+  readAndPrepareWith,
+  inThreadParser,
+  type ArticleParser,
   sameKey,
 } from './fileIndexing';
 import { FOLDER_DEFAULTS_FILE, readFolderDefaults } from './folderDefaults';
@@ -46,6 +48,11 @@ export interface IndexedLoadOptions {
   readonly log?: (line: string) => void;
   /** Called when an article restored from the index turns out to have changed on disk. */
   readonly onStale?: (path: string) => void;
+  /**
+   * Parses files (a `WorkerParser` parses them in worker threads, with a
+   * budget per file); without one they are parsed on this thread.
+   */
+  readonly parser?: ArticleParser;
   /** Longest stretch of synchronous work, in ms, before yielding to the event loop. */
   readonly sliceMs?: number;
 }
@@ -128,7 +135,7 @@ export class IndexedCorpus {
       const cached = previous.get(root)?.get(file.relativePath);
       const item = { file, root, key };
       if (cached && sameKey(cached.key, key)) indexed.restore(item, cached);
-      else indexed.parse(item);
+      else if (!(await indexed.parse(item))) break;
     }
     const cancelled = options.signal?.aborted ?? false;
     options.onProgress?.(files.length, files.length);
@@ -171,7 +178,6 @@ export class IndexedCorpus {
    * skipped with why, linked folders not walked. Returns the files looked at.
    */
   private async applyPath(path: string, folder: CorpusFolder): Promise<number> {
-    const maxBytes = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     const realRoot = realRootOf(folder.root);
     const found = inspectPath(path, realRoot);
     const skip = (reason: string) => {
@@ -217,7 +223,8 @@ export class IndexedCorpus {
         known = undefined; // reported as unreadable below
       }
       if (sameKey(this.loaded.get(file.path), known)) continue; // already in the corpus as it is on disk
-      this.admitRead(file, folder.root, readAndPrepare(file, maxBytes, known));
+      const read = await this.readAndParse(file, known);
+      if (read) this.admitRead(file, folder.root, read);
     }
     return listed.length;
   }
@@ -302,14 +309,23 @@ export class IndexedCorpus {
     this.admitOutcome(item.file, item.root, item.key, entry.outcome);
   }
 
-  /** Reads and parses a file the index could not give, and records it in the index. */
-  private parse(item: Planned): void {
+  /** Reads and parses a file the index could not give, and records it in the index. Resolves false when cancelled. */
+  private async parse(item: Planned): Promise<boolean> {
+    const read = await this.readAndParse(item.file, item.key, this.options.signal);
+    if (!read) return false;
     this.counts.parsed++;
-    this.admitRead(
-      item.file,
-      item.root,
-      readAndPrepare(item.file, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, item.key),
-    );
+    this.admitRead(item.file, item.root, read);
+    return true;
+  }
+
+  /** Reads a file and has the parser (a worker, when given one) parse it. Undefined when cancelled. */
+  private readAndParse(
+    file: CorpusFile,
+    known: FileKey | undefined,
+    signal?: AbortSignal,
+  ): Promise<ReadFile | undefined> {
+    const maxBytes = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    return readAndPrepareWith(file, maxBytes, known, this.options.parser ?? inThreadParser, signal);
   }
 
   /**

@@ -2,7 +2,7 @@ import { lstatSync } from 'node:fs';
 import { articleRecord } from '../core/cache/articleRecord';
 import type { FileKey, IndexedOutcome } from '../core/cache/folderIndex';
 import { parseFallbackReason } from '../core/parse/article';
-import { decodeCorpusFile, tooLargeReason } from '../core/parse/decode';
+import { type Decoded, decodeCorpusFile, tooLargeReason } from '../core/parse/decode';
 import { type PreparedFile, prepareFile } from '../core/preparedFile';
 import { type CorpusFile, type CorpusFolder, excludeMatcher, isInside, relativeTo } from './corpusFiles';
 import { notRegularReason, readRegularFile } from './corpusPaths';
@@ -40,6 +40,41 @@ export function readAndPrepare(file: CorpusFile, maxBytes: number, known?: FileK
   const key = { size: read.size, mtime: read.mtime };
   try {
     return { key, prepared: parsedNow(prepareFile(file, decodeCorpusFile(read.bytes, maxBytes))), cacheable: true };
+  } catch (error) {
+    return { key, prepared: { ok: false, reason: `cannot be read: ${(error as Error).message}` }, cacheable: false };
+  }
+}
+
+/**
+ * Parses a decoded corpus file into a prepared file with every section
+ * parsed: on this thread, or in a worker with a time and memory budget.
+ * Resolves undefined only when cancelled.
+ */
+export interface ArticleParser {
+  prepare(file: CorpusFile, decoded: Decoded, signal?: AbortSignal): Promise<PreparedFile | undefined>;
+}
+
+/** Parses on the calling thread: no budget, as before there were workers. */
+export const inThreadParser: ArticleParser = {
+  prepare: (file, decoded) => Promise.resolve(parsedNow(prepareFile(file, decoded))),
+};
+
+/** `readAndPrepare` with the parse handed to `parser`. Resolves undefined only when cancelled. */
+export async function readAndPrepareWith(
+  file: CorpusFile,
+  maxBytes: number,
+  known: FileKey | undefined,
+  parser: ArticleParser,
+  signal?: AbortSignal,
+): Promise<ReadFile | undefined> {
+  if (known && known.size > maxBytes)
+    return { key: known, prepared: { ok: false, reason: tooLargeReason(known.size, maxBytes) }, cacheable: false };
+  const read = readRegularFile(file.realPath ?? file.path, maxBytes);
+  if (!read.ok) return { key: known, prepared: { ok: false, reason: read.reason }, cacheable: false };
+  const key = { size: read.size, mtime: read.mtime };
+  try {
+    const prepared = await parser.prepare(file, decodeCorpusFile(read.bytes, maxBytes), signal);
+    return prepared && { key, prepared, cacheable: true };
   } catch (error) {
     return { key, prepared: { ok: false, reason: `cannot be read: ${(error as Error).message}` }, cacheable: false };
   }

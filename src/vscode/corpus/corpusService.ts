@@ -4,6 +4,7 @@ import type { FileProblem } from '../../core/model';
 import { type CorpusFolder, isArticlePath } from '../../node/corpusFiles';
 import { IndexedCorpus, isRelevantChange } from '../../node/corpusLoader';
 import type { IndexStore } from '../../node/indexCache';
+import { parseWorkerScript, WorkerParser } from '../../node/workers/parsePool';
 import { ContextKeys } from '../commandIds';
 import { configuredFolders, maxFileBytes } from './corpusFolders';
 import { CorpusProblems } from './corpusProblems';
@@ -55,6 +56,8 @@ export class CorpusService implements vscode.Disposable {
   private loading: Promise<Corpus> | undefined;
   private superseded: AbortController | undefined;
   private readonly watcher = new CorpusWatcher((paths) => void this.applyBatch(paths));
+  /** Parses files in worker threads, each with a time and memory budget, so no file can freeze the extension host. */
+  private readonly parser = newParser();
   private folderProblems: FileProblem[] = [];
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
   private rescanTimer: ReturnType<typeof setTimeout> | undefined;
@@ -143,6 +146,7 @@ export class CorpusService implements vscode.Disposable {
         folders,
         maxFileBytes: maxFileBytes(),
         ...(this.store ? { store: this.store } : {}),
+        ...(this.parser ? { parser: this.parser } : {}),
         signal: AbortSignal.any([controller.signal, cancelledByUser.signal]),
         onProgress: (done, total) => {
           progress.report(done, total);
@@ -262,5 +266,12 @@ export class CorpusService implements vscode.Disposable {
     this.changed.dispose();
     this.loadStateChanged.dispose();
     this.problems.dispose();
+    void this.parser?.close();
   }
+}
+
+/** A worker parser when the worker script is bundled beside the extension (it always is, built); else parsing stays on this thread. */
+function newParser(): WorkerParser | undefined {
+  const script = parseWorkerScript();
+  return script ? new WorkerParser({ script }) : undefined;
 }
