@@ -1,3 +1,4 @@
+import { terminalSafe } from '../core/text/terminal';
 import { parseCli } from './args';
 import { type CliCommand, createContext } from './context';
 import { VERSION } from './version';
@@ -46,10 +47,11 @@ async function main(argv: string[]): Promise<number> {
   const load = Object.hasOwn(COMMANDS, options.command) ? COMMANDS[options.command] : undefined;
   if (!load) throw new Error(`unknown command "${options.command}"\n\n${await usage()}`);
   const command = await load();
-  const context = createContext(options, (text) => process.stdout.write(`${text}\n`));
+  // Corpus text is data: printed with no escape sequence a terminal would act on (JSON escapes them itself).
+  const context = createContext(options, (text) => process.stdout.write(`${terminalSafe(text)}\n`));
   await context.load();
   const code = await command.run(context);
-  context.persist((text) => process.stderr.write(`sourcebook: ${text}\n`));
+  context.persist((text) => process.stderr.write(`sourcebook: ${terminalSafe(text)}\n`));
   return code;
 }
 
@@ -64,7 +66,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`sourcebook: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`sourcebook: ${terminalSafe(error instanceof Error ? error.message : String(error))}\n`);
     process.exitCode = 2;
   },
 );

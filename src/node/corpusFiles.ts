@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { Corpus } from '../core/corpus';
@@ -130,6 +130,11 @@ export function listArticleFiles(
         const relativePath = next.relativePath === '' ? entry.name : `${next.relativePath}/${entry.name}`;
         if (skip(relativePath)) continue;
         const realPath = next.realPath + sep + entry.name;
+        // A name that is not valid UTF-8 reaches us with U+FFFD in it, and no file has that name: say what it is.
+        if (entry.name.includes('\ufffd') && isArticlePath(entry.name) && !existsSync(path)) {
+          onSkipped?.(path, 'its file name is not valid UTF-8; not read');
+          continue;
+        }
         if (entry.isDirectory()) stack.push({ folder: true, path, realPath, relativePath });
         else if (entry.isFile()) {
           if (isArticlePath(entry.name))

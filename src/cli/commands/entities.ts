@@ -1,3 +1,4 @@
+import { terminalSafe } from '../../core/text/terminal';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { entitiesByMentions, entityIndexFor, noteMentions } from '../../core/entities';
 import type { CliCommand, CliContext } from '../context';
@@ -77,5 +78,5 @@ function listEntities({ corpus, options, out }: CliContext): number {
 }
 
 function reportProblems(problems: readonly string[]): void {
-  for (const problem of problems) process.stderr.write(`sourcebook: entity catalog: ${problem}\n`);
+  for (const problem of problems) process.stderr.write(`sourcebook: entity catalog: ${terminalSafe(problem)}\n`);
 }
