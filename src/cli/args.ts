@@ -13,6 +13,8 @@ export interface CliOptions {
   readonly limit?: number;
   readonly style?: string;
   readonly group?: string;
+  /** `--format text|json|github` (`check`); `--json` is `--format json`. */
+  readonly format?: string;
   readonly help: boolean;
   /** `--version`: print the version and exit. */
   readonly version?: true;
@@ -33,6 +35,7 @@ export function parseCli(argv: string[]): CliOptions {
       limit: { type: 'string' },
       style: { type: 'string' },
       group: { type: 'string' },
+      format: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -56,5 +59,6 @@ export function parseCli(argv: string[]): CliOptions {
     ...(limit === undefined ? {} : { limit }),
     ...(values.style === undefined ? {} : { style: values.style }),
     ...(values.group === undefined ? {} : { group: values.group }),
+    ...(values.format === undefined ? {} : { format: values.format }),
   };
 }

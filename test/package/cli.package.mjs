@@ -10,7 +10,16 @@
 // Fails, naming the file, when the package misses one it needs.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT, rootManifest } from '../../scripts/package/stage.mjs';
@@ -32,12 +41,24 @@ const REQUIRED = [
 
 const keep = process.argv.includes('--keep');
 const project = realpathSync(mkdtempSync(path.join(tmpdir(), 'sourcebook-team-')));
+// The CLI keeps its index cache inside the project, not in the user's home.
+const ENV = { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: path.join(project, '.cache') };
+// Commits in the test repository, whatever the machine's git configuration.
+const GIT_ENV = {
+  ...ENV,
+  GIT_AUTHOR_NAME: 'Analyst',
+  GIT_AUTHOR_EMAIL: 'analyst@example.org',
+  GIT_COMMITTER_NAME: 'Analyst',
+  GIT_COMMITTER_EMAIL: 'analyst@example.org',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
+};
 const tests = [];
 const test = (name, fn) => tests.push([name, fn]);
 
 function sourcebook(args, { cwd = project, status = 0 } = {}) {
   const bin = path.join(project, 'node_modules/.bin/sourcebook');
-  const run = spawnSync(bin, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const run = spawnSync(bin, args, { cwd, encoding: 'utf8', env: ENV });
   if (run.error) throw run.error;
   if (run.status !== status) {
     throw new Error(
@@ -116,6 +137,46 @@ test('quote cites in the footnote style and, from the shipped CSL files, in Chic
     /Harbour Gazette.*2026\. [“"]Cranes Return to the Old Harbour\.?[”"]/,
   );
   assert.match(sourcebook([...args, '--style', 'mla']), /[“"]Cranes Return to the Old Harbour\.?[”"].*14 Mar\. 2026/);
+});
+
+test('check --format github writes an annotation per problem, for CI', () => {
+  const out = sourcebook(['check', '--corpus', 'research/corpus', 'notes', '--format', 'github'], { status: 1 });
+  const annotations = out.split('\n').filter((line) => line.startsWith('::'));
+  assert.equal(annotations.length, 1, out);
+  assert.match(annotations[0], /^::warning file=notes\/port\.md,line=5,col=\d+,title=Sourcebook [\w-]+::\S/);
+  assert.match(annotations[0], /%0ASource: Three electric cranes/);
+});
+
+test('the pre-commit hook of docs/workflows checks only the notes a commit changes', () => {
+  const git = (...args) => {
+    const run = spawnSync('git', args, { cwd: project, encoding: 'utf8', env: GIT_ENV });
+    return { status: run.status, output: `${run.stdout}${run.stderr}` };
+  };
+  assert.equal(git('init', '-q').status, 0);
+  const hook = path.join(project, '.git/hooks/pre-commit');
+  copyFileSync(path.join(ROOT, 'docs/workflows/pre-commit'), hook);
+  chmodSync(hook, 0o755);
+  writeFileSync(path.join(project, '.gitignore'), 'node_modules/\n.cache/\n');
+
+  git('add', '.gitignore', 'package.json', 'research', 'notes/harbour.md');
+  const good = git('commit', '-q', '-m', 'notes whose quotes match');
+  assert.equal(good.status, 0, `the hook stopped a commit whose notes match:\n${good.output}`);
+
+  git('add', 'notes/port.md');
+  const bad = git('commit', '-q', '-m', 'a changed quote');
+  assert.notEqual(bad.status, 0, 'the hook let a changed quote through');
+  assert.match(bad.output, /notes\/port\.md:5/);
+  assert.match(bad.output, /does not match its source/);
+
+  // The broken note stays in the working tree, unstaged: a commit of another note passes.
+  git('reset', '-q', 'notes/port.md');
+  writeFileSync(
+    path.join(project, 'notes/harbour.md'),
+    `${readFileSync(path.join(project, 'notes/harbour.md'), 'utf8')}\nMore later.\n`,
+  );
+  git('add', 'notes/harbour.md');
+  const other = git('commit', '-q', '-m', 'another note');
+  assert.equal(other.status, 0, `the hook checked a note the commit does not touch:\n${other.output}`);
 });
 
 let passed = 0;

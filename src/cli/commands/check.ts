@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkNote, type QuoteProblem } from '../../core/integrity/checkNote';
 import type { CliCommand } from '../context';
+import { githubAnnotation } from '../githubAnnotations';
 
 const NOTE_EXTENSIONS = /\.(md|markdown)$/i;
 
@@ -24,17 +25,21 @@ interface CheckEntry {
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  usage: 'check <files or folders…>',
+  usage: 'check <files or folders…> [--format text|json|github]',
   summary: 'check the cited quotes of notes against their sources (exit 1 on a problem)',
   run({ corpus, options, out }) {
+    const format = options.format ?? (options.json ? 'json' : 'text');
+    if (!['text', 'json', 'github'].includes(format))
+      throw new Error(`--format must be text, json or github, not "${format}"`);
     const files = noteFiles(options.positionals);
     const entries: CheckEntry[] = [];
     for (const file of files) {
       for (const problem of checkNote(readFileSync(file, 'utf8'), corpus())) entries.push(toEntry(file, problem));
     }
-    if (options.json) out(JSON.stringify(entries, null, 2));
+    if (format === 'json') out(JSON.stringify(entries, null, 2));
     else {
-      for (const e of entries) out(`${e.file}:${e.line}:${e.column}: ${e.severity}: ${e.message}`);
+      if (format === 'github') for (const e of entries) out(githubAnnotation(e));
+      else for (const e of entries) out(`${e.file}:${e.line}:${e.column}: ${e.severity}: ${e.message}`);
       const noted = new Set(entries.map((e) => e.file)).size;
       out(
         entries.length === 0
