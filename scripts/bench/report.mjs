@@ -267,6 +267,14 @@ export function renderReport(r, { median }) {
     `Machine: ${m.nproc} cores (\`nproc\`), ${m.cpu}, ${m.memoryGB.toFixed(0)} GB memory, Node ${m.node}, ${m.os}, ${m.rg}.`,
     `Load average (1, 5, 15 min) at the start: ${load(m.loadBefore)}; at the end: ${load(m.loadAfter)}. Run ${r.started} – ${r.finished}.`,
     '',
+    ...(m.loadBefore[0] > 2 * m.nproc
+      ? [
+          `**This run shared the machine with other work far past its ${m.nproc} cores** (a load average of ${m.loadBefore[0].toFixed(0)}): ` +
+            'every wall-clock figure is stretched several times over, and misses against absolute targets say more about the machine ' +
+            'than the code. The comparable figures are the CPU times, and the ratios to ripgrep and to the cold start taken in the same run.',
+          '',
+        ]
+      : []),
     '| Figure | Target | Measured | Alternative (same run) | Ratio | Result |',
     '| --- | --- | --- | --- | --- | --- |',
     ...rows,
