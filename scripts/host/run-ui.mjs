@@ -108,7 +108,20 @@ for (const file of files) {
       if (shot) console.log(`      screenshot: ${path.relative(ROOT, shot)}`);
     }
   }
+  // The extension host must not warn about Sourcebook (its manifest, selectors, settings) while it is used.
+  const warnings = sourcebookWarnings(wb.extensionHostLog());
+  if (warnings.length === 0) passed++;
+  else {
+    failed++;
+    console.log(`  ✗ the extension host logged ${warnings.length} warning(s) about Sourcebook`);
+    for (const line of warnings.slice(0, 5)) console.log(`      ${line}`);
+  }
   await wb.close();
+}
+
+/** Lines of the extension host's log that warn about, or report an error of, the Sourcebook extension. */
+function sourcebookWarnings(log) {
+  return log.split('\n').filter((line) => /\[(warning|error)\]/.test(line) && /sourcebook/i.test(line));
 }
 
 console.log(`ui: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 
 /** Typed access to Sourcebook's settings; the keys match package.json. */
-export function setting<T>(section: string, fallback: T, scope?: vscode.ConfigurationScope): T {
+export function setting<T>(section: string, fallback: T, scope?: vscode.ConfigurationScope | null): T {
   return vscode.workspace.getConfiguration('sourcebook', scope).get<T>(section, fallback);
 }
 

@@ -53,14 +53,15 @@ export const tests = {
     await wb.page.mouse.move(700, 10);
     await topicsRow(wb, 'The Open-Source Strategy as a Trojan Horse').click();
     await wb.page
-      .locator('.tab.active[data-resource-name="alibaba-qwen-shareholders.md"]')
+      // The tab names the article by its title.
+      .locator(`.tab.active[data-resource-name="${SECOND}.md"]`)
       .waitFor({ state: 'visible' });
     assert.match(await wb.editorText(), /^## The Open-Source Strategy as a Trojan Horse$/m);
     await wb.screenshot('topics-open-section');
   },
 
   'the filter narrows the tree and says so until it is cleared': async (wb) => {
-    await wb.runCommand('Sourcebook: Filter…');
+    await wb.runCommand('Sourcebook: Filter Topics…');
     const input = wb.page.locator('.quick-input-widget .quick-input-box input');
     await input.fill('DingTalk');
     await wb.page
@@ -78,7 +79,7 @@ export const tests = {
     assert.equal(await topicsRow(wb, 'Chips and export controls').count(), 0, 'a topic left empty is hidden');
     await sidebarShot(wb, 'topics-filtered');
 
-    const clear = wb.page.locator('.pane-header[aria-label^="Topics"] .action-label[aria-label="Clear Filter"]');
+    const clear = wb.page.locator('.pane-header[aria-label^="Topics"] .action-label[aria-label="Clear Topics Filter"]');
     await wb.page.locator('.pane-header[aria-label^="Topics"]').hover();
     await clear.click();
     await message.waitFor({ state: 'hidden', timeout: 10_000 });

@@ -71,7 +71,7 @@ function buildIndex(corpus: Corpus, services: Services, signal: AbortSignal): vo
 
 /** Compiles the configured CSL style while nobody waits on it (APA's first use takes a second or two). */
 function prepareStyle(services: Services): void {
-  const style = vscode.workspace.getConfiguration('sourcebook').get<string>('citation.style');
+  const style = vscode.workspace.getConfiguration('sourcebook', null).get<string>('citation.style');
   if (!isCitationStyle(style) || !isCslStyle(style)) return;
   const started = Date.now();
   try {

@@ -33,7 +33,8 @@ export function styleSourceLabel(source: StyleSource): string {
  * comes from. A value that is not a style is skipped, as if unset.
  */
 export function styleInForce(resource?: vscode.Uri): StyleInForce {
-  const inspected = vscode.workspace.getConfiguration('sourcebook', resource).inspect<string>(SECTION);
+  // `null`: the value for no particular note, asked for explicitly (the setting is resource-scoped).
+  const inspected = vscode.workspace.getConfiguration('sourcebook', resource ?? null).inspect<string>(SECTION);
   const valid = (value: unknown) => (isCitationStyle(value) ? value : undefined);
   const user = valid(inspected?.globalValue);
   const levels: [StyleSource, CitationStyle | undefined][] = [
@@ -93,6 +94,6 @@ export async function chooseCitationStyle(resource?: vscode.Uri): Promise<Citati
       : current.source === 'workspace'
         ? vscode.ConfigurationTarget.Workspace
         : vscode.ConfigurationTarget.Global;
-  await vscode.workspace.getConfiguration('sourcebook', resource).update(SECTION, picked.style, target);
+  await vscode.workspace.getConfiguration('sourcebook', resource ?? null).update(SECTION, picked.style, target);
   return picked.style;
 }

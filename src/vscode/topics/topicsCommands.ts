@@ -93,6 +93,6 @@ export function registerTopicsCommands(deps: TopicsCommandDeps): vscode.Disposab
 }
 
 function citationStyle(): CitationStyle {
-  const style = setting<string>('citation.style', 'footnote');
+  const style = setting<string>('citation.style', 'footnote', null);
   return isCitationStyle(style) ? style : 'footnote';
 }
