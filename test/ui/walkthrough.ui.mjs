@@ -14,11 +14,13 @@ async function openWalkthrough(wb) {
   const input = wb.page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible' });
   await input.fill(TITLE);
+  // The only match is focused: Enter opens it (a click can miss while the list still settles).
   await wb.page
-    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row.focused')
     .filter({ hasText: TITLE })
     .first()
-    .click({ timeout: 15_000 });
+    .waitFor({ state: 'visible', timeout: 15_000 });
+  await wb.page.keyboard.press('Enter');
   await wb.page.locator('.gettingStartedContainer .getting-started-step').first().waitFor({ state: 'visible' });
 }
 
