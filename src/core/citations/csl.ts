@@ -2,6 +2,7 @@ import { type CSL, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import chicagoAuthorDate from '../../../media/csl/chicago-author-date.csl';
 import modernLanguageAssociation from '../../../media/csl/modern-language-association.csl';
+import { escapeMarkdownText, oneLine } from '../text/markdownText';
 import type { CslItem } from './cslItem';
 import type { CslStyle } from './styles';
 
@@ -24,31 +25,61 @@ function register(): void {
 
 /**
  * Formats one bibliography entry with citeproc (through citation-js) and
- * returns it as Markdown: italics as `*…*`, no HTML. The title and container
- * title are protected from the style's case changes (`nocase`), and the
- * apostrophes and quotes citeproc curls inside them are put back, so the
- * entry contains the article's title exactly as written.
+ * returns it as one line of Markdown: italics as `*…*`, no HTML.
+ *
+ * The title, container title, date literal and URL reach citeproc as opaque
+ * placeholders (characters of Unicode's private use area), and the names
+ * with their Markdown-special characters replaced the same way, so citeproc
+ * can neither escape them (it HTML-escapes `&`, `<` and `>`), change their
+ * case, curl their quotes nor move punctuation into them: the entry shows
+ * them exactly as the source wrote them, Markdown-escaped
+ * (`escapeMarkdownText`), while the style places, italicizes and punctuates
+ * them. A title's own closing `?`, `!` or `.` stays visible to citeproc, so it
+ * adds no second one.
  *
  * The first call for a style compiles it (about a second for APA); later calls
  * take milliseconds.
  */
 export function formatCslEntry(item: CslItem, style: CslStyle): string {
+  return formatWithCiteproc(item, style, 'bibliography');
+}
+
+/**
+ * The in-text citation of `item` in `style`, as one line of Markdown (e.g.
+ * `("Title," 2026, sec. Results)` in APA), with the locator when given. Fields
+ * are protected as in `formatCslEntry`.
+ */
+export function formatCslCitation(item: CslItem, style: CslStyle, locator?: CslLocator): string {
+  return formatWithCiteproc(item, style, 'citation', locator);
+}
+
+/** Where in a work a citation points (CSL's `locator` and its `label`). */
+export interface CslLocator {
+  readonly label: 'section' | 'page';
+  readonly value: string;
+}
+
+function formatWithCiteproc(
+  item: CslItem,
+  style: CslStyle,
+  kind: 'bibliography' | 'citation',
+  locator?: CslLocator,
+): string {
   register();
-  const protectedItem = {
-    ...item,
-    title: nocase(item.title),
-    ...(item['container-title'] === undefined ? {} : { 'container-title': nocase(item['container-title']) }),
-  };
-  const entries = plugins.output.format('bibliography', [protectedItem as unknown as CSL], {
+  const fields = new Placeholders();
+  const protectedItem = fields.protectItem(item);
+  const options = {
     format: 'html',
     template: TEMPLATES[style].name,
     lang: 'en-US',
-    asEntryArray: true,
-  } as never) as unknown as [string, string][];
-  const html = entries[0]?.[1] ?? '';
-  let text = htmlToMarkdown(html);
-  for (const original of [item.title, item['container-title']]) if (original) text = restoreQuotes(text, original);
-  return text;
+    ...(kind === 'bibliography' ? { asEntryArray: true } : {}),
+    ...(kind === 'citation' && locator
+      ? { entry: [{ id: item.id, locator: fields.protectField(locator.value), label: locator.label }] }
+      : {}),
+  };
+  const output = plugins.output.format(kind, [protectedItem as unknown as CSL], options as never) as unknown;
+  const html = kind === 'bibliography' ? ((output as [string, string][])[0]?.[1] ?? '') : String(output);
+  return fields.restore(htmlToMarkdown(html));
 }
 
 /** Warms a style's engine (compiling the CSL takes about a second), so a later insert is instant. */
@@ -56,12 +87,68 @@ export function prepareCslStyle(style: CslStyle): void {
   formatCslEntry({ id: '__sourcebook_warmup__', type: 'article-newspaper', title: 'Warm-up' }, style);
 }
 
-function nocase(text: string): string {
-  return `<span class="nocase">${escapeHtml(text)}</span>`;
-}
+/** The private use area characters the placeholders are made of (never kept from the input). */
+const PRIVATE_USE = /[\uE000-\uF8FF]/g;
+/**
+ * A placeholder: a private use character, then a Hebrew letter, since
+ * citeproc formats (italicizes) no text without a letter in it, and a letter
+ * without case survives every text-case.
+ */
+const PLACEHOLDER = /([\uE000-\uF8FF])\u05D0?/g;
+/** Characters of a name that citeproc would escape or Markdown would read as syntax. */
+const NAME_SPECIAL = /[\\`*_[\]<>&@$^~#|"'‘’“”]/g;
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&#38;').replace(/</g, '&#60;').replace(/>/g, '&#62;');
+/** Swaps field values for placeholder characters, and back. */
+class Placeholders {
+  private readonly values: string[] = [];
+
+  /** One placeholder for the whole text, keeping a closing `?`, `!` or `.` visible to the style. */
+  protectField(text: string): string {
+    const clean = oneLine(text.replace(PRIVATE_USE, ''));
+    const closing = /[.?!]+$/.exec(clean)?.[0] ?? '';
+    return this.hold(escapeMarkdownText(clean.slice(0, clean.length - closing.length))) + closing;
+  }
+
+  /** Each special character of the text replaced by a placeholder (for names, which the style abbreviates). */
+  protectText(text: string): string {
+    return oneLine(text.replace(PRIVATE_USE, '')).replace(NAME_SPECIAL, (ch) =>
+      this.hold(/["'‘’“”]/.test(ch) ? ch : `\\${ch}`),
+    );
+  }
+
+  protectItem(item: CslItem): CslItem {
+    const { title, 'container-title': container, author, issued, URL } = item;
+    return {
+      ...item,
+      title: this.protectField(title),
+      ...(container === undefined ? {} : { 'container-title': this.protectField(container) }),
+      ...(author === undefined
+        ? {}
+        : {
+            author: author.map((name) =>
+              'literal' in name
+                ? { literal: this.protectText(name.literal) }
+                : {
+                    family: this.protectText(name.family),
+                    ...(name.given === undefined ? {} : { given: this.protectText(name.given) }),
+                  },
+            ),
+          }),
+      ...(issued !== undefined && 'literal' in issued
+        ? { issued: { literal: this.protectField(issued.literal) } }
+        : {}),
+      ...(URL === undefined ? {} : { URL: this.protectField(URL) }),
+    };
+  }
+
+  restore(text: string): string {
+    return text.replace(PLACEHOLDER, (_, ch: string) => this.values[ch.charCodeAt(0) - 0xe000] ?? '');
+  }
+
+  private hold(value: string): string {
+    this.values.push(value);
+    return `${String.fromCharCode(0xe000 + this.values.length - 1)}\u05D0`;
+  }
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -82,13 +169,4 @@ export function htmlToMarkdown(html: string): string {
     })
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-/** Puts back straight quotes and apostrophes that citeproc made typographic inside `original`. */
-function restoreQuotes(text: string, original: string): string {
-  if (!/['"]/.test(original)) return text;
-  const pattern = [...original]
-    .map((ch) => (ch === "'" ? "['‘’]" : ch === '"' ? '["“”]' : ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return text.replace(new RegExp(pattern, 'g'), () => original);
 }

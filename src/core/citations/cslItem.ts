@@ -1,4 +1,5 @@
 import type { Article } from '../model';
+import { oneLine } from '../text/markdownText';
 import { citedTitle, knownDate } from './describe';
 
 /** A CSL-JSON item: what Pandoc bibliographies and CSL processors read. */
@@ -41,15 +42,16 @@ export function toCslItem(article: Article): CslItem {
     id: article.id,
     type: 'article-newspaper',
     title: citedTitle(article),
-    ...(article.publisher === undefined ? {} : { 'container-title': article.publisher }),
+    ...(article.publisher === undefined ? {} : { 'container-title': oneLine(article.publisher) }),
     ...(article.authors && article.authors.length > 0 ? { author: article.authors.map(cslName) } : {}),
     ...(issued === undefined ? {} : { issued }),
-    ...(article.url === undefined ? {} : { URL: article.url }),
+    ...(article.url === undefined ? {} : { URL: oneLine(article.url) }),
   };
 }
 
 /** "Given Family" or "Family, Given"; a single word or an organisation stays literal. */
 function cslName(name: string): CslName {
+  name = oneLine(name);
   const comma = /^([^,]+),\s*(.+)$/.exec(name);
   if (comma) return { family: comma[1]!.trim(), given: comma[2]!.trim() };
   const words = name.trim().split(/\s+/);

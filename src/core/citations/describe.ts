@@ -1,4 +1,5 @@
 import type { Article, ArticleMeta, Section } from '../model';
+import { oneLine } from '../text/markdownText';
 
 const MONTHS = [
   'January',
@@ -26,7 +27,8 @@ export type KnownDate =
  * text kept as written). Undefined when the date is unknown.
  */
 export function knownDate(date: string | undefined): KnownDate | undefined {
-  if (date === undefined || date.trim() === '') return undefined;
+  if (date === undefined || oneLine(date) === '') return undefined;
+  date = oneLine(date);
   const quarter = /^(\d{4})-?Q([1-4])$/i.exec(date.trim());
   if (quarter) return { kind: 'quarter', year: Number(quarter[1]), quarter: Number(quarter[2]) };
   const parts = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date.trim());
@@ -57,10 +59,12 @@ export function displayDate(date: string | undefined): string {
 /**
  * The title as a citation shows it. A title supplied by the corpus editor (not
  * in the article's text) is put in square brackets, as APA, Chicago and MLA
- * all do for a descriptive title.
+ * all do for a descriptive title. Always one line (`oneLine`), whatever the
+ * metadata holds.
  */
 export function citedTitle(article: Pick<ArticleMeta, 'title' | 'titleProvenance'>): string {
-  return article.titleProvenance === 'editor' ? `[${article.title}]` : article.title;
+  const title = oneLine(article.title);
+  return article.titleProvenance === 'editor' ? `[${title}]` : title;
 }
 
 /**
@@ -69,7 +73,7 @@ export function citedTitle(article: Pick<ArticleMeta, 'title' | 'titleProvenance
  */
 export function citedSection(article: Pick<Article, 'title'>, section: Section | undefined): string | undefined {
   if (!section || section.depth === 0) return undefined;
-  const title = section.title.trim();
-  if (title === '' || title === article.title.trim()) return undefined;
+  const title = oneLine(section.title);
+  if (title === '' || title === oneLine(article.title)) return undefined;
   return title;
 }

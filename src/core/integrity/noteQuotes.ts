@@ -134,9 +134,10 @@ function citationTail(note: string, line: Line, multiline: boolean): Tail | unde
     const key = pandoc[1]!.replace(/[.:]+$/, '');
     return { citation: { kind: 'pandoc', key, start: base + pandoc.index, end }, before: base + pandoc.index };
   }
-  let dash: RegExpExecArray | undefined;
+  // The first closing mark and dash: a quote Sourcebook writes has no double quote marks inside it, while
+  // the title that follows may (`— *Says "no" — then yes*`).
   DASH_AFTER_QUOTE.lastIndex = 0;
-  for (let match = DASH_AFTER_QUOTE.exec(content); match; match = DASH_AFTER_QUOTE.exec(content)) dash = match;
+  const dash = DASH_AFTER_QUOTE.exec(content);
   if (dash) {
     const start = base + dash.index + dash[0].length;
     return { citation: { kind: 'text', text: note.slice(start, end), start, end }, before: base + dash.index + 1 };

@@ -43,10 +43,10 @@ describe('formatReference', () => {
       `FrontierNews.ai, "Alibaba's AI Gamble Is Paying Off: How Qwen Became China's Answer to ChatGPT", 2026, § Why Is Alibaba Sacrificing Short-Term Profits for AI?`,
     );
     expect(formatReference(shareholders, 'footnote')).toBe(
-      '"[Alibaba at a Critical Juncture: Qwen and the Case for Shareholders]", publisher unknown, undated.',
+      '"\\[Alibaba at a Critical Juncture: Qwen and the Case for Shareholders\\]", publisher unknown, undated.',
     );
     expect(formatReference(shareholders, 'inline')).toBe(
-      '*[Alibaba at a Critical Juncture: Qwen and the Case for Shareholders]*, undated',
+      '*\\[Alibaba at a Critical Juncture: Qwen and the Case for Shareholders\\]*, undated',
     );
     expect(formatReference(gamble, 'pandoc')).toBe('[@alibaba-ai-gamble-qwen]');
   });
@@ -62,10 +62,10 @@ describe('formatReference', () => {
       `“Alibaba's AI Gamble Is Paying Off: How Qwen Became China's Answer to ChatGPT.” *FrontierNews.ai*, 2026.`,
     );
     expect(formatReference(shareholders, 'apa')).toBe(
-      '*[Alibaba at a Critical Juncture: Qwen and the Case for Shareholders]*. (n.d.).',
+      '*\\[Alibaba at a Critical Juncture: Qwen and the Case for Shareholders\\]*. (n.d.).',
     );
     expect(formatReference(shareholders, 'chicago')).toBe(
-      '“[Alibaba at a Critical Juncture: Qwen and the Case for Shareholders].” n.d.',
+      '“\\[Alibaba at a Critical Juncture: Qwen and the Case for Shareholders\\].” n.d.',
     );
   });
 

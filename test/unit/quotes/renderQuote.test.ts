@@ -142,7 +142,7 @@ describe('renderQuote', () => {
         '[^1]: First note.',
         '[^long]: A long note',
         '    that continues here.',
-        '[^untitled-note]: "[A Note on Qwen]", publisher unknown, undated, § Adoption.',
+        '[^untitled-note]: "\\[A Note on Qwen\\]", publisher unknown, undated, § Adoption.',
         '',
       ),
     );
