@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { formatReference } from '../../src/core/citations';
-import { quoteText } from '../../src/core/quotes';
+import { citedQuoteParts, footnoteLabel, quoteText } from '../../src/core/quotes';
 import type { Corpus } from '../../src/core/corpus';
 import type { InsertedQuote } from '../../src/vscode/quotes/insertQuote';
 import { sourcebook, waitFor } from './support/extension';
@@ -19,9 +19,19 @@ suite('Cited quotes', () => {
   let corpus: Corpus;
   let dir: string;
   const text = (id: string) => quoteText(corpus.passage(id)!.text);
-  const footnote = (articleId: string, sectionIndex?: number) => {
+  const label = (articleId: string, sectionIndex: number) => {
     const article = corpus.article(articleId)!;
-    return `[^${articleId}]: ${formatReference(article, 'footnote', sectionIndex === undefined ? undefined : article.sections[sectionIndex])}`;
+    return footnoteLabel(article, article.sections[sectionIndex]);
+  };
+  const footnote = (articleId: string, sectionIndex: number) => {
+    const article = corpus.article(articleId)!;
+    return `[^${label(articleId, sectionIndex)}]: ${formatReference(article, 'footnote', article.sections[sectionIndex])}`;
+  };
+  /** The quote line the format writes for a passage in a style. */
+  const quoteLine = (id: string, style: Parameters<typeof citedQuoteParts>[3]) => {
+    const passage = corpus.passage(id)!;
+    const article = corpus.article(passage.articleId)!;
+    return citedQuoteParts(passage.text, article, article.sections[passage.sectionIndex], style).quote;
   };
 
   suiteSetup(async () => {
@@ -61,17 +71,16 @@ suite('Cited quotes', () => {
     assert.equal(editor.document.getText(), original);
   });
 
-  test('a second quote from the same article reuses its footnote', async () => {
+  test('a quote from another section of the same article gets its own footnote', async () => {
     const editor = await openSaved('twice.md', '');
     await insert({ passageId: `${GAMBLE}#0.0`, style: 'footnote' });
     const second = `${GAMBLE}#3.0`;
     const sectionIndex = corpus.passage(second)!.sectionIndex;
     placeCursor(editor, editor.document.getText().indexOf('\n\n[^'));
     await insert({ passageId: second, style: 'footnote' });
-    const expectedDefinition = footnote(GAMBLE, sectionIndex).replace(/\.$/, '');
     assert.equal(
       editor.document.getText(),
-      `> "${text(`${GAMBLE}#0.0`)}"[^${GAMBLE}]\n\n> "${text(second)}"[^${GAMBLE}]\n\n${expectedDefinition}\n`,
+      `> "${text(`${GAMBLE}#0.0`)}"[^${GAMBLE}]\n\n> "${text(second)}"[^${label(GAMBLE, sectionIndex)}]\n\n${footnote(GAMBLE, 0)}\n${footnote(GAMBLE, sectionIndex)}\n`,
     );
     assert.equal(editor.document.getText().match(/^\[\^alibaba-ai-gamble-qwen\]:/gm)?.length, 1);
   });
@@ -103,11 +112,14 @@ suite('Cited quotes', () => {
     for (const style of ['apa', 'chicago', 'mla'] as const) {
       placeCursor(editor, document.getText().length);
       const inserted = await insert({ passageId: id, style });
-      lines.push(`> "${text(id)}" — ${formatReference(corpus.article(GAMBLE)!, style)}`);
+      lines.push(quoteLine(id, style));
       assert.equal(inserted?.quote, lines[lines.length - 1]);
     }
-    assert.equal(document.getText(), `${lines.join('\n\n')}\n`);
-    assert.match(lines[0]!, /\(2026\)\. \*FrontierNews\.ai\*\.$/);
+    // One reference list: the later styles find the article already listed.
+    const reference = formatReference(corpus.article(GAMBLE)!, 'apa');
+    assert.equal(document.getText(), `${lines.join('\n\n')}\n\n## References\n\n${reference}\n`);
+    assert.match(reference, /\(2026\)\. \*FrontierNews\.ai\*\.$/);
+    assert.match(lines[0]!, /\(“Alibaba's AI Gamble[^)]*, 2026\)$/);
   });
 
   test('the pandoc style writes the bibliography file, once per article', async () => {
@@ -123,7 +135,20 @@ suite('Cited quotes', () => {
     await insert({ passageId: `${GAMBLE}#0.0`, style: 'pandoc' });
     assert.equal(
       editor.document.getText(),
-      `Start.\n\n> "${text(`${SHAREHOLDERS}#0.0`)}" [@${SHAREHOLDERS}]\n\n> "${text(`${SHAREHOLDERS}#0.1`)}" [@${SHAREHOLDERS}]\n\n> "${text(`${GAMBLE}#0.0`)}" [@${GAMBLE}]\n`,
+      [
+        '---',
+        'bibliography: refs/references.json',
+        '---',
+        '',
+        'Start.',
+        '',
+        quoteLine(`${SHAREHOLDERS}#0.0`, 'pandoc'),
+        '',
+        quoteLine(`${SHAREHOLDERS}#0.1`, 'pandoc'),
+        '',
+        quoteLine(`${GAMBLE}#0.0`, 'pandoc'),
+        '',
+      ].join('\n'),
     );
     const entries = JSON.parse(readFileSync(bibliography, 'utf8')) as { id: string; title: string; issued?: unknown }[];
     assert.deepEqual(
@@ -141,7 +166,12 @@ suite('Cited quotes', () => {
     const section = article.sections.find((s) => s.title.startsWith('Risks'))!;
     await acceptFirstPick(insert({ articleId: SHAREHOLDERS, sectionIndex: section.index, style: 'pandoc' }));
     const firstSentence = section.paragraphs[0]!.sentences[0]!.text;
-    assert.equal(editor.document.getText(), `> "${firstSentence}" [@${SHAREHOLDERS}]\n`);
+    assert.match(
+      editor.document.getText(),
+      new RegExp(
+        `^---\\nbibliography: .*references\\.json\\n---\\n\\n> "${escapeRegExp(quoteText(firstSentence))}" \\[@${SHAREHOLDERS}, sec\\. \\{Risks[^}]*\\}\\]\\n$`,
+      ),
+    );
   });
 
   test('Insert Quote about Entity under Cursor searches for that entity', async () => {
@@ -153,7 +183,8 @@ suite('Cited quotes', () => {
       }),
     );
     assert.match(inserted?.quote ?? '', /Huawei/);
-    assert.equal(editor.document.getText(), `What about Huawei here?\n\n${inserted!.quote}\n`);
+    assert.match(editor.document.getText(), /^---\nbibliography: .*\n---\n\nWhat about Huawei here\?\n\n/);
+    assert.ok(editor.document.getText().endsWith(`\n\n${inserted!.quote}\n`));
   });
 
   test('Quote Selection into Notes quotes the selected article text into the last active note', async () => {
@@ -176,7 +207,7 @@ suite('Cited quotes', () => {
     assert.equal(inserted?.uri, notes.document.uri.toString());
     assert.equal(
       notes.document.getText(),
-      `# Reading notes\n\n> "${selected}"[^${GAMBLE}]\n\n${footnote(GAMBLE, passage.sectionIndex)}\n`,
+      `# Reading notes\n\n> "${selected}"[^${label(GAMBLE, passage.sectionIndex)}]\n\n${footnote(GAMBLE, passage.sectionIndex)}\n`,
     );
   });
 });
@@ -199,4 +230,8 @@ async function acceptFirstPick<T>(pending: Thenable<T>): Promise<T> {
     20_000,
   );
   return result;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -171,7 +171,7 @@ suite('Topics view', () => {
       assert.ok(passage, `the inserted passage ${inserted.passageId} is in the corpus`);
       assert.equal(passage.articleId, article.article.id);
       assert.equal(passage.sectionIndex, section.section.index);
-      assert.match(note.getText(), new RegExp(`^> "[^]*\\[\\^${article.article.id}\\]`, 'm'));
+      assert.match(note.getText(), new RegExp(`^> "[^]*\\[\\^${article.article.id}(?:\\.[^\\]]+)?\\]`, 'm'));
     } finally {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkNote } from '../../src/core/integrity/checkNote';
-import { findNoteQuotes } from '../../src/core/integrity/noteQuotes';
+import { scanNote } from '../../src/core/quotes';
 import { Corpus } from '../../src/core/corpus';
 import { decodeCorpusFile } from '../../src/core/parse/decode';
 import { loadCorpus } from '../../src/node/corpusFiles';
@@ -16,14 +16,14 @@ const WU =
   '"AI is not just an add-on feature for us; it is the fundamental technology that will define Alibaba\'s next decade," CEO Eddie Wu recently stated';
 
 function quoted(noteText: string) {
-  return findNoteQuotes(noteText).quotes.map((q) => ({
+  return scanNote(noteText).quotes.map((q) => ({
     quote: noteText.slice(q.start, q.end),
     citation: noteText.slice(q.citation.start, q.citation.end),
     kind: q.citation.kind,
   }));
 }
 
-describe('findNoteQuotes', () => {
+describe('scanNote', () => {
   it('reads the quote and the citation of every style', () => {
     const note = joinLines(
       `> "${LEAD}"[^${GAMBLE}]`,
@@ -39,7 +39,7 @@ describe('findNoteQuotes', () => {
       { quote: `"${LEAD}"`, citation: `[@${GAMBLE}]`, kind: 'pandoc' },
       { quote: `"${LEAD}"`, citation: "*Alibaba's AI Gamble Is Paying Off*, FrontierNews.ai, 2026", kind: 'text' },
     ]);
-    expect(findNoteQuotes(note).footnotes.get(GAMBLE)).toMatch(/^FrontierNews/);
+    expect(scanNote(note).footnotes.get(GAMBLE)).toMatch(/^FrontierNews/);
   });
 
   it('follows a quote over several blockquote lines and lazy continuation lines', () => {

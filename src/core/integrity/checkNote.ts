@@ -3,8 +3,8 @@ import type { Article, SourceRange } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { alignWords } from './align';
 import { articleWords, type ArticleWords } from './articleWords';
-import { resolveCitation } from './citedArticle';
-import { findNoteQuotes, type NoteQuote } from './noteQuotes';
+import { type NoteQuote, scanNote } from '../quotes/noteScan';
+import { type CitedArticle, resolveCitation } from './citedArticle';
 import { findVerbatim } from './verbatim';
 import { quotedParts, type QuotedPart } from './words';
 
@@ -28,10 +28,11 @@ export interface QuoteFix {
 }
 
 export interface QuoteProblem {
-  readonly code: 'misquote' | 'unknown-article';
+  /** `unparsed`: a blockquote that looks cited but whose citation could not be read. */
+  readonly code: 'misquote' | 'unknown-article' | 'unparsed';
   readonly severity: 'warning' | 'error';
   readonly message: string;
-  /** Misquote: the quote, marks included. Unknown article: the citation. */
+  /** Misquote, unparsed: the quote, marks included. Unknown article: the citation. */
   readonly range: SourceRange;
   /** The cited article's id; for an unknown article, the label or key cited, if any. */
   readonly articleId?: string;
@@ -39,53 +40,103 @@ export interface QuoteProblem {
   readonly fix?: QuoteFix;
 }
 
+/**
+ * What became of one cited quote. `match` and `changed` (a misquote) compare
+ * the quote with its article; `unknown-article` and `unparsed` are the
+ * unresolved. `moved` and `gone` are reserved for drift classification
+ * against a quote's anchor, which plugs in at `classify` below.
+ */
+export type QuoteStatus = 'match' | 'moved' | 'changed' | 'gone' | 'unknown-article' | 'unparsed';
+
+export interface CheckedQuote {
+  readonly status: QuoteStatus;
+  /** The quote, marks included. */
+  readonly range: SourceRange;
+  readonly articleId?: string;
+  /** The problem reported for it; none for a match. */
+  readonly problem?: QuoteProblem;
+}
+
 /** Below this share of a quote's words found in order, no passage is named as closest. */
 const MIN_SIMILARITY = 0.5;
 
 /**
- * Checks every cited quote of a note against the article it cites. A quote
- * matches when its words appear in the article exactly (see `words.ts` for
- * what is ignored); a quote with elisions (`…`, `[...]` inside it) matches
- * when each part appears in the article, in order. Blockquotes without a
- * Sourcebook citation are not checked.
- *
- * Returns, in note order, a warning for each misquote, naming the closest
- * source passage with a fix restoring its words, and an error for each
- * citation of an unknown article. Pure; never throws.
+ * Checks every cited quote of a note against the article it cites (see
+ * `checkNoteQuotes`) and returns, in note order, only the problems: a
+ * warning for each misquote, naming the closest source passage with a fix
+ * restoring its words; an error for each citation of an unknown article; a
+ * warning for each blockquote that looks cited but could not be read. Pure;
+ * never throws.
  */
 export function checkNote(noteText: string, corpus: Corpus): QuoteProblem[] {
-  const { quotes, footnotes } = findNoteQuotes(noteText);
-  if (quotes.length === 0) return [];
+  return checkNoteQuotes(noteText, corpus).flatMap((q) => (q.problem ? [q.problem] : []));
+}
+
+/**
+ * Every cited quote of a note with its status, in note order. A quote
+ * matches when its words appear in the article exactly (see `words.ts` for
+ * what is ignored); a quote with elisions (`…`, `[...]` inside it) matches
+ * when each part appears in the article, in order. Blockquotes whose
+ * citation is not Sourcebook-shaped (`— Shakespeare`) are not cited quotes
+ * and are left out. Pure; never throws.
+ */
+export function checkNoteQuotes(noteText: string, corpus: Corpus): CheckedQuote[] {
+  const scan = scanNote(noteText);
+  if (scan.quotes.length === 0 && scan.unread.length === 0) return [];
   const lines = new LineIndex(noteText);
-  const problems: QuoteProblem[] = [];
-  for (const quote of quotes) {
-    const cited = resolveCitation(quote.citation, footnotes, corpus);
+  const checked: { at: number; quote: CheckedQuote }[] = [];
+  const resolved = new Map<string, CitedArticle>();
+  for (const quote of scan.quotes) {
+    const key = `${quote.citation.kind}\u0000${noteText.slice(quote.citation.start, quote.citation.end)}`;
+    let cited = resolved.get(key);
+    if (!cited) resolved.set(key, (cited = resolveCitation(quote.citation, scan, corpus)));
     if (cited.kind === 'other') continue;
-    if (cited.kind === 'unknown') {
-      problems.push({
-        code: 'unknown-article',
-        severity: 'error',
-        message: `Quote cites an unknown article: ${brief(cited.cited, 60)} matches no article in the corpus.`,
-        range: lines.range(quote.citation.start, quote.citation.end),
-        ...(quote.citation.kind === 'text'
-          ? {}
-          : { articleId: quote.citation.kind === 'footnote' ? quote.citation.label : quote.citation.key }),
-      });
-      continue;
-    }
-    // Of several articles under one title, the quote needs to match one; a misquote names the closest.
-    let reported: Misquote | undefined;
-    for (const article of cited.articles) {
-      const misquote = checkQuote(noteText, quote, article, lines);
-      if (!misquote) {
-        reported = undefined;
-        break;
-      }
-      if (!reported || misquote.distance < reported.distance) reported = misquote;
-    }
-    if (reported) problems.push(reported.problem);
+    checked.push({ at: quote.start, quote: classify(noteText, quote, cited, lines) });
   }
-  return problems;
+  for (const unread of scan.unread) {
+    const range = lines.range(unread.start, unread.end);
+    const problem: QuoteProblem = {
+      code: 'unparsed',
+      severity: 'warning',
+      message:
+        'Blockquote looks like a cited quote, but its citation could not be read, so it was not checked. Write it as `> "…"` followed by the citation.',
+      range,
+    };
+    checked.push({ at: unread.start, quote: { status: 'unparsed', range, problem } });
+  }
+  return checked.sort((a, b) => a.at - b.at).map((c) => c.quote);
+}
+
+/** The status of one resolved quote. Drift classification (`moved`, `gone`) belongs here. */
+function classify(noteText: string, quote: NoteQuote, cited: CitedArticle, lines: LineIndex): CheckedQuote {
+  const range = lines.range(quote.start, quote.end);
+  if (cited.kind !== 'article') {
+    const problem: QuoteProblem = {
+      code: 'unknown-article',
+      severity: 'error',
+      message: `Quote cites an unknown article: ${brief(cited.kind === 'unknown' ? cited.cited : '', 60)} matches no article in the corpus.`,
+      range: lines.range(quote.citation.start, quote.citation.end),
+      ...(quote.citation.kind === 'footnote'
+        ? { articleId: quote.citation.label }
+        : quote.citation.kind === 'pandoc'
+          ? { articleId: quote.citation.key }
+          : {}),
+    };
+    return {
+      status: 'unknown-article',
+      range,
+      problem,
+      ...(problem.articleId ? { articleId: problem.articleId } : {}),
+    };
+  }
+  // Of several articles under one title, the quote needs to match one; a misquote names the closest.
+  let reported: Misquote | undefined;
+  for (const article of cited.articles) {
+    const misquote = checkQuote(noteText, quote, article, lines);
+    if (!misquote) return { status: 'match', range, articleId: article.id };
+    if (!reported || misquote.distance < reported.distance) reported = misquote;
+  }
+  return { status: 'changed', range, articleId: reported!.problem.articleId!, problem: reported!.problem };
 }
 
 /** Whether every part appears in the article exactly as written, in order (the common case, and a cheap one). */
@@ -105,7 +156,7 @@ interface Misquote {
 }
 
 function checkQuote(note: string, quote: NoteQuote, article: Article, lines: LineIndex): Misquote | undefined {
-  const parts = quotedParts(note, quote.start + 1, quote.end - 1);
+  const parts = quotedParts(note, quote.textStart, quote.textEnd);
   if (isVerbatim(note, parts, article)) return undefined;
   const source = articleWords(article);
   let from = 0;

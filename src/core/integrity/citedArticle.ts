@@ -1,6 +1,6 @@
 import type { Corpus } from '../corpus';
 import type { Article } from '../model';
-import type { NoteCitation } from './noteQuotes';
+import type { NoteCitation, ReferenceList } from '../quotes/noteScan';
 import { wordsOf } from './words';
 
 /** What a quote's citation points at. */
@@ -12,32 +12,50 @@ export type CitedArticle =
   /** Not a Sourcebook citation (e.g. `— Shakespeare`, a hand-numbered `[^1]`): not checked. */
   | { readonly kind: 'other' };
 
+/** What a note offers for resolving citations: its footnote definitions and reference list. */
+export interface CitationContext {
+  readonly footnotes: ReadonlyMap<string, string>;
+  readonly references?: ReferenceList;
+}
+
 /**
- * Resolves a citation: a footnote label or pandoc key that is an article id;
- * else an article title found in the footnote's definition or the citation
- * text (case, punctuation and quote style aside; the longest title wins).
- * A footnote label or pandoc key that names nothing is an unknown article,
- * except a purely numeric footnote label, which Sourcebook never writes.
- * Citation text that names no title is an unknown article when it is
- * shaped like a Sourcebook reference (an emphasized or quoted title, or a
- * parenthesized year), and is otherwise not a Sourcebook citation.
+ * Resolves a citation:
+ * - a footnote: the article whose title its definition names (so labels
+ *   pandoc renumbered to `[^1]` still resolve), else the article whose id is
+ *   the label or, for a per-section label `<id>.<section>`, its prefix; a
+ *   label that names nothing is an unknown article, except a purely numeric
+ *   one with no title in its definition, which Sourcebook never writes;
+ * - a pandoc key: the article with that id;
+ * - an in-text citation (APA, Chicago, MLA): the article whose title it
+ *   names, else the entries of the note's reference list that contain its
+ *   name and year (`(FrontierNews.ai 2026)`), narrowed to the articles that
+ *   have the section its locator names;
+ * - dash citation text: the article whose title it names.
+ * Titles are matched as words (case, punctuation and quote style aside; the
+ * longest title wins). Text that names no title is an unknown article when
+ * it is shaped like a Sourcebook reference (an emphasized or quoted title, or
+ * a parenthesized year), and is otherwise not a Sourcebook citation.
  */
-export function resolveCitation(
-  citation: NoteCitation,
-  footnotes: ReadonlyMap<string, string>,
-  corpus: Corpus,
-): CitedArticle {
+export function resolveCitation(citation: NoteCitation, note: CitationContext, corpus: Corpus): CitedArticle {
   switch (citation.kind) {
     case 'footnote': {
-      const article = corpus.article(citation.label);
-      if (article) return { kind: 'article', articles: [article] };
-      const titled = titleIn(footnotes.get(citation.label) ?? '', corpus);
+      const definition = note.footnotes.get(citation.label);
+      const titled = definition === undefined ? undefined : titleIn(definition, corpus);
       if (titled) return { kind: 'article', articles: titled };
+      const article = corpus.article(citation.label) ?? articleOfLabel(citation.label, corpus);
+      if (article) return { kind: 'article', articles: [article] };
       return /^\d+$/.test(citation.label) ? { kind: 'other' } : { kind: 'unknown', cited: `[^${citation.label}]` };
     }
     case 'pandoc': {
       const article = corpus.article(citation.key);
       return article ? { kind: 'article', articles: [article] } : { kind: 'unknown', cited: `@${citation.key}` };
+    }
+    case 'intext': {
+      const titled = titleIn(citation.text, corpus) ?? inReferenceList(citation.text, note.references, corpus);
+      if (titled) return { kind: 'article', articles: titled };
+      return looksLikeReference(`(${citation.text})`)
+        ? { kind: 'unknown', cited: `(${citation.text})` }
+        : { kind: 'other' };
     }
     case 'text': {
       const titled = titleIn(citation.text, corpus);
@@ -45,6 +63,59 @@ export function resolveCitation(
       return looksLikeReference(citation.text) ? { kind: 'unknown', cited: citation.text } : { kind: 'other' };
     }
   }
+}
+
+/** The article of a per-section footnote label `<id>.<section-slug>`: the longest id it starts with. */
+function articleOfLabel(label: string, corpus: Corpus): Article | undefined {
+  for (let dot = label.lastIndexOf('.'); dot > 0; dot = label.lastIndexOf('.', dot - 1)) {
+    const article = corpus.article(label.slice(0, dot));
+    if (article) return article;
+  }
+  return undefined;
+}
+
+const LOCATOR_WORDS = new Set(['sec', 'section', 'p', 'pp', 'page', 'pages', 'para']);
+
+/**
+ * The articles of the reference-list entries an in-text citation points at:
+ * its words before the locator (`sec.`, `p.`) must appear in the entry in
+ * order, years included. Several entries can match (two 2026 articles of one
+ * publisher): then every one of their articles is a candidate.
+ */
+function inReferenceList(
+  text: string,
+  references: ReferenceList | undefined,
+  corpus: Corpus,
+): [Article, ...Article[]] | undefined {
+  if (!references || references.entries.length === 0) return undefined;
+  const all = wordsOf(text).map((w) => w.text);
+  const cut = all.findIndex((w) => LOCATOR_WORDS.has(w));
+  const name = cut === -1 ? all : all.slice(0, cut);
+  if (name.length === 0) return undefined;
+  const locator = cut === -1 ? [] : all.slice(cut + 1);
+  const found: Article[] = [];
+  for (const entry of references.entries) {
+    const words = wordsOf(entry.text).map((w) => w.text);
+    if (!containsRun(words, name)) continue;
+    for (const article of titleIn(entry.text, corpus) ?? []) if (!found.includes(article)) found.push(article);
+  }
+  const narrowed =
+    locator.length === 0
+      ? found
+      : found.filter((article) =>
+          article.sections.some((section) => {
+            const words = wordsOf(section.title).map((w) => w.text);
+            return words.length > 0 && words.join(' ') === locator.join(' ');
+          }),
+        );
+  const result = narrowed.length > 0 ? narrowed : found;
+  return result.length > 0 ? (result as [Article, ...Article[]]) : undefined;
+}
+
+/** Whether `words` contains `run` as consecutive words. */
+function containsRun(words: readonly string[], run: readonly string[]): boolean {
+  for (let i = 0; i + run.length <= words.length; i++) if (run.every((w, k) => words[i + k] === w)) return true;
+  return false;
 }
 
 function looksLikeReference(text: string): boolean {

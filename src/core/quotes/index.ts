@@ -1,9 +1,10 @@
+export { applyEdits, renderQuote, type RenderedQuote, type RenderQuoteOptions, type TextEdit } from './render';
+export { citedQuoteParts, footnoteLabel, pandocCitation, quoteText, REFERENCE_HEADINGS } from './citedQuote';
 export {
-  applyEdits,
-  quoteText,
-  renderQuote,
-  type RenderedQuote,
-  type RenderQuoteOptions,
-  type TextEdit,
-} from './render';
-export { type FootnoteDefinition, noteFootnotes, type NoteFootnotes } from './footnotes';
+  type FootnoteDefinition,
+  type NoteCitation,
+  type NoteQuote,
+  type NoteScan,
+  type ReferenceList,
+  scanNote,
+} from './noteScan';

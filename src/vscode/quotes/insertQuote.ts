@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import { type CitationStyle, CITATION_STYLES, isCitationStyle } from '../../core/citations';
 import type { Article, Passage } from '../../core/model';
@@ -52,6 +53,7 @@ export async function insertQuote(
   const rendered = renderQuote(text, passage, article, style, document.offsetAt(selection.start), {
     replaceEnd: document.offsetAt(selection.end),
     eol: document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n',
+    ...(pending ? { bibliography: bibliographyFromNote(document.uri, pending.uri) } : {}),
   });
   const ranges = rendered.edits.map(
     (edit) => new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)),
@@ -72,4 +74,10 @@ export async function insertQuote(
     quote: rendered.quote,
     ...(pending && pending.update.added.length > 0 ? { bibliography: pending.uri.toString() } : {}),
   };
+}
+
+/** The bibliography as the note's front matter names it: relative to the note's folder when both are files. */
+function bibliographyFromNote(note: vscode.Uri, bibliography: vscode.Uri): string {
+  if (note.scheme !== 'file' || bibliography.scheme !== 'file') return bibliography.fsPath;
+  return posix.relative(posix.dirname(note.path), bibliography.path) || posix.basename(bibliography.path);
 }

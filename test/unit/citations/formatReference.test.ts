@@ -85,10 +85,19 @@ describe('formatReference', () => {
     expect(formatReference(quarterly, 'inline')).toBe('*Quarterly*, Wire, Q1 2026');
   });
 
-  it('puts a CSL citation after the quote on the quote line', { timeout: CSL_TIMEOUT }, () => {
+  it('cites in the text after the quote and lists the reference under Works Cited', { timeout: CSL_TIMEOUT }, () => {
     const passage = bundled.passage('alibaba-ai-gamble-qwen#0.0')!;
     const note = applyEdits('', renderQuote('', passage, gamble, 'mla', 0).edits);
-    expect(note).toBe(`> "${passage.text}" — ${formatReference(gamble, 'mla')}\n`);
+    expect(note).toBe(
+      [
+        `> "${passage.text}" (“Alibaba's AI Gamble Is Paying Off: How Qwen Became China's Answer to ChatGPT”)`,
+        '',
+        '## Works Cited',
+        '',
+        formatReference(gamble, 'mla'),
+        '',
+      ].join('\n'),
+    );
   });
 });
 

@@ -37,7 +37,13 @@ describe('sourcebook search and quote', () => {
     const inserted = applyEdits('', renderQuote('', passage, corpus.article(passage.articleId)!, 'footnote', 0).edits);
     expect(`${printed}\n`).toBe(inserted);
     expect(await run(quoteCommand, ['Huawei Ascend processors', '--style', 'pandoc'])).toBe(
-      `${inserted.split('\n')[0]!.replace(/\[\^[^\]]+\]$/, '')} [@alibaba-qwen-shareholders]`,
+      [
+        '---',
+        'bibliography: references.json',
+        '---',
+        '',
+        `${inserted.split('\n')[0]!.replace(/\[\^[^\]]+\]$/, '')} [@alibaba-qwen-shareholders, sec. {Risks and the Geopolitical Minefield}]`,
+      ].join('\n'),
     );
   });
 

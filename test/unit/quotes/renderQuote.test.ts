@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyEdits, noteFootnotes, quoteText, renderQuote } from '../../../src/core/quotes';
+import { applyEdits, footnoteLabel, quoteText, renderQuote, scanNote } from '../../../src/core/quotes';
 import { joinLines, withCursor } from '../helpers';
 import { fixtureCorpus, passageOf } from './fixtures';
 
@@ -65,11 +65,11 @@ describe('renderQuote', () => {
         '',
         'Pricing matters.',
         '',
-        '> "Huawei\'s Ascend processors still lag in software."[^cloud-wars]',
+        '> "Huawei\'s Ascend processors still lag in software."[^cloud-wars.chips]',
         '',
         'More text.',
         '',
-        '[^cloud-wars]: Example Times, "The Cloud Wars Heat Up", March 14, 2026, § Chips.',
+        '[^cloud-wars.chips]: Example Times, "The Cloud Wars Heat Up", March 14, 2026, § Chips.',
         '',
       ),
     );
@@ -81,6 +81,10 @@ describe('renderQuote', () => {
     );
     expect(insert(text, offset, lead, 'pandoc')).toBe(
       joinLines(
+        '---',
+        'bibliography: references.json',
+        '---',
+        '',
         'First line of a',
         'paragraph that wraps.',
         '',
@@ -93,7 +97,17 @@ describe('renderQuote', () => {
     );
     const atStart = joinLines('Para one.', '', 'Para two.');
     expect(insert(atStart, atStart.indexOf('Para two'), lead, 'pandoc')).toBe(
-      joinLines('Para one.', '', '> "Alibaba Cloud cut its prices again." [@cloud-wars]', '', 'Para two.'),
+      joinLines(
+        '---',
+        'bibliography: references.json',
+        '---',
+        '',
+        'Para one.',
+        '',
+        '> "Alibaba Cloud cut its prices again." [@cloud-wars]',
+        '',
+        'Para two.',
+      ),
     );
   });
 
@@ -102,18 +116,37 @@ describe('renderQuote', () => {
     const start = note.indexOf('REPLACE');
     const result = insert(note, start, lead, 'pandoc', start + 'REPLACE ME'.length);
     expect(result).toBe(
-      joinLines('Before.', '', '> "Alibaba Cloud cut its prices again." [@cloud-wars]', '', 'After.'),
+      joinLines(
+        '---',
+        'bibliography: references.json',
+        '---',
+        '',
+        'Before.',
+        '',
+        '> "Alibaba Cloud cut its prices again." [@cloud-wars]',
+        '',
+        'After.',
+      ),
     );
   });
 
-  it('reuses the footnote of an article quoted before and adds the new section to it', () => {
+  it('gives each section of an article its own footnote, reused when that section is quoted again', () => {
     const once = insert('', 0, chips);
-    const twice = insert(once, once.indexOf('\n\n[^cloud-wars]'), outlook);
-    expect(twice.match(/^\[\^cloud-wars\]:/gm)).toHaveLength(1);
-    expect(twice).toContain(
-      '[^cloud-wars]: Example Times, "The Cloud Wars Heat Up", March 14, 2026, § Chips; § Outlook.',
+    const twice = insert(once, once.indexOf('\n\n[^cloud-wars'), outlook);
+    const thrice = insert(twice, twice.indexOf('\n\n[^cloud-wars'), chips);
+    expect(thrice.match(/^\[\^cloud-wars\.chips\]:/gm)).toHaveLength(1);
+    expect(thrice).toContain('[^cloud-wars.chips]: Example Times, "The Cloud Wars Heat Up", March 14, 2026, § Chips.');
+    expect(thrice).toContain(
+      '[^cloud-wars.outlook]: Example Times, "The Cloud Wars Heat Up", March 14, 2026, § Outlook.',
     );
-    expect(twice.match(/\[\^cloud-wars\]/g)).toHaveLength(3);
+    expect(thrice.match(/\[\^cloud-wars\.chips\]/g)).toHaveLength(3);
+  });
+
+  it('reuses a definition a formatter renumbered, rather than adding a second one', () => {
+    const once = insert('', 0, chips).replace(/cloud-wars\.chips/g, '1');
+    const twice = insert(once, 0, chips);
+    expect(twice.match(/^\[\^/gm)).toHaveLength(1);
+    expect(twice.match(/\[\^1\]/g)).toHaveLength(3);
   });
 
   it('keeps a definition the user wrote for the label as it is', () => {
@@ -137,12 +170,12 @@ describe('renderQuote', () => {
       joinLines(
         'Text[^1].',
         '',
-        '> "Thousands of enterprises build on Qwen."[^untitled-note]',
+        '> "Thousands of enterprises build on Qwen."[^untitled-note.adoption]',
         '',
         '[^1]: First note.',
         '[^long]: A long note',
         '    that continues here.',
-        '[^untitled-note]: "\\[A Note on Qwen\\]", publisher unknown, undated, § Adoption.',
+        '[^untitled-note.adoption]: "\\[A Note on Qwen\\]", publisher unknown, undated, § Adoption.',
         '',
       ),
     );
@@ -165,9 +198,9 @@ describe('renderQuote', () => {
 
   it('ignores footnote-like lines inside fenced code', () => {
     const note = joinLines('```', '[^cloud-wars]: not a definition', '```', '');
-    expect(noteFootnotes(note).definitions).toHaveLength(0);
+    expect(scanNote(note).definitions).toHaveLength(0);
     const result = insert(note, note.length);
-    expect(noteFootnotes(result).definitions.map((d) => d.label)).toEqual(['cloud-wars']);
+    expect(scanNote(result).definitions.map((d) => d.label)).toEqual(['cloud-wars']);
     expect(result.startsWith(note)).toBe(true);
   });
 
@@ -193,7 +226,7 @@ describe('renderQuote properties', () => {
   const prose = fc.array(fc.stringMatching(/^[A-Za-z ,.]{0,40}$/), { maxLength: 5 }).map((lines) => lines.join('\n'));
   const step = fc.record({ passage: fc.constantFrom(...passages), at: fc.double({ min: 0, max: 1, noNaN: true }) });
 
-  it('keeps footnote labels unique, reuses them per article and keeps other definitions intact', () => {
+  it('keeps footnote labels unique, reuses them per article and section and keeps other definitions intact', () => {
     fc.assert(
       fc.property(
         prose,
@@ -203,15 +236,17 @@ describe('renderQuote properties', () => {
           const own = definitions.map((d) => `[^${d.label}]: ${d.text}`);
           let note = definitions.length > 0 ? `${body}\n\n${own.join('\n')}\n` : body;
           for (const { passage, at } of steps) note = insert(note, Math.floor(at * note.length), passage);
-          const labels = noteFootnotes(note).definitions.map((d) => d.label);
+          const labels = scanNote(note).definitions.map((d) => d.label);
           expect(new Set(labels).size).toBe(labels.length);
-          const quotedArticles = new Set(steps.map((s) => s.passage.article.id));
-          for (const id of quotedArticles) expect(labels.filter((l) => l === id)).toHaveLength(1);
+          const label = ({ passage, article }: (typeof steps)[number]['passage']) =>
+            footnoteLabel(article, article.sections[passage.sectionIndex]);
+          for (const quoted of new Set(steps.map((s) => label(s.passage))))
+            expect(labels.filter((l) => l === quoted)).toHaveLength(1);
           for (const line of own) expect(note.split('\n')).toContain(line);
           for (const { passage } of steps)
-            expect(note).toContain(`> "${quoteText(passage.passage.text)}"[^${passage.article.id}]`);
+            expect(note).toContain(`> "${quoteText(passage.passage.text)}"[^${label(passage)}]`);
           // Definitions stay together at the end of the note.
-          const trailing = noteFootnotes(note).trailingStart;
+          const trailing = scanNote(note).trailingFootnotesStart;
           expect(trailing).toBeDefined();
           expect(
             note
