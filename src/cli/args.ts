@@ -15,6 +15,12 @@ export interface CliOptions {
   readonly group?: string;
   /** `--format text|json|github` (`check`); `--json` is `--format json`. */
   readonly format?: string;
+  /** `quote --into NOTE.md`, `--bibliography FILE`; `export --to FORMAT`, `--output FILE`; `check --all`. */
+  readonly into?: string;
+  readonly bibliography?: string;
+  readonly to?: string;
+  readonly output?: string;
+  readonly all?: boolean;
   readonly help: boolean;
   /** `--version`: print the version and exit. */
   readonly version?: true;
@@ -36,6 +42,11 @@ export function parseCli(argv: string[]): CliOptions {
       style: { type: 'string' },
       group: { type: 'string' },
       format: { type: 'string' },
+      into: { type: 'string' },
+      bibliography: { type: 'string' },
+      to: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      all: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -56,6 +67,11 @@ export function parseCli(argv: string[]): CliOptions {
     ...(values.cache === undefined ? {} : { cacheDir: values.cache }),
     help: values.help ?? false,
     ...(values.version ? { version: true as const } : {}),
+    ...(values.all ? { all: true } : {}),
+    ...(values.into === undefined ? {} : { into: values.into }),
+    ...(values.bibliography === undefined ? {} : { bibliography: values.bibliography }),
+    ...(values.to === undefined ? {} : { to: values.to }),
+    ...(values.output === undefined ? {} : { output: values.output }),
     ...(limit === undefined ? {} : { limit }),
     ...(values.style === undefined ? {} : { style: values.style }),
     ...(values.group === undefined ? {} : { group: values.group }),

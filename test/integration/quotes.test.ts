@@ -119,7 +119,7 @@ suite('Cited quotes', () => {
     const reference = formatReference(corpus.article(GAMBLE)!, 'apa');
     assert.equal(document.getText(), `${lines.join('\n\n')}\n\n## References\n\n${reference}\n`);
     assert.match(reference, /\(2026\)\. \*FrontierNews\.ai\*\.$/);
-    assert.match(lines[0]!, /\(“Alibaba's AI Gamble[^)]*, 2026\)$/);
+    assert.match(lines[0]!, /\(“Alibaba's AI Gamble[^)]*,” 2026\)$/);
   });
 
   test('the pandoc style writes the bibliography file, once per article', async () => {

@@ -8,9 +8,9 @@ import assert from 'node:assert/strict';
 export const options = { open: 'alibaba-thesis.md', settings: { '[markdown]': { 'editor.wordWrap': 'off' } } };
 
 const QUOTE =
-  '> "Alibaba Cloud, which recently implemented aggressive price cuts, aims to capture the largest possible market share, sacrificing short-term margins for long-term dominance."[^alibaba-qwen-shareholders.the-open-source-strategy]';
+  '> "Alibaba Cloud, which recently implemented aggressive price cuts, aims to capture the largest possible market share, sacrificing short-term margins for long-term dominance."[^alibaba-qwen-shareholders.the-open-source]';
 const DEFINITION =
-  '[^alibaba-qwen-shareholders.the-open-source-strategy]: "\\[Alibaba at a Critical Juncture: Qwen and the Case for Shareholders\\]", publisher unknown, undated, § The Open-Source Strategy as a Trojan Horse.';
+  '[^alibaba-qwen-shareholders.the-open-source]: "\\[Alibaba at a Critical Juncture: Qwen and the Case for Shareholders\\]", publisher unknown, undated, § The Open-Source Strategy as a Trojan Horse.';
 
 async function newMarkdownNote(wb) {
   await wb.runCommand('File: New Untitled Text File');

@@ -46,7 +46,7 @@ describe('sourcebook check', () => {
   it('exits 0 when every cited quote matches', async () => {
     expect(await run([exact], false)).toEqual({
       code: 0,
-      output: 'Every cited quote matches its source (1 file checked).',
+      output: '1 quote checked in 1 note: 1 match, 0 misquoted, 0 unresolved',
     });
     expect(await run([exact], true)).toEqual({ code: 0, output: '[]' });
   });
@@ -90,8 +90,38 @@ describe('sourcebook check', () => {
     expect(output.split('\n')).toEqual([
       expect.stringMatching(/altered\.md:3:3: warning: Quote does not match the source/),
       expect.stringMatching(/altered\.md:5:12: error: Quote cites an unknown article/),
-      '2 problems in 1 of 2 files.',
+      '3 quotes checked in 2 notes: 1 match, 1 misquoted, 1 unresolved',
     ]);
+  });
+
+  it('lists every cited quote with its status under --json --all', async () => {
+    const lines: string[] = [];
+    const context: CliContext = {
+      options: {
+        command: 'check',
+        positionals: [folder],
+        corpus: [],
+        bundled: true,
+        json: true,
+        all: true,
+        help: false,
+      },
+      folders: [],
+      corpus: () => corpus,
+      problems: () => [],
+      out: (text) => lines.push(text),
+    };
+    expect(await checkCommand.run(context)).toBe(1);
+    const entries = JSON.parse(lines.join('\n')) as Record<string, unknown>[];
+    expect(entries.map((e) => [e.status, e.severity, e.kind, e.articleId])).toEqual([
+      ['changed', 'warning', 'pandoc', 'alibaba-ai-gamble-qwen'],
+      ['unknown-article', 'error', 'pandoc', 'nowhere'],
+      ['match', 'info', 'footnote', 'alibaba-ai-gamble-qwen'],
+    ]);
+    for (const entry of entries)
+      expect(Object.keys(entry)).toEqual(
+        expect.arrayContaining(['file', 'line', 'severity', 'status', 'message', 'articleId', 'closest']),
+      );
   });
 
   it('refuses a missing file or no file at all (the CLI exits 2 on such errors)', async () => {

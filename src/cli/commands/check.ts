@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkNote, type QuoteProblem } from '../../core/integrity/checkNote';
+import { type CheckedQuote, checkNoteQuotes, type QuoteProblem } from '../../core/integrity/checkNote';
 import type { CliCommand } from '../context';
 import { githubAnnotation } from '../githubAnnotations';
 
@@ -23,33 +23,57 @@ interface CheckEntry {
   readonly replacement: string | null;
 }
 
+/** One entry of `check --json --all`: every cited quote, with its status. */
+interface QuoteEntry {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly severity: QuoteProblem['severity'] | 'info';
+  readonly status: CheckedQuote['status'];
+  readonly message: string;
+  readonly articleId: string | null;
+  readonly closest: string | null;
+  /** How the quote is cited: footnote, pandoc, intext, text (a dash citation); null when unreadable. */
+  readonly kind: string | null;
+}
+
 export const checkCommand: CliCommand = {
   name: 'check',
-  usage: 'check <files or folders…> [--format text|json|github]',
+  usage: 'check <files or folders…> [--format text|json|github] [--all]',
   summary: 'check the cited quotes of notes against their sources (exit 1 on a problem)',
   run({ corpus, options, out }) {
     const format = options.format ?? (options.json ? 'json' : 'text');
     if (!['text', 'json', 'github'].includes(format))
       throw new Error(`--format must be text, json or github, not "${format}"`);
     const files = noteFiles(options.positionals);
-    const entries: CheckEntry[] = [];
+    const problems: CheckEntry[] = [];
+    const quotes: QuoteEntry[] = [];
     for (const file of files) {
-      for (const problem of checkNote(readFileSync(file, 'utf8'), corpus())) entries.push(toEntry(file, problem));
+      for (const quote of checkNoteQuotes(readFileSync(file, 'utf8'), corpus())) {
+        quotes.push(toQuoteEntry(file, quote));
+        if (quote.problem) problems.push(toEntry(file, quote.problem));
+      }
     }
-    if (format === 'json') out(JSON.stringify(entries, null, 2));
+    if (format === 'json') out(JSON.stringify(options.all ? quotes : problems, null, 2));
     else {
-      if (format === 'github') for (const e of entries) out(githubAnnotation(e));
-      else for (const e of entries) out(`${e.file}:${e.line}:${e.column}: ${e.severity}: ${e.message}`);
-      const noted = new Set(entries.map((e) => e.file)).size;
-      out(
-        entries.length === 0
-          ? `Every cited quote matches its source (${files.length} file${files.length === 1 ? '' : 's'} checked).`
-          : `${entries.length} problem${entries.length === 1 ? '' : 's'} in ${noted} of ${files.length} file${files.length === 1 ? '' : 's'}.`,
-      );
+      if (format === 'github') for (const e of problems) out(githubAnnotation(e));
+      else for (const e of problems) out(`${e.file}:${e.line}:${e.column}: ${e.severity}: ${e.message}`);
+      out(summary(quotes, files.length));
     }
-    return entries.length === 0 ? 0 : 1;
+    return problems.length === 0 ? 0 : 1;
   },
 };
+
+/** `16 quotes checked in 3 notes: 15 match, 1 misquoted, 0 unresolved`. */
+function summary(quotes: readonly QuoteEntry[], notes: number): string {
+  const count = (statuses: readonly string[]) => quotes.filter((q) => statuses.includes(q.status)).length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return (
+    `${plural(quotes.length, 'quote')} checked in ${plural(notes, 'note')}: ` +
+    `${count(['match', 'moved'])} match, ${count(['changed', 'gone'])} misquoted, ` +
+    `${count(['unknown-article', 'unparsed'])} unresolved`
+  );
+}
 
 /** The files to check: each argument, or the Markdown files under an argument that is a folder. Throws for a missing path. */
 function noteFiles(paths: readonly string[]): string[] {
@@ -87,5 +111,19 @@ function toEntry(file: string, problem: QuoteProblem): CheckEntry {
     code: problem.code,
     closestPassageId: problem.closest?.passageId ?? null,
     replacement: problem.fix?.text ?? null,
+  };
+}
+
+function toQuoteEntry(file: string, quote: CheckedQuote): QuoteEntry {
+  return {
+    file,
+    line: quote.range.start.line + 1,
+    column: quote.range.start.character + 1,
+    severity: quote.problem?.severity ?? 'info',
+    status: quote.status,
+    message: quote.problem?.message ?? 'Quote matches its source.',
+    articleId: quote.articleId ?? quote.problem?.articleId ?? null,
+    closest: quote.problem?.closest?.text ?? null,
+    kind: quote.kind ?? null,
   };
 }

@@ -53,6 +53,8 @@ export interface CheckedQuote {
   /** The quote, marks included. */
   readonly range: SourceRange;
   readonly articleId?: string;
+  /** How it is cited (undefined when its citation could not be read). */
+  readonly kind?: NoteQuote['citation']['kind'];
   /** The problem reported for it; none for a match. */
   readonly problem?: QuoteProblem;
 }
@@ -91,7 +93,7 @@ export function checkNoteQuotes(noteText: string, corpus: Corpus): CheckedQuote[
     let cited = resolved.get(key);
     if (!cited) resolved.set(key, (cited = resolveCitation(quote.citation, scan, corpus)));
     if (cited.kind === 'other') continue;
-    checked.push({ at: quote.start, quote: classify(noteText, quote, cited, lines) });
+    checked.push({ at: quote.start, quote: { ...classify(noteText, quote, cited, lines), kind: quote.citation.kind } });
   }
   for (const unread of scan.unread) {
     const range = lines.range(unread.start, unread.end);
