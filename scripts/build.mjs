@@ -37,6 +37,8 @@ const common = {
   // `sourcebook --version` prints the version of the package it was built from.
   // The build id names the code that writes persisted indexes.
   define: { SOURCEBOOK_VERSION: JSON.stringify(version), SOURCEBOOK_BUILD: JSON.stringify(buildId()) },
+  // jsonc-parser's UMD build requires its parts at run time, which a bundle cannot resolve; its ESM build bundles.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 // The CSL citation styles (media/csl/*.csl) ship as files beside the bundle,

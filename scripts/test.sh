@@ -30,6 +30,7 @@ step "dependencies" bash scripts/host/ensure-deps.sh
 step "typecheck" npm run --silent typecheck
 step "lint" npm run --silent lint
 step "format check" npm run --silent format:check
+step "install pandoc" bash scripts/host/install-pandoc.sh
 step "unit tests" npm run --silent unit
 step "build" npm run --silent build
 step "CLI package (npm pack, installed outside the repository)" node test/package/cli.package.mjs

@@ -169,7 +169,7 @@ suite('Cited quotes', () => {
     assert.match(
       editor.document.getText(),
       new RegExp(
-        `^---\\nbibliography: .*references\\.json\\n---\\n\\n> "${escapeRegExp(quoteText(firstSentence))}" \\[@${SHAREHOLDERS}, sec\\. \\{Risks[^}]*\\}\\]\\n$`,
+        `^---\\nbibliography: .*references\\.json\\n---\\n\\n> "${escapeRegExp(quoteText(firstSentence))}" \\[@${SHAREHOLDERS}, sec\\. Risks[^\\]]*\\]\\n$`,
       ),
     );
   });

@@ -40,10 +40,11 @@ const ASCII_KINDS = Uint8Array.from({ length: 128 }, (_, c) => {
 
 /**
  * Markdown syntax whose characters are not words of the prose: a link's
- * destination and title, a footnote reference, an HTML tag or autolink.
+ * destination and title, a footnote reference (escaped, `[\\^x\\]`, too, so a
+ * quote reads the same as the source it escapes), an HTML tag or autolink.
  */
 const MARKUP =
-  /\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)|\[\^[^\]\s]+\]|<\/?[A-Za-z][^<>\n]*>/g;
+  /\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)|\[\\?\^[^\]\s]{1,200}\]|<\/?[A-Za-z][^<>\n]*>/g;
 
 function kindAt(text: string, i: number): Kind {
   const c = text.charCodeAt(i);
@@ -69,6 +70,7 @@ function isApostrophe(c: number): boolean {
 
 /** Normalizes one word's raw text: NFKC, typographic apostrophes to `'`, lower case. */
 export function normalizeWord(raw: string): string {
+  if (raw.includes('\\')) raw = raw.replace(/\\/g, '');
   if (!/[^\u0020-\u007e]/.test(raw)) return raw.toLowerCase();
   return raw.normalize('NFKC').replace(/[’ʼ]/g, "'").toLowerCase();
 }
@@ -82,7 +84,7 @@ export type WordSink = (start: number, end: number, ascii: boolean) => void;
 /** Calls `visit` for each span of `text[from, to)` that is not Markdown markup. */
 function proseSpans(text: string, from: number, to: number, visit: (start: number, end: number) => void): void {
   const slice = text.slice(from, to);
-  if (!slice.includes('](') && !slice.includes('[^') && !slice.includes('<')) {
+  if (!slice.includes('](') && !slice.includes('[^') && !slice.includes('[\\^') && !slice.includes('<')) {
     visit(from, to);
     return;
   }
@@ -134,6 +136,15 @@ function scanSpan(text: string, from: number, to: number, sink: WordSink): void 
           if (c >= 128) ascii = false;
           i++;
           continue;
+        }
+        // A backslash-escaped apostrophe (`Alibaba\'s`, as pandoc writes one) joins the word like a plain one.
+        if (c === 92 && i + 2 < to && isApostrophe(text.charCodeAt(i + 1))) {
+          const next = kindAt(text, i + 2);
+          if (next === Kind.Letter || next === Kind.Digit) {
+            ascii = false;
+            i += 2;
+            continue;
+          }
         }
         const after = i + 1 < to ? kindAt(text, i + 1) : Kind.Separator;
         const joinsWord = after === Kind.Letter || after === Kind.Digit;

@@ -11,7 +11,7 @@
  * |---|---|---|
  * | `footnote` | `[^label]` | `[^label]: Publisher, "Title", date, § Section.` at the end |
  * | `inline` | ` — *Title*, Publisher, date, § Section` | |
- * | `pandoc` | ` [@id]`, ` [@id, sec. {Section}]` | `bibliography:` in the front matter; the CSL-JSON entry |
+ * | `pandoc` | ` [@id]`, ` [@id, sec. Section]` | `bibliography:` in the front matter; the CSL-JSON entry |
  * | `apa`, `chicago`, `mla` | ` (in-text citation, sec. Section)` from the CSL style | the entry in References / Works Cited |
  *
  * Locators: every style names the section a quote comes from (the lead, the
@@ -20,8 +20,8 @@
  * two sections never share a footnote and a reader sees where each quote is
  * from; a label is derived from the article, so it is stable. Pandoc and the
  * CSL styles use CSL's `section` locator, which citeproc prints as "sec." or
- * "Section"; the section's title (in braces for pandoc, so it is taken whole)
- * reads better than a number that shifts when an article gains a heading.
+ * "Section"; the section's title reads better than a number that shifts when
+ * an article gains a heading.
  */
 
 import { citedSection, citedTitle, formatCslCitation, formatReference, toCslItem } from '../citations';
@@ -95,11 +95,15 @@ export function quoteText(text: string): string {
   return escapeMarkdownText(oneLine(text).replace(/“/g, '‘').replace(/”/g, '’').replace(/"/g, "'"));
 }
 
-/** `[@id]` or `[@id, sec. {Section}]`; a key pandoc would not read whole goes in braces. */
+/**
+ * `[@id]` or `[@id, sec. Section]` (pandoc takes all of `sec. …` as the
+ * locator; `;` and brackets inside it are escaped). A key pandoc would not
+ * read whole goes in braces.
+ */
 export function pandocCitation(id: string, section?: string): string {
   const key = /^[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*$/u.test(id) && !/[:.#$%&\-+?<>~/]$/.test(id) ? id : `{${id}}`;
   if (section === undefined) return `[@${key}]`;
-  return `[@${key}, sec. {${escapeMarkdownText(section).replace(/[{}]/g, '\\$&')}}]`;
+  return `[@${key}, sec. ${escapeMarkdownText(section).replace(/;/g, '\\;')}]`;
 }
 
 /**

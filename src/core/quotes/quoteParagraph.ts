@@ -5,7 +5,7 @@
  * period or comma may come between):
  *
  * - `[^label]` — footnote;
- * - `[@key]`, `[@key, sec. {…}]`, `[-@key]` — pandoc;
+ * - `[@key]`, `[@key, sec. …]`, `[-@key]` — pandoc;
  * - `(…)` — an in-text citation (APA, Chicago, MLA);
  * - a dash (`—`, `–`, `---`, `--`, `-`) and text — inline, and the older
  *   formatted styles.
@@ -22,7 +22,7 @@ export type NoteCitation =
   | {
       readonly kind: 'pandoc';
       readonly key: string;
-      /** The locator text after the key, e.g. `sec. {Results}`, if any. */
+      /** The locator text after the key, e.g. `sec. Results`, if any. */
       readonly locator?: string;
       readonly start: number;
       readonly end: number;
@@ -166,13 +166,19 @@ function closingWithCitation(
 
 type Kind = NoteCitation['kind'];
 
+/** Where a citation's `[` is: at `at`, or after a backslash (a writer without citations, as pandoc's gfm, escapes it). */
+function bracketAt(text: string, at: number): number {
+  return text[at] === '\\' && text[at + 1] === '[' ? at + 1 : at;
+}
+
 function citationKind(text: string, at: number): Kind | undefined {
-  const ch = text[at];
-  if (ch === '[') {
-    if (text[at + 1] === '^') return 'footnote';
-    if (text[at + 1] === '@' || (text[at + 1] === '-' && text[at + 2] === '@')) return 'pandoc';
+  const b = bracketAt(text, at);
+  if (text[b] === '[') {
+    if (text[b + 1] === '^') return 'footnote';
+    if (text[b + 1] === '@' || (text[b + 1] === '-' && text[b + 2] === '@')) return 'pandoc';
     return undefined;
   }
+  const ch = text[at];
   if (ch === '(') return 'intext';
   const dash = dashLength(text, at);
   if (dash > 0 && !isSpace(text[skipSpace(text, at + dash)] ?? ' ') && at + dash < text.length) {
@@ -199,16 +205,18 @@ function looksCited(text: string, from: number): boolean {
 function readCitation(text: string, start: number, stream: Stream): { citation: NoteCitation; end: number } {
   const kind = citationKind(text, start)!;
   const span = (from: number, to: number) => ({ start: stream.noteOffset(from), end: stream.noteOffset(to) });
+  const open = bracketAt(text, start);
+  const escaped = open > start;
   if (kind === 'footnote') {
-    const close = closingBracket(text, start + 2);
+    const close = closingBracket(text, open + 2, escaped);
     const end = close === -1 ? text.length : close + 1;
-    const label = text.slice(start + 2, close === -1 ? end : close).trim();
+    const label = text.slice(open + 2, close === -1 ? end : close - (escaped ? 1 : 0)).trim();
     return { citation: { kind, label, ...span(start, end) }, end: punctuationAfter(text, end) };
   }
   if (kind === 'pandoc') {
-    const close = closingBracket(text, start + 1);
+    const close = closingBracket(text, open + 1, escaped);
     const end = close === -1 ? text.length : close + 1;
-    const inner = text.slice(start + 1, close === -1 ? end : close);
+    const inner = text.slice(open + 1, close === -1 ? end : close - (escaped ? 1 : 0));
     const { key, locator } = pandocKey(inner);
     return {
       citation: { kind, key, ...(locator === undefined ? {} : { locator }), ...span(start, end) },
@@ -238,11 +246,13 @@ function punctuationAfter(text: string, at: number): number {
   return text[at] === '.' || text[at] === ',' || text[at] === ';' ? at + 1 : at;
 }
 
-/** The first unescaped `]` from `from`, or -1. */
-function closingBracket(text: string, from: number): number {
+/** The first unescaped `]` from `from` (the first `\\]` when the bracket was opened escaped), or -1. */
+function closingBracket(text: string, from: number, escaped: boolean): number {
   for (let i = from; i < text.length; i++) {
-    if (text[i] === '\\') i++;
-    else if (text[i] === ']') return i;
+    if (text[i] === '\\') {
+      if (escaped && text[i + 1] === ']') return i + 1;
+      i++;
+    } else if (text[i] === ']' && !escaped) return i;
   }
   return -1;
 }

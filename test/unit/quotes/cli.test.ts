@@ -42,7 +42,7 @@ describe('sourcebook search and quote', () => {
         'bibliography: references.json',
         '---',
         '',
-        `${inserted.split('\n')[0]!.replace(/\[\^[^\]]+\]$/, '')} [@alibaba-qwen-shareholders, sec. {Risks and the Geopolitical Minefield}]`,
+        `${inserted.split('\n')[0]!.replace(/\[\^[^\]]+\]$/, '')} [@alibaba-qwen-shareholders, sec. Risks and the Geopolitical Minefield]`,
       ].join('\n'),
     );
   });
