@@ -15,6 +15,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<CliCommand>>> = {
   quote: () => import('./commands/quote').then((m) => m.quoteCommand),
   check: () => import('./commands/check').then((m) => m.checkCommand),
   entities: () => import('./commands/entities').then((m) => m.entitiesCommand),
+  export: () => import('./commands/export').then((m) => m.exportCommand),
 };
 
 async function usage(): Promise<string> {

@@ -82,6 +82,18 @@ function formatWithCiteproc(
   return fields.restore(htmlToMarkdown(html));
 }
 
+/** The CSL style file of a formatted style, as XML (for handing to pandoc's citeproc). */
+export function cslStyleXml(style: CslStyle): string {
+  register();
+  const xml =
+    TEMPLATES[style].xml ??
+    (plugins.config.get('@csl').templates as unknown as { get(name: string): string | undefined }).get(
+      TEMPLATES[style].name,
+    );
+  if (xml === undefined) throw new Error(`the CSL style ${TEMPLATES[style].name} is not available`);
+  return xml;
+}
+
 /** Warms a style's engine (compiling the CSL takes about a second), so a later insert is instant. */
 export function prepareCslStyle(style: CslStyle): void {
   formatCslEntry({ id: '__sourcebook_warmup__', type: 'article-newspaper', title: 'Warm-up' }, style);

@@ -8,7 +8,7 @@ export { type CitationStyle, type CslStyle, CITATION_STYLES, isCitationStyle, is
 export { citedSection, citedTitle, displayDate, knownDate } from './describe';
 export { type CslItem, toCslItem } from './cslItem';
 export { footnoteDefinitionText, inlineCitation, sectionList } from './plain';
-export { type CslLocator, formatCslCitation, formatCslEntry, prepareCslStyle } from './csl';
+export { type CslLocator, cslStyleXml, formatCslCitation, formatCslEntry, prepareCslStyle } from './csl';
 export { addToBibliography, type BibliographyUpdate } from './bibliography';
 
 /**
