@@ -13,6 +13,7 @@ import type { TopicsTreeProvider } from './vscode/topics/topicsTreeProvider';
 import { activateQuotes } from './vscode/quotes/activateQuotes';
 import { activateHover } from './vscode/hover/activateHover';
 import { activateStatus } from './vscode/status/activateStatus';
+import { activatePreview } from './vscode/preview/activatePreview';
 import { PersistedIndexes } from './vscode/indexes/persistedIndexes';
 
 /** What `activate` returns: the live services, for the integration tests and other extensions. */
@@ -21,6 +22,8 @@ export interface SourcebookApi {
   readonly topics: TopicsTreeProvider;
   readonly entities: EntitiesTreeProvider;
   readonly indexes: PersistedIndexes;
+  /** Called by VS Code's Markdown extension (`markdown.markdownItPlugins`): footnotes and citations in the preview. */
+  readonly extendMarkdownIt: ReturnType<typeof activatePreview>['extendMarkdownIt'];
 }
 
 /** The composition root: builds the shared services and hands them to each feature. */
@@ -54,10 +57,11 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     activateQuotes(services);
     activateHover(services);
     activateStatus(services);
+    const preview = activatePreview(services);
 
     // Loading runs in the background: activation returns at once.
     void corpus.reload().catch((error: unknown) => showFailure('Sourcebook could not load its corpus', error, log));
-    return { services, topics, entities: entities.provider, indexes };
+    return { services, topics, entities: entities.provider, indexes, extendMarkdownIt: preview.extendMarkdownIt };
   } catch (error) {
     showFailure('Sourcebook failed to start', error, log);
     throw error;

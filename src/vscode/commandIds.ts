@@ -10,6 +10,7 @@ export const Commands = {
   configureCorpusPaths: 'sourcebook.configureCorpusPaths',
   showLog: 'sourcebook.showLog',
   chooseCitationStyle: 'sourcebook.chooseCitationStyle',
+  exportNote: 'sourcebook.exportNote',
   topicsRefresh: 'sourcebook.topics.refresh',
   topicsFilter: 'sourcebook.topics.filter',
   topicsClearFilter: 'sourcebook.topics.clearFilter',

@@ -269,8 +269,12 @@ function closingParen(text: string, open: number): number {
   return -1;
 }
 
-/** The key of a pandoc citation's first item (`@key`, `@{key}`, `-@key`) and the locator after it. */
-function pandocKey(inner: string): { key: string; locator?: string } {
+/**
+ * The key of a pandoc citation's first item (`@key`, `@{key}`, `-@key`) and
+ * the locator after it, from the text inside its brackets (the preview reads
+ * citations with this too).
+ */
+export function pandocKey(inner: string): { key: string; locator?: string } {
   const at = inner.indexOf('@');
   if (at === -1) return { key: '' };
   let key: string;
