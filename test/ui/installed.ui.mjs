@@ -160,8 +160,9 @@ export const tests = {
 
   'Insert Cited Quote writes a footnote': async (wb) => {
     const text = await insertQuote(wb, 'installed-quote-footnote');
-    assert.ok(text.includes(`> "${PASSAGE}"[^alibaba-qwen-shareholders]`), text);
-    assert.match(text, /^\[\^alibaba-qwen-shareholders\]: .*Alibaba at a Critical Juncture/m);
+    // One footnote per article and section: the label names the section the passage is from.
+    assert.ok(text.includes(`> "${PASSAGE}"[^alibaba-qwen-shareholders.the-open-source]`), text);
+    assert.match(text, /^\[\^alibaba-qwen-shareholders\.the-open-source\]: .*Alibaba at a Critical Juncture/m);
   },
 
   'Insert Cited Quote in Chicago style formats from the shipped CSL file': async (wb) => {
@@ -170,13 +171,15 @@ export const tests = {
     await wb.page.keyboard.press('Enter');
     await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     const text = await insertQuote(wb, 'installed-quote-chicago');
-    // Chicago author-date: the title in quotes, and "n.d." for an undated article.
+    // Chicago author-date cites in the text (the title in quotes, "n.d." for an undated article, the section)
+    // and lists the reference at the end.
     assert.match(
       text,
       new RegExp(
-        `> "${PASSAGE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" — .*Alibaba at a Critical Juncture.*\\bn\\.d\\.`,
+        `> "${PASSAGE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" \\(“.*Alibaba at a Critical Juncture.*\\bn\\.d\\., sec\\. `,
       ),
     );
+    assert.match(text, /^## References\n\n“.*Alibaba at a Critical Juncture.*\bn\.d\.$/m);
     assert.doesNotMatch(text, /\[\^alibaba-qwen-shareholders\]/);
   },
 
