@@ -15,7 +15,7 @@ import { citationsPlugin } from './markdownItCitations';
  */
 export function activatePreview(services: Services): { extendMarkdownIt(md: MarkdownIt): MarkdownIt } {
   const style = (): CslStyle => {
-    const configured = vscode.workspace.getConfiguration('sourcebook').get<string>('citation.style', 'footnote');
+    const configured = vscode.workspace.getConfiguration('sourcebook', null).get<string>('citation.style', 'footnote');
     return isCslStyle(configured as never) ? (configured as CslStyle) : 'chicago';
   };
   services.context.subscriptions.push(
