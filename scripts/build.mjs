@@ -1,15 +1,18 @@
 // Bundles the extension, the CLI and the integration tests with esbuild.
 // `--production` minifies (and leaves out the tests); `--watch` rebuilds on
 // change; `--out DIR` writes the extension and CLI bundles to DIR instead of
-// dist/ (the packaging scripts build into a staging folder that way).
+// dist/ (the packaging scripts build into a staging folder that way);
+// `--metafile FILE` writes what went into the bundles.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { globSync } from 'glob';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const metafileIndex = process.argv.indexOf('--metafile');
+const metafile = metafileIndex > 0 ? path.resolve(process.argv[metafileIndex + 1]) : undefined;
 const outIndex = process.argv.indexOf('--out');
 const outdir = outIndex > 0 ? path.resolve(process.argv[outIndex + 1]) : 'dist';
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -88,5 +91,14 @@ if (!production) {
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const results = await Promise.all(builds.map((options) => esbuild.build({ ...options, metafile: !!metafile })));
+  // `--metafile FILE`: what went into each bundle, for the package size report (scripts/package/sizes.mjs).
+  if (metafile) {
+    const merged = { inputs: {}, outputs: {} };
+    for (const { metafile: part } of results) {
+      Object.assign(merged.inputs, part.inputs);
+      Object.assign(merged.outputs, part.outputs);
+    }
+    writeFileSync(metafile, JSON.stringify(merged));
+  }
 }
