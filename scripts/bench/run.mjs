@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
 import { buildCli, cliFigures } from './cli.mjs';
 import { generateCorpus } from './generate.mjs';
+import { hostileFigures } from './hostile.mjs';
 import { QUERIES, typedPrefixes } from './queries.mjs';
 import { renderReport } from './report.mjs';
 
@@ -216,6 +217,8 @@ async function main() {
   await build(staging);
   log('BBC: the CLI as a whole process, and ripgrep');
   results.cli = cliFigures(await buildCli(ROOT, staging), BBC, Math.max(reps, 3), log);
+  log('hostile input: pathological files, one CLI process each');
+  results.hostile = hostileFigures(path.join(staging, 'dist/cli.js'), log);
   log('BBC: cold index, warm start, bare remark-parse');
   results.bbc = indexing(BBC);
   if (!opts['skip-large']) {
