@@ -1,15 +1,19 @@
 // Bundles the extension, the CLI and the integration tests with esbuild.
 // `--production` minifies (and leaves out the tests); `--watch` rebuilds on
 // change; `--out DIR` writes the extension and CLI bundles to DIR instead of
-// dist/ (the packaging scripts build into a staging folder that way).
+// dist/ (the packaging scripts build into a staging folder that way);
+// `--metafile FILE` writes what went into the bundles.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { globSync } from 'glob';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const metafileIndex = process.argv.indexOf('--metafile');
+const metafile = metafileIndex > 0 ? path.resolve(process.argv[metafileIndex + 1]) : undefined;
 const outIndex = process.argv.indexOf('--out');
 const outdir = outIndex > 0 ? path.resolve(process.argv[outIndex + 1]) : 'dist';
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -36,9 +40,32 @@ const common = {
   external: ['vscode'],
   // `sourcebook --version` prints the version of the package it was built from.
   // The build id names the code that writes persisted indexes.
-  define: { SOURCEBOOK_VERSION: JSON.stringify(version), SOURCEBOOK_BUILD: JSON.stringify(buildId()) },
+  // SOURCEBOOK_BUNDLED: the bundles hold no HTML or PDF reader themselves (they run in readerWorker.mjs).
+  define: {
+    SOURCEBOOK_VERSION: JSON.stringify(version),
+    SOURCEBOOK_BUILD: JSON.stringify(buildId()),
+    SOURCEBOOK_BUNDLED: 'true',
+  },
   // jsonc-parser's UMD build requires its parts at run time, which a bundle cannot resolve; its ESM build bundles.
   alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
+};
+
+/**
+ * pdf.js, on Node, tries to load the native \`@napi-rs/canvas\` to render
+ * pages. The reader only extracts text: the bundle must never load a native
+ * module, so that require is cut out (and the build fails if pdf.js changes
+ * so that the cut no longer applies).
+ */
+const pdfjsWithoutCanvas = {
+  name: 'pdfjs-without-canvas',
+  setup(build) {
+    build.onLoad({ filter: /pdfjs-dist[\\/]legacy[\\/]build[\\/]pdf\.mjs$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const needle = 'canvas = require("@napi-rs/canvas");';
+      if (!source.includes(needle)) throw new Error(`pdf.js no longer loads @napi-rs/canvas as expected: ${args.path}`);
+      return { contents: source.replaceAll(needle, 'canvas = undefined;'), loader: 'js' };
+    });
+  },
 };
 
 // The CSL citation styles (media/csl/*.csl) ship as files beside the bundle,
@@ -74,6 +101,21 @@ const builds = [
   },
   // The parse worker, its own entry: the extension and the CLI start it from beside themselves (dist/parseWorker.js).
   { ...common, entryPoints: { parseWorker: 'src/node/workers/parseWorker.ts' }, outdir, plugins: [cslFromPackage] },
+  {
+    // The HTML and PDF readers (linkedom, Readability, pdf.js) run in a worker thread of their own,
+    // started only when a corpus folder has a web page or PDF: the extension bundle holds none of them.
+    ...common,
+    entryPoints: { readerWorker: 'src/node/readers/worker.ts' },
+    outdir,
+    format: 'esm',
+    outExtension: { '.js': '.mjs' },
+    // linkedom falls back to its own canvas stand-in when the native `canvas` package is absent: it always is.
+    alias: { canvas: './node_modules/linkedom/commonjs/canvas-shim.cjs' },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
+    plugins: [pdfjsWithoutCanvas],
+  },
 ];
 if (!production) {
   builds.push({
@@ -90,5 +132,14 @@ if (!production) {
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const results = await Promise.all(builds.map((options) => esbuild.build({ ...options, metafile: !!metafile })));
+  // `--metafile FILE`: what went into each bundle, for the package size report (scripts/package/sizes.mjs).
+  if (metafile) {
+    const merged = { inputs: {}, outputs: {} };
+    for (const { metafile: part } of results) {
+      Object.assign(merged.inputs, part.inputs);
+      Object.assign(merged.outputs, part.outputs);
+    }
+    writeFileSync(metafile, JSON.stringify(merged));
+  }
 }

@@ -20,7 +20,11 @@ export async function buildCli(root, staging) {
     logLevel: 'warning',
     loader: { '.csl': 'text' },
     define: { SOURCEBOOK_BUILD: JSON.stringify(`bench-${Date.now()}`), SOURCEBOOK_VERSION: '"bench"' },
-    entryPoints: { cli: path.join(root, 'src/cli/main.ts') },
+    // The parse worker beside it, as the package ships it.
+    entryPoints: {
+      cli: path.join(root, 'src/cli/main.ts'),
+      parseWorker: path.join(root, 'src/node/workers/parseWorker.ts'),
+    },
     outdir: path.join(staging, 'dist'),
   });
   return path.join(staging, 'dist/cli.js');

@@ -1,3 +1,4 @@
+import { renderHostile } from './hostile.mjs';
 // Renders the benchmark results as docs/benchmarks.md: the table of the
 // product's performance targets, then the details behind each figure.
 
@@ -284,6 +285,7 @@ export function renderReport(r, { median }) {
     '',
     ...details,
     '',
+    ...(r.hostile ? [renderHostile(r.hostile), ''] : []),
     '## Reproduce',
     '',
     '```sh',

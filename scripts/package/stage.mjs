@@ -23,7 +23,14 @@ export function stage(name, entries) {
   const dir = mkdtempSync(path.join(tmpdir(), `sourcebook-${name}-`));
   execFileSync(
     process.execPath,
-    [path.join(ROOT, 'scripts/build.mjs'), '--production', '--out', path.join(dir, 'dist')],
+    [
+      path.join(ROOT, 'scripts/build.mjs'),
+      '--production',
+      '--out',
+      path.join(dir, 'dist'),
+      // What went into the bundles, for scripts/package/sizes.mjs.
+      ...(process.env.SOURCEBOOK_METAFILE ? ['--metafile', process.env.SOURCEBOOK_METAFILE] : []),
+    ],
     {
       cwd: ROOT,
       stdio: 'inherit',

@@ -16,6 +16,8 @@ export abstract class ArticleBase implements Article {
   readonly summary?: string;
   readonly authors?: readonly string[];
   readonly language?: string;
+  readonly citekey?: string;
+  readonly doi?: string;
 
   constructor(
     meta: ArticleMeta,
@@ -34,6 +36,8 @@ export abstract class ArticleBase implements Article {
     if (meta.summary !== undefined) this.summary = meta.summary;
     if (meta.authors !== undefined) this.authors = meta.authors;
     if (meta.language !== undefined) this.language = meta.language;
+    if (meta.citekey !== undefined) this.citekey = meta.citekey;
+    if (meta.doi !== undefined) this.doi = meta.doi;
   }
 
   abstract get source(): string;

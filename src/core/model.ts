@@ -37,6 +37,10 @@ export interface ArticleMeta {
   readonly authors?: readonly string[];
   /** The article's language (BCP 47), from its front matter or page, else its folder's `sourcebook.yaml`. */
   readonly language?: string;
+  /** A citation key the front matter names (`citekey`), to match the analyst's reference library. */
+  readonly citekey?: string;
+  /** A DOI from the front matter or the page, to match the library. */
+  readonly doi?: string;
 }
 
 export interface Sentence {

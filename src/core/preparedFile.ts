@@ -1,4 +1,4 @@
-import type { Article } from './model';
+import type { Article, FileProblem } from './model';
 import { type ArticleFile, parseArticle } from './parse/article';
 import type { Decoded } from './parse/decode';
 
@@ -14,13 +14,24 @@ export type PreparedFile =
   | { readonly ok: false; readonly reason: string }
   | { readonly ok: true; readonly article: Article; readonly warning?: string; withId(id: string): Article };
 
+/** Why a README, LICENSE or similar file beside the articles is left out. */
+export const NOT_AN_ARTICLE = 'not an article (README, LICENSE or similar)';
+
+/**
+ * Whether a problem is only that a file is not meant to be an article (a
+ * README beside the articles): worth saying, but nothing is wrong.
+ */
+export function isExpectedSkip(problem: FileProblem): boolean {
+  return problem.outcome === 'skipped' && problem.reason === NOT_AN_ARTICLE;
+}
+
 /**
  * Parses one decoded corpus file into an article, or says why it is skipped
  * (not an article by its name, not decodable, empty). Never throws. The
  * article's sections are parsed on first use.
  */
 export function prepareFile(file: Omit<ArticleFile, 'text'>, decoded: Decoded): PreparedFile {
-  if (NOT_ARTICLES.test(file.relativePath)) return { ok: false, reason: 'not an article (README, LICENSE or similar)' };
+  if (NOT_ARTICLES.test(file.relativePath)) return { ok: false, reason: NOT_AN_ARTICLE };
   if (!decoded.ok) return decoded;
   const text = decoded.text;
   let parsed;

@@ -1,3 +1,4 @@
+import { type ArticleFormat, articleFormat } from './readers/extracted';
 import type { Corpus } from './corpus';
 import type { Article, Section } from './model';
 
@@ -85,6 +86,9 @@ export interface OutlineArticle {
   readonly date: string | null;
   readonly path: string;
   readonly summary: string | null;
+  /** The file's format: `markdown`, `text`, `html` or `pdf`. */
+  readonly format: ArticleFormat;
+  readonly url: string | null;
 }
 
 /** A section as listed under its article: `line` is 1-based, `index` is the section's index in the article. */
@@ -111,6 +115,8 @@ export function outlineArticle(article: Article): OutlineArticle {
     date: article.date ?? null,
     path: article.path,
     summary: article.summary ?? null,
+    format: articleFormat(article.path),
+    url: article.url ?? null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { Corpus } from '../core/corpus';
@@ -7,9 +7,12 @@ import { type Decoded, decodeCorpusFile, DEFAULT_MAX_FILE_BYTES } from '../core/
 import { inspectPath, isInside, readFolderFile, readRegularFile, realRootOf } from './corpusPaths';
 import type { FolderDefaults } from '../core/folderDefaults';
 import { parseTopicList } from '../core/topicList';
+import { isExtractedFormat } from '../core/readers/extracted';
 import { FOLDER_DEFAULTS_FILE, readFolderDefaults } from './folderDefaults';
+import { extractions } from './readers/extractions';
+import { prepareExtracted } from './readers/prepareExtracted';
 
-export const ARTICLE_EXTENSIONS = /\.(md|markdown|txt)$/i;
+export const ARTICLE_EXTENSIONS = /\.(md|markdown|txt|html?|pdf)$/i;
 
 export interface CorpusFolder {
   readonly root: string;
@@ -205,6 +208,16 @@ export function loadFile(
   file: CorpusFile,
   maxFileBytes = DEFAULT_MAX_FILE_BYTES,
 ): FileProblem | undefined {
+  if (isExtractedFormat(file.path)) {
+    let key;
+    try {
+      const stat = lstatSync(file.realPath ?? file.path);
+      key = { size: stat.size, mtime: stat.mtimeMs };
+    } catch (error) {
+      return corpus.setPrepared(file, { ok: false, reason: `cannot be read: ${(error as Error).message}` });
+    }
+    return corpus.setPrepared(file, prepareExtracted(file, key).prepared);
+  }
   return corpus.setFile(file, readCorpusText(file, maxFileBytes));
 }
 
@@ -274,7 +287,11 @@ export function emptyCorpus(
   return corpus;
 }
 
-/** Loads every article of the folders into a new corpus. Bad files are reported, never thrown. */
+/**
+ * Loads every article of the folders into a new corpus. Bad files are
+ * reported, never thrown. Web pages and PDFs must have been read ahead
+ * (`prefetchExtracted`); those not read are skipped with that reason.
+ */
 export function loadCorpus(options: LoadOptions): Corpus {
   const corpus = emptyCorpus(options.folders, options.onProblem, options.maxFileBytes);
   const skipped = (path: string, reason: string) => {
@@ -286,4 +303,13 @@ export function loadCorpus(options: LoadOptions): Corpus {
     if (problem) options.onProblem?.(problem);
   }
   return corpus;
+}
+
+/** Reads ahead the web pages and PDFs of the folders, off this thread, for `loadCorpus`. */
+export async function prefetchExtracted(
+  folders: readonly CorpusFolder[],
+  maxFileBytes = DEFAULT_MAX_FILE_BYTES,
+): Promise<void> {
+  const files = listArticleFiles(folders).filter((file) => isExtractedFormat(file.path));
+  if (files.length > 0) await extractions.prefetch(files, maxFileBytes);
 }

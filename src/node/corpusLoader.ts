@@ -31,8 +31,10 @@ import {
   type ArticleParser,
   sameKey,
 } from './fileIndexing';
+import { isExtractedFormat } from '../core/readers/extracted';
 import { FOLDER_DEFAULTS_FILE, readFolderDefaults } from './folderDefaults';
 import type { IndexStore } from './indexCache';
+import { extractions } from './readers/extractions';
 
 export interface IndexedLoadOptions {
   readonly folders: readonly CorpusFolder[];
@@ -135,7 +137,11 @@ export class IndexedCorpus {
       const cached = previous.get(root)?.get(file.relativePath);
       const item = { file, root, key };
       if (cached && sameKey(cached.key, key)) indexed.restore(item, cached);
-      else if (!(await indexed.parse(item))) break;
+      else {
+        // A web page or PDF is read by its reader off this thread first (see readers/extractions).
+        if (isExtractedFormat(file.path)) await extractions.prefetch([file], indexed.maxBytes, options.signal);
+        if (!(await indexed.parse(item))) break;
+      }
     }
     const cancelled = options.signal?.aborted ?? false;
     options.onProgress?.(files.length, files.length);
@@ -223,6 +229,7 @@ export class IndexedCorpus {
         known = undefined; // reported as unreadable below
       }
       if (sameKey(this.loaded.get(file.path), known)) continue; // already in the corpus as it is on disk
+      if (isExtractedFormat(file.path)) await extractions.prefetch([file], this.maxBytes);
       const read = await this.readAndParse(file, known);
       if (read) this.admitRead(file, folder.root, read);
     }
@@ -393,6 +400,10 @@ export class IndexedCorpus {
       this.corpus.removeFile(known);
       if (index?.delete(relativeTo(root, known))) this.dirty.add(root);
     }
+  }
+
+  private get maxBytes(): number {
+    return this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   }
 
   private due(): boolean {

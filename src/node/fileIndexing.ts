@@ -4,8 +4,10 @@ import type { FileKey, IndexedOutcome } from '../core/cache/folderIndex';
 import { parseFallbackReason } from '../core/parse/article';
 import { type Decoded, decodeCorpusFile, tooLargeReason } from '../core/parse/decode';
 import { type PreparedFile, prepareFile } from '../core/preparedFile';
+import { isExtractedFormat } from '../core/readers/extracted';
 import { type CorpusFile, type CorpusFolder, excludeMatcher, isInside, relativeTo } from './corpusFiles';
 import { notRegularReason, readRegularFile } from './corpusPaths';
+import { prepareExtracted } from './readers/prepareExtracted';
 
 /** One file read and parsed: the key it had, what it came to, and whether that may be persisted. */
 export interface ReadFile {
@@ -33,6 +35,7 @@ export function fileKey(file: CorpusFile): FileKey {
 
 /** Reads, decodes and parses one corpus file in full: regular files only, within the size limit. Never throws. */
 export function readAndPrepare(file: CorpusFile, maxBytes: number, known?: FileKey): ReadFile {
+  if (isExtractedFormat(file.path)) return prepareExtracted(file, known ?? keyOrUndefined(file));
   if (known && known.size > maxBytes)
     return { key: known, prepared: { ok: false, reason: tooLargeReason(known.size, maxBytes) }, cacheable: false };
   const read = readRegularFile(file.realPath ?? file.path, maxBytes);
@@ -67,6 +70,8 @@ export async function readAndPrepareWith(
   parser: ArticleParser,
   signal?: AbortSignal,
 ): Promise<ReadFile | undefined> {
+  // A web page or PDF has been read by its own reader (readers/extractions) before it gets here.
+  if (isExtractedFormat(file.path)) return prepareExtracted(file, known ?? keyOrUndefined(file));
   if (known && known.size > maxBytes)
     return { key: known, prepared: { ok: false, reason: tooLargeReason(known.size, maxBytes) }, cacheable: false };
   const read = readRegularFile(file.realPath ?? file.path, maxBytes);
@@ -107,6 +112,14 @@ export function parsedNow(prepared: PreparedFile): PreparedFile {
 function joinWarnings(...warnings: (string | undefined)[]): string | undefined {
   const given = warnings.filter((w): w is string => w !== undefined && w !== '');
   return given.length > 0 ? given.join('; ') : undefined;
+}
+
+function keyOrUndefined(file: CorpusFile): FileKey | undefined {
+  try {
+    return fileKey(file);
+  } catch {
+    return undefined;
+  }
 }
 
 export function sameKey(a: FileKey | undefined, b: FileKey | undefined): boolean {

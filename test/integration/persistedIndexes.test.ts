@@ -92,7 +92,11 @@ suite('Persisted search and entity indexes', () => {
     writeFileSync(join(folder, 'probe.md'), article('Qwen was mentioned here once. Warm-up.'));
     await waitFor('the watcher', () => corpus.current.article('persisted-probe')?.source.includes('Warm-up'), 20_000);
     const batches = corpus.stats.batches;
-    writeFileSync(join(folder, 'probe.md'), article('Qwen was mentioned here once. Zebrine Qwen, and Qwen again.'));
+    // Lower case around the names: a capitalised neighbour could be discovered as a name of its own.
+    writeFileSync(
+      join(folder, 'probe.md'),
+      article('Qwen was mentioned here once. A zebrine note names Qwen, and Qwen again.'),
+    );
     const written = performance.now();
     await waitFor('the change to be applied', () => corpus.stats.batches > batches, 10_000);
     const applied = performance.now();

@@ -32,6 +32,7 @@ const REQUIRED = [
   'LICENSE',
   'CHANGELOG.md',
   'dist/cli.js',
+  'dist/parseWorker.js',
   'corpus/topics.yaml',
   'corpus/entities.yaml',
   'corpus/alibaba-ai-gamble-qwen.md',

@@ -29,6 +29,7 @@ const REQUIRED = [
   'extension/changelog.md',
   'extension/LICENSE.txt',
   'extension/dist/extension.js',
+  'extension/dist/parseWorker.js',
   'extension/media/sourcebook.svg',
   'extension/media/csl/chicago-author-date.csl',
   'extension/media/csl/modern-language-association.csl',

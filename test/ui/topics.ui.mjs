@@ -86,4 +86,21 @@ export const tests = {
     // The DingTalk article has no chips topic: that group is back only once the filter is gone.
     await topicsRow(wb, 'Chips and export controls').waitFor({ state: 'visible' });
   },
+
+  'Enter filters by the typed text even when an entity of that name is offered below it': async (wb) => {
+    await wb.runCommand('Sourcebook: Filter Topics…');
+    const input = wb.page.locator('.quick-input-widget .quick-input-box input');
+    await input.fill('qwen');
+    const rows = wb.page.locator('.quick-input-widget .monaco-list-row');
+    await rows.filter({ hasText: 'Articles containing “qwen”' }).first().waitFor({ state: 'visible' });
+    await rows.filter({ hasText: /^Qwen/ }).first().waitFor({ state: 'visible' });
+    assert.match(await rows.first().innerText(), /Articles containing “qwen”/, 'the typed text comes first');
+    await wb.page.keyboard.press('Enter');
+    const message = wb.page.locator('.pane:has(.pane-header[aria-label^="Topics"]) .message', {
+      hasText: 'Filtered by “qwen”',
+    });
+    await message.waitFor({ state: 'visible', timeout: 10_000 });
+    await wb.runCommand('Sourcebook: Clear Topics Filter');
+    await message.waitFor({ state: 'hidden', timeout: 10_000 });
+  },
 };

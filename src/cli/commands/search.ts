@@ -1,3 +1,4 @@
+import { pageAt } from '../../core/readers/extracted';
 import type { Corpus } from '../../core/corpus';
 import { searchIndexFor, type PassageHit } from '../../core/search';
 import type { CliCommand } from '../context';
@@ -14,11 +15,16 @@ export interface SearchHitJson {
   readonly score: number;
   readonly kind: PassageHit['kind'];
   readonly matches: readonly (readonly [number, number])[];
+  /** 1-based page of a PDF article; absent for other formats. */
+  readonly page?: number;
+  /** The article's URL, when known. */
+  readonly url?: string;
 }
 
 export function hitJson(corpus: Corpus, hit: PassageHit): SearchHitJson {
   const article = corpus.article(hit.articleId);
   const passage = corpus.passage(hit.passageId);
+  const page = passage ? pageAt(article?.pages, passage.range.start.offset) : undefined;
   return {
     id: hit.passageId,
     articleId: hit.articleId,
@@ -29,6 +35,8 @@ export function hitJson(corpus: Corpus, hit: PassageHit): SearchHitJson {
     score: Math.round(hit.score * 1000) / 1000,
     kind: hit.kind,
     matches: hit.matches,
+    ...(page === undefined ? {} : { page }),
+    ...(article?.url === undefined ? {} : { url: article.url }),
   };
 }
 
@@ -51,7 +59,8 @@ export const searchCommand: CliCommand = {
     for (const hit of hits) {
       out(`${hit.id}  (score ${hit.score.toFixed(2)})`);
       out(`  ${hit.text.replace(/\s+/g, ' ')}`);
-      out(`  — ${hit.title}${hit.section && hit.section !== hit.title ? ` § ${hit.section}` : ''}, line ${hit.line}`);
+      const place = hit.page === undefined ? `line ${hit.line}` : `p. ${hit.page}`;
+      out(`  — ${hit.title}${hit.section && hit.section !== hit.title ? ` § ${hit.section}` : ''}, ${place}`);
     }
     return 0;
   },

@@ -184,6 +184,8 @@ function metaOf(article: Article): ArticleMeta {
   if (article.summary !== undefined) meta.summary = article.summary;
   if (article.authors !== undefined) meta.authors = article.authors;
   if (article.language !== undefined) meta.language = article.language;
+  if (article.citekey !== undefined) meta.citekey = article.citekey;
+  if (article.doi !== undefined) meta.doi = article.doi;
   return meta;
 }
 

@@ -227,6 +227,10 @@ function articleMeta(
   if (date) meta.date = date;
   const language = str(data.language) ?? str(data.lang) ?? defaults.language;
   if (language) meta.language = language;
+  const citekey = str(data.citekey) ?? str(data['citation-key']);
+  if (citekey) meta.citekey = citekey;
+  const doi = str(data.doi) ?? str(data.DOI);
+  if (doi) meta.doi = doi;
   const url = str(data.url);
   if (url) meta.url = url;
   const summary = str(data.summary);

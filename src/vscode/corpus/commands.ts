@@ -17,7 +17,22 @@ export interface OpenArticleArgs {
 
 export function registerCorpusCommands(corpus: CorpusService, log: vscode.LogOutputChannel): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(Commands.reloadCorpus, () => corpus.reload()),
+    vscode.commands.registerCommand(Commands.reloadCorpus, async () => {
+      const loaded = await corpus.reload();
+      const skipped = corpus.fileProblems().filter((problem) => problem.outcome === 'skipped').length;
+      const folders = corpus.folders().length;
+      void vscode.window
+        .showInformationMessage(
+          `Sourcebook: loaded ${loaded.size.toLocaleString('en')} article${loaded.size === 1 ? '' : 's'} from ` +
+            `${folders} folder${folders === 1 ? '' : 's'}` +
+            (skipped > 0 ? `; ${skipped} file${skipped === 1 ? '' : 's'} skipped.` : '.'),
+          ...(skipped > 0 ? ['Show Log'] : []),
+        )
+        .then((choice) => {
+          if (choice) log.show();
+        });
+      return loaded;
+    }),
     vscode.commands.registerCommand(Commands.showLog, () => log.show()),
     vscode.commands.registerCommand(Commands.configureCorpusPaths, () =>
       vscode.commands.executeCommand('workbench.action.openSettings', 'sourcebook.corpus'),

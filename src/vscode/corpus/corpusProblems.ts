@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { FileProblem } from '../../core/model';
+import { isExpectedSkip } from '../../core/preparedFile';
 import { isInside } from '../../node/corpusFiles';
 
 /**
@@ -14,7 +15,8 @@ export class CorpusProblems implements vscode.Disposable {
 
   /** Writes one problem to the log. */
   logProblem(problem: FileProblem): void {
-    if (problem.outcome === 'skipped') this.log.warn(`skipped ${problem.path}: ${problem.reason}`);
+    if (isExpectedSkip(problem)) this.log.info(`left out ${problem.path}: ${problem.reason}`);
+    else if (problem.outcome === 'skipped') this.log.warn(`skipped ${problem.path}: ${problem.reason}`);
     else this.log.info(`read best-effort ${problem.path}: ${problem.reason}`);
   }
 
@@ -27,7 +29,8 @@ export class CorpusProblems implements vscode.Disposable {
       const diagnostic = new vscode.Diagnostic(
         new vscode.Range(0, 0, 0, 0),
         `Sourcebook ${skipped ? 'skipped' : 'read best-effort'} this corpus file: ${problem.reason}`,
-        skipped ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information,
+        // A README beside the articles is left out as it should be: information, not a warning.
+        skipped && !isExpectedSkip(problem) ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information,
       );
       diagnostic.source = 'sourcebook';
       byFile.set(problem.path, [...(byFile.get(problem.path) ?? []), diagnostic]);

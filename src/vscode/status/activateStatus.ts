@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isExpectedSkip } from '../../core/preparedFile';
 import { Commands } from '../commandIds';
 import type { LoadState } from '../corpus/corpusService';
 import { trustedMarkdown } from '../hover/entityHoverProvider';
@@ -25,7 +26,7 @@ export function activateStatus(services: Services): void {
     const note = editor && isNotesDocument(editor.document) ? editor.document.uri : undefined;
     const style = styleInForce(note);
     const size = corpus.current.size;
-    const problems = corpus.fileProblems();
+    const problems = corpus.fileProblems().filter((problem) => !isExpectedSkip(problem));
     const skipped = problems.filter((problem) => problem.outcome === 'skipped').length;
     item.text = `${statusIcon(state, skipped)} ${statusText(state, size)} · ${styleName(style.style)}`;
     item.backgroundColor = state.kind === 'failed' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;

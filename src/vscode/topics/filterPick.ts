@@ -26,6 +26,9 @@ export function pickTopicsFilter(
   pick.placeholder = 'Type words to find in articles, or pick an entity';
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
+  // The typed text stays the first item, so Enter filters by it; VS Code would otherwise rank a
+  // matching entity name above it.
+  (pick as vscode.QuickPick<FilterItem> & { sortByLabel: boolean }).sortByLabel = false;
   pick.value = current ?? '';
   const entityItems: FilterItem[] = entities.map((entity) => ({
     label: entity.name,

@@ -1,0 +1,96 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCli } from '../../../src/cli/args';
+import { checkCommand } from '../../../src/cli/commands/check';
+import { quoteCommand } from '../../../src/cli/commands/quote';
+import { searchCommand } from '../../../src/cli/commands/search';
+import { topicsCommand } from '../../../src/cli/commands/topics';
+import { type CliCommand, createContext } from '../../../src/cli/context';
+import { prefetchExtracted } from '../../../src/node/corpusFiles';
+import { windReportPdf } from '../../support/pdfFixtures';
+
+let dir: string;
+let root: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sourcebook-readers-'));
+  root = join(dir, 'sources');
+  mkdirSync(join(root, 'energy'), { recursive: true });
+  mkdirSync(join(root, 'ports'), { recursive: true });
+  const fixtures = join(__dirname, '../../fixtures/html');
+  copyFileSync(join(fixtures, 'news-jsonld.html'), join(root, 'ports', 'cranes.html'));
+  copyFileSync(join(fixtures, 'blog-wordpress.html'), join(root, 'energy', 'reactors.htm'));
+  copyFileSync(join(fixtures, 'login.html'), join(root, 'ports', 'login.html'));
+  writeFileSync(join(root, 'energy', 'wind-report.pdf'), windReportPdf());
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(command: CliCommand, argv: string[]): Promise<{ code: number; out: string }> {
+  const lines: string[] = [];
+  const context = createContext(parseCli([command.name, ...argv, '--corpus', root, '--no-bundled']), (text) =>
+    lines.push(text),
+  );
+  await prefetchExtracted(context.folders);
+  const code = await command.run(context);
+  return { code, out: lines.join('\n') };
+}
+
+describe('a corpus folder of web pages and PDFs', () => {
+  it('lists them in the Topics outline with their titles, dates, publishers, formats and URLs', async () => {
+    const groups = JSON.parse((await run(topicsCommand, ['--json'])).out) as {
+      topic: string;
+      articles: Record<string, unknown>[];
+    }[];
+    const articles = groups.flatMap((group) => group.articles);
+    expect(articles.map((a) => [a.title, a.date, a.publisher, a.format])).toEqual(
+      expect.arrayContaining([
+        ['Harbour cranes stall as port strike enters second week', '2026-03-14', 'Coastline Daily', 'html'],
+        ['Why small reactors keep missing their deadlines', '2025-11-02', 'The Grid Notebook', 'html'],
+        ['Offshore wind auction clears at record low price', '2026-03-11', null, 'pdf'],
+      ]),
+    );
+    expect(articles).toHaveLength(3); // the login page is skipped
+    expect(articles.find((a) => a.format === 'pdf')!.url).toBeNull();
+    expect(articles.find((a) => a.title === 'Harbour cranes stall as port strike enters second week')!.url).toBe(
+      'https://coastline.example/business/2026/03/harbour-cranes-stall',
+    );
+  });
+
+  it('finds a sentence of page 3 with page 3, and a quote inserted from it passes check', async () => {
+    const hits = JSON.parse((await run(searchCommand, ['cables to carry 4.2 gigawatts', '--json'])).out) as {
+      id: string;
+      page?: number;
+      text: string;
+    }[];
+    expect(hits[0]).toMatchObject({
+      text: 'Grid operators expect the new cables to carry 4.2 gigawatts by the end of 2028.',
+      page: 3,
+    });
+    const web = JSON.parse((await run(searchCommand, ['bananas from Rotterdam', '--json'])).out) as Record<
+      string,
+      unknown
+    >[];
+    expect(web[0]).toMatchObject({ url: 'https://coastline.example/business/2026/03/harbour-cranes-stall' });
+    expect(web[0]!.page).toBeUndefined();
+
+    for (const style of ['footnote', 'pandoc', 'apa']) {
+      const quoted = await run(quoteCommand, [hits[0]!.id, '--style', style]);
+      expect(quoted.out).toContain('"Grid operators expect the new cables to carry 4.2 gigawatts by the end of 2028."');
+      const note = join(dir, `note-${style}.md`);
+      writeFileSync(note, `# Notes\n\n${quoted.out}\n`);
+      expect(await run(checkCommand, [note])).toMatchObject({ code: 0 });
+      writeFileSync(note, `# Notes\n\n${quoted.out.replace('4.2 gigawatts', '5.2 gigawatts')}\n`);
+      expect((await run(checkCommand, [note])).code).toBe(1);
+    }
+  });
+
+  it('reports why a file was skipped', async () => {
+    const { out } = await run((await import('../../../src/cli/commands/index')).indexCommand, ['--json']);
+    const index = JSON.parse(out) as { skipped: { path: string; reason: string }[] };
+    expect(index.skipped).toEqual([
+      { path: join(root, 'ports', 'login.html'), reason: 'a login page, not an article' },
+    ]);
+  });
+});
