@@ -112,10 +112,11 @@ function inReferenceList(
   return result.length > 0 ? (result as [Article, ...Article[]]) : undefined;
 }
 
-/** Whether `words` contains `run` as consecutive words. */
+/** Whether `words` contains the words of `run` in order (an entry puts initials between a name and its year). */
 function containsRun(words: readonly string[], run: readonly string[]): boolean {
-  for (let i = 0; i + run.length <= words.length; i++) if (run.every((w, k) => words[i + k] === w)) return true;
-  return false;
+  let at = 0;
+  for (const word of words) if (word === run[at] && ++at === run.length) return true;
+  return run.length === 0;
 }
 
 function looksLikeReference(text: string): boolean {

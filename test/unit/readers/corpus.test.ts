@@ -82,7 +82,7 @@ describe('a corpus folder of web pages and PDFs', () => {
       writeFileSync(note, `# Notes\n\n${quoted.out}\n`);
       expect(await run(checkCommand, [note])).toMatchObject({ code: 0 });
       writeFileSync(note, `# Notes\n\n${quoted.out.replace('4.2 gigawatts', '5.2 gigawatts')}\n`);
-      expect((await run(checkCommand, [note])).code).toBe(1);
+      expect((await run(checkCommand, [note])).code, `${style}: ${quoted.out}`).toBe(1);
     }
   });
 
