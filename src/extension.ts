@@ -13,6 +13,7 @@ import type { TopicsTreeProvider } from './vscode/topics/topicsTreeProvider';
 import { activateQuotes } from './vscode/quotes/activateQuotes';
 import { activateHover } from './vscode/hover/activateHover';
 import { activateStatus } from './vscode/status/activateStatus';
+import { activateLibrary } from './vscode/library/activateLibrary';
 import { PersistedIndexes } from './vscode/indexes/persistedIndexes';
 
 /** What `activate` returns: the live services, for the integration tests and other extensions. */
@@ -54,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     activateQuotes(services);
     activateHover(services);
     activateStatus(services);
+    activateLibrary(services);
 
     // Loading runs in the background: activation returns at once.
     void corpus.reload().catch((error: unknown) => showFailure('Sourcebook could not load its corpus', error, log));

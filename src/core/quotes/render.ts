@@ -1,4 +1,5 @@
 import { citedSection, formatReference, footnoteDefinitionText, type CitationStyle } from '../citations';
+import { citationKeyOf } from '../library/match';
 import type { Article, Passage, Section } from '../model';
 import { type FootnoteDefinition, noteFootnotes } from './footnotes';
 import { eolOf } from '../text/noteLines';
@@ -86,7 +87,7 @@ export function quoteText(text: string): string {
 /** What follows the closing quotation mark, by style (see the cited-quote format). */
 function citationSuffix(article: Article, style: CitationStyle, section: Section | undefined): string {
   if (style === 'footnote') return `[^${article.id}]`;
-  if (style === 'pandoc') return ` [@${article.id}]`;
+  if (style === 'pandoc') return ` [@${citationKeyOf(article)}]`;
   return ` — ${formatReference(article, style, section)}`;
 }
 
