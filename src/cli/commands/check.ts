@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readNoteText } from '../../node/corpusPaths';
 import { join } from 'node:path';
 import { checkNote, type QuoteProblem } from '../../core/integrity/checkNote';
 import type { CliCommand } from '../context';
@@ -34,7 +35,7 @@ export const checkCommand: CliCommand = {
     const files = noteFiles(options.positionals);
     const entries: CheckEntry[] = [];
     for (const file of files) {
-      for (const problem of checkNote(readFileSync(file, 'utf8'), corpus())) entries.push(toEntry(file, problem));
+      for (const problem of checkNote(readNoteText(file), corpus())) entries.push(toEntry(file, problem));
     }
     if (format === 'json') out(JSON.stringify(entries, null, 2));
     else {
