@@ -19,7 +19,7 @@ export function activateLibrary(services: Services): { current(): Library } {
 
   const paths = (): string[] => {
     if (!vscode.workspace.isTrusted) return userPaths();
-    const configured = vscode.workspace.getConfiguration('sourcebook').get<string[]>('library.paths', []);
+    const configured = vscode.workspace.getConfiguration('sourcebook', null).get<string[]>('library.paths', []);
     const base = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     return configured
       .filter((path): path is string => typeof path === 'string' && path.trim() !== '')
@@ -72,6 +72,6 @@ export function activateLibrary(services: Services): { current(): Library } {
 
 /** In an untrusted workspace only the user's own setting counts, as for corpus folders. */
 function userPaths(): string[] {
-  const inspected = vscode.workspace.getConfiguration('sourcebook').inspect<string[]>('library.paths');
+  const inspected = vscode.workspace.getConfiguration('sourcebook', null).inspect<string[]>('library.paths');
   return (inspected?.globalValue ?? []).filter((path) => typeof path === 'string' && isAbsolute(path));
 }
