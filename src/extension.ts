@@ -14,6 +14,7 @@ import { activateQuotes } from './vscode/quotes/activateQuotes';
 import { activateHover } from './vscode/hover/activateHover';
 import { activateStatus } from './vscode/status/activateStatus';
 import { activatePreview } from './vscode/preview/activatePreview';
+import { activateLibrary } from './vscode/library/activateLibrary';
 import { PersistedIndexes } from './vscode/indexes/persistedIndexes';
 
 /** What `activate` returns: the live services, for the integration tests and other extensions. */
@@ -58,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     activateHover(services);
     activateStatus(services);
     const preview = activatePreview(services);
+    activateLibrary(services);
 
     // Loading runs in the background: activation returns at once.
     void corpus.reload().catch((error: unknown) => showFailure('Sourcebook could not load its corpus', error, log));

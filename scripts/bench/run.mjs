@@ -281,6 +281,11 @@ async function main() {
     writeFileSync(path.join(ROOT, 'docs/benchmarks.json'), `${JSON.stringify(results, null, 2)}\n`);
     log('wrote docs/benchmarks.md and docs/benchmarks.json');
   }
+  // The HTML and PDF readers' figures: their own script, which keeps its own section of docs/benchmarks.md.
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/bench/readers.mjs'), ...(write ? [] : ['--no-write'])], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 main().catch((error) => {

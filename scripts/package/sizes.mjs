@@ -19,6 +19,7 @@ const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 function part(file) {
   if (/dist\/extension\.js$/.test(file)) return 'extension bundle (`dist/extension.js`, minified)';
   if (/dist\/cli\.js$/.test(file)) return 'CLI bundle (`dist/cli.js`, minified)';
+  if (/dist\/readerWorker\.mjs$/.test(file)) return 'HTML and PDF reader bundle (`dist/readerWorker.mjs`, minified)';
   if (/dist\/parseWorker\.js$/.test(file)) return 'parse worker bundle (`dist/parseWorker.js`, minified)';
   if (/media\/csl\//.test(file)) return 'CSL styles (`media/csl/`: Chicago, MLA)';
   if (/corpus\//.test(file)) return 'bundled corpus (`corpus/`)';

@@ -4,6 +4,8 @@ export interface CliOptions {
   readonly command: string | undefined;
   readonly positionals: string[];
   readonly corpus: string[];
+  /** `--library FILE` (repeatable): CSL-JSON or BibTeX files of the analyst's references. */
+  readonly library?: string[];
   readonly bundled: boolean;
   readonly json: boolean;
   /** False with `--no-cache`: no persisted indexes are read or written. */
@@ -34,6 +36,7 @@ export function parseCli(argv: string[]): CliOptions {
     strict: true,
     options: {
       corpus: { type: 'string', multiple: true, default: [] },
+      library: { type: 'string', multiple: true, default: [] },
       'no-bundled': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       cache: { type: 'string' },
@@ -61,6 +64,7 @@ export function parseCli(argv: string[]): CliOptions {
     command: positionals[0],
     positionals: positionals.slice(1),
     corpus: values.corpus ?? [],
+    library: values.library ?? [],
     bundled: !values['no-bundled'],
     json: values.json ?? false,
     ...(values['no-cache'] ? { cache: false } : {}),

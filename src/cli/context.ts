@@ -9,6 +9,7 @@ import { type CorpusCaches, cachesIn } from '../node/caches';
 import { type CorpusFolder, loadCorpus } from '../node/corpusFiles';
 import { IndexedCorpus } from '../node/corpusLoader';
 import { entitySnapshotOf } from '../node/entityStore';
+import { type LoadedLibrary, readLibraries } from '../node/library';
 import { corpusKey } from '../node/searchStore';
 import { parseWorkerScript, WorkerParser } from '../node/workers/parsePool';
 import type { CliOptions } from './args';
@@ -68,9 +69,21 @@ export function createContext(options: CliOptions, write: (text: string) => void
   let unindexed: Corpus | undefined;
   const problems: FileProblem[] = [];
   const notes: string[] = [];
+  const libraryPaths = options.library ?? [];
+  for (const path of libraryPaths) if (!existsSync(resolve(path))) throw new Error(`library file not found: ${path}`);
+  let library: LoadedLibrary | undefined;
+  /** Matches the corpus to the `--library` files, reporting bad entries on stderr. */
+  const withLibrary = (corpus: Corpus): Corpus => {
+    if (libraryPaths.length === 0 || library) return corpus;
+    library = readLibraries(libraryPaths.map((path) => resolve(path)));
+    for (const warning of library.warnings) process.stderr.write(`sourcebook: warning: ${warning}\n`);
+    corpus.setLibrary(library.library);
+    return corpus;
+  };
   // Without `load()` (a command run from code) the corpus is read in full, with no cache.
   const loaded = () =>
-    indexed?.corpus ?? (unindexed ??= loadCorpus({ folders, onProblem: (problem) => problems.push(problem) }));
+    indexed?.corpus ??
+    (unindexed ??= withLibrary(loadCorpus({ folders, onProblem: (problem) => problems.push(problem) })));
   return {
     options,
     folders,
@@ -92,6 +105,7 @@ export function createContext(options: CliOptions, write: (text: string) => void
       });
       await parser?.close();
       indexed = result.indexed;
+      withLibrary(indexed.corpus);
       if (!caches) return;
       const corpus = indexed.corpus;
       provideSearchSnapshot(corpus, () => {

@@ -28,6 +28,7 @@ async function usage(): Promise<string> {
     '',
     'Options (every command):',
     '  --corpus DIR    also read the articles in DIR (repeatable)',
+    '  --library FILE  cite with the keys of a CSL-JSON or BibTeX library (repeatable)',
     '  --no-bundled    leave out the bundled corpus',
     '  --cache DIR     keep the persisted indexes in DIR (default: $XDG_CACHE_HOME/sourcebook or ~/.cache/sourcebook)',
     '  --no-cache      neither read nor write persisted indexes',

@@ -1,4 +1,5 @@
 import type { Article, FileProblem, Passage, Section, Topic } from './model';
+import { Library, linkLibraryItem } from './library/match';
 import { parsePassageId } from './model';
 import { type ArticleFile, slug } from './parse/article';
 import { textHash } from './text/hash';
@@ -22,6 +23,9 @@ export class Corpus {
   private readonly problemByPath = new Map<string, FileProblem>();
   private readonly topicList = new Map<string, Topic>();
   private readonly catalogTexts = new Map<string, string>();
+  private referenceLibrary = new Library();
+  /** Articles by the library key they cite with, where it is not their id. */
+  private readonly byCitationKey = new Map<string, Article>();
   private changeCount = 0;
 
   constructor(topics: readonly Topic[] = []) {
@@ -63,6 +67,7 @@ export class Corpus {
       article = prepared.withId(id);
     }
     this.byId.set(article.id, article);
+    this.linkToLibrary(article);
     this.idByPath.set(file.path, article.id);
     this.changeCount++;
     return warnings.length > 0 ? this.problem(file.path, 'recovered', warnings.join('; ')) : undefined;
@@ -77,13 +82,39 @@ export class Corpus {
       return hadProblem;
     }
     this.idByPath.delete(path);
+    const removed = this.byId.get(id);
     this.byId.delete(id);
+    for (const [key, article] of this.byCitationKey) if (article === removed) this.byCitationKey.delete(key);
     this.changeCount++;
     return true;
   }
 
+  /** The article of an id, or of the library key it cites with (`[@thatKey]`). */
   article(id: string): Article | undefined {
-    return this.byId.get(id);
+    return this.byId.get(id) ?? this.byCitationKey.get(id);
+  }
+
+  /** The analyst's reference library the articles are matched to. */
+  get library(): Library {
+    return this.referenceLibrary;
+  }
+
+  /**
+   * Matches every article to the analyst's library (by citation key, URL or
+   * DOI): a matched article cites with the entry's key and metadata. Replaces
+   * the library matched before.
+   */
+  setLibrary(library: Library): void {
+    this.referenceLibrary = library;
+    this.byCitationKey.clear();
+    for (const article of this.byId.values()) this.linkToLibrary(article);
+    this.changeCount++;
+  }
+
+  private linkToLibrary(article: Article): void {
+    const item = this.referenceLibrary.match(article);
+    linkLibraryItem(article, item);
+    if (item && item.key !== article.id && !this.byCitationKey.has(item.key)) this.byCitationKey.set(item.key, article);
   }
 
   articleAt(path: string): Article | undefined {

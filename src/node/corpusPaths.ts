@@ -182,3 +182,24 @@ export function errorText(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   return text;
 }
+
+/** Largest note `check` or `entities` reads: notes are the user's own, and may be long. */
+export const MAX_NOTE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads a note named on the command line as UTF-8 text: a regular file (a
+ * link the user names is followed: it is their choice), never a FIFO or a
+ * device, and at most `MAX_NOTE_BYTES`. Throws with what the path is when it
+ * cannot be read.
+ */
+export function readNoteText(path: string): string {
+  let realPath: string;
+  try {
+    realPath = realpathSync.native(path);
+  } catch (error) {
+    throw new Error(`${path}: ${isMissing(error) ? 'file not found' : errorText(error)}`, { cause: error });
+  }
+  const read = readRegularFile(realPath, MAX_NOTE_BYTES);
+  if (!read.ok) throw new Error(`${path}: ${read.reason}`);
+  return new TextDecoder('utf-8').decode(read.bytes);
+}

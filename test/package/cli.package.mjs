@@ -33,6 +33,7 @@ const REQUIRED = [
   'CHANGELOG.md',
   'dist/cli.js',
   'dist/parseWorker.js',
+  'dist/readerWorker.mjs',
   'corpus/topics.yaml',
   'corpus/entities.yaml',
   'corpus/alibaba-ai-gamble-qwen.md',

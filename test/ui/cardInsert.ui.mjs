@@ -9,7 +9,8 @@ export const tests = {
     const { page } = wb;
     await page.locator('.editor-group-container.active .monaco-editor textarea').first().focus();
     await page.keyboard.press('Control+Home'); // the cursor above the title, where the old insert landed
-    const card = await wb.hover('Qwen');
+    // The first card of a session waits for the entity index to be built: give it a second try.
+    const card = await wb.hover('Qwen').catch(() => wb.hover('Qwen'));
     assert.match(card, /Insert a quote about Qwen…/);
     await page.locator('.monaco-hover:not(.hidden) a', { hasText: 'Insert a quote about Qwen…' }).first().click();
     const widget = page.locator('.quick-input-widget');

@@ -30,6 +30,7 @@ const REQUIRED = [
   'extension/LICENSE.txt',
   'extension/dist/extension.js',
   'extension/dist/parseWorker.js',
+  'extension/dist/readerWorker.mjs',
   'extension/media/sourcebook.svg',
   'extension/media/csl/chicago-author-date.csl',
   'extension/media/csl/modern-language-association.csl',

@@ -68,11 +68,23 @@ export const tests = {
     await openPicker(wb);
     await wb.page.keyboard.type('Qwen', { delay: 40 });
     await rows(wb).nth(1).waitFor({ timeout: 15_000 });
+    // Rows are clicked by position: wait until the search index is complete and the list holds still.
+    await wb.page.waitForFunction(
+      () => !/indexing/.test(document.querySelector('.quick-input-title')?.textContent ?? ''),
+      undefined,
+      {
+        timeout: 30_000,
+      },
+    );
     const labels = [];
     for (const i of [1, 0]) {
       const row = rows(wb).nth(i);
       labels.push((await row.locator('.label-name').first().innerText()).replace(/…/g, '').trim().slice(0, 30));
       await row.locator('.quick-input-list-checkbox, input[type=checkbox], .monaco-checkbox').first().click();
+      // One check at a time: the count confirms it before the next row is clicked.
+      await widget(wb)
+        .locator('.quick-input-count', { hasText: `${labels.length} Selected` })
+        .waitFor({ timeout: 15_000 });
     }
     await wb.screenshot('picker-two-checked');
     await wb.page.keyboard.press('Enter');

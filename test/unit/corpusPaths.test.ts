@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IndexedCorpus } from '../../src/node/corpusLoader';
 import { listArticleFiles, loadCorpus } from '../../src/node/corpusFiles';
-import { inspectPath, readFolderFile, readRegularFile } from '../../src/node/corpusPaths';
+import { inspectPath, readFolderFile, readNoteText, readRegularFile } from '../../src/node/corpusPaths';
 
 let dir: string;
 let root: string;
@@ -80,6 +80,16 @@ describe('corpus paths', () => {
     });
     expect(readRegularFile(root, 1024)).toMatchObject({ ok: false });
     expect(inspectPath(join(root, 'nothing.md'), root)).toEqual({ kind: 'missing' });
+  });
+
+  it('reads a note named on the command line, but never a FIFO, a device or nothing', () => {
+    writeFileSync(join(dir, 'note.md'), '# Note\n');
+    symlinkSync(join(dir, 'note.md'), join(dir, 'linked-note.md'));
+    mkfifo(join(dir, 'pipe.md'));
+    expect(readNoteText(join(dir, 'linked-note.md'))).toBe('# Note\n');
+    expect(() => readNoteText(join(dir, 'pipe.md'))).toThrow(/is a FIFO \(named pipe\), not a regular file/);
+    expect(() => readNoteText('/dev/zero')).toThrow(/is a device/);
+    expect(() => readNoteText(join(dir, 'absent.md'))).toThrow(/absent\.md: file not found/);
   });
 
   it('reads catalogs and topic lists with the same care: no FIFO, no link out, a size limit', () => {

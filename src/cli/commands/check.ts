@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readNoteText } from '../../node/corpusPaths';
 import { join } from 'node:path';
 import { type CheckedQuote, checkNoteQuotes, type QuoteProblem } from '../../core/integrity/checkNote';
 import type { CliCommand } from '../context';
@@ -49,7 +50,7 @@ export const checkCommand: CliCommand = {
     const problems: CheckEntry[] = [];
     const quotes: QuoteEntry[] = [];
     for (const file of files) {
-      for (const quote of checkNoteQuotes(readFileSync(file, 'utf8'), corpus())) {
+      for (const quote of checkNoteQuotes(readNoteText(file), corpus())) {
         quotes.push(toQuoteEntry(file, quote));
         if (quote.problem) problems.push(toEntry(file, quote.problem));
       }

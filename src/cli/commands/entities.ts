@@ -1,5 +1,6 @@
 import { terminalSafe } from '../../core/text/terminal';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readNoteText } from '../../node/corpusPaths';
+import { existsSync, statSync } from 'node:fs';
 import { entitiesByMentions, entityIndexFor, noteMentions } from '../../core/entities';
 import type { CliCommand, CliContext } from '../context';
 
@@ -31,7 +32,7 @@ export const entitiesCommand: CliCommand = {
 function fileMentions({ corpus, options, out }: CliContext, file: string): number {
   if (!existsSync(file) || statSync(file).isDirectory()) throw new Error(`file not found: ${file}`);
   const index = entityIndexFor(corpus());
-  const entries: MentionEntry[] = noteMentions(index, readFileSync(file, 'utf8')).map((mention) => {
+  const entries: MentionEntry[] = noteMentions(index, readNoteText(file)).map((mention) => {
     const entity = index.entity(mention.entityId)!;
     return {
       entity: entity.name,

@@ -1,3 +1,4 @@
+import { libraryItemOf } from '../library/match';
 import type { Article } from '../model';
 import { oneLine } from '../text/markdownText';
 import { citedTitle, knownDate } from './describe';
@@ -20,9 +21,13 @@ export type CslDate = { readonly 'date-parts': readonly (readonly number[])[] } 
  * The CSL-JSON item of an article, keyed by the article id (the Pandoc
  * citation key). Unknown values are left out, never filled in: no publisher
  * means no container title, no date means no `issued`. A quarter, which CSL
- * dates cannot express, is kept as a literal (`Q1 2026`).
+ * dates cannot express, is kept as a literal (`Q1 2026`). An article matched
+ * to the analyst's library is the library's item instead.
  */
 export function toCslItem(article: Article): CslItem {
+  // An article the analyst's library has an entry for cites as that entry: its key, authors, container, date.
+  const entry = libraryItemOf(article);
+  if (entry) return entry.csl;
   const date = knownDate(article.date);
   const issued: CslDate | undefined =
     date === undefined

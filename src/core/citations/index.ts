@@ -1,3 +1,4 @@
+import { citationKeyOf } from '../library/match';
 import type { Article, Section } from '../model';
 import { formatCslEntry } from './csl';
 import { toCslItem } from './cslItem';
@@ -16,14 +17,14 @@ export { addToBibliography, type BibliographyUpdate } from './bibliography';
  * copies and what follows an inserted quote):
  * - `footnote`: the footnote definition text (publisher, "title", date, section);
  * - `inline`: `*Title*, Publisher, date, § Section`;
- * - `pandoc`: `[@<articleId>]`;
+ * - `pandoc`: `[@<key>]`, the key of the article's entry in the analyst's library, else its id;
  * - `apa`, `chicago`, `mla`: the bibliography entry from the CSL style, in Markdown.
  * Unknown publishers and dates never show as "undefined" or a guess.
  */
 export function formatReference(article: Article, style: CitationStyle, section?: Section): string {
   if (style === 'footnote') return footnoteDefinitionText(article, section ? [section] : []);
   if (style === 'inline') return inlineCitation(article, section);
-  if (style === 'pandoc') return `[@${article.id}]`;
+  if (style === 'pandoc') return `[@${citationKeyOf(article)}]`;
   if (isCslStyle(style)) return formatCslEntry(toCslItem(article), style);
   throw new Error(`unknown citation style "${String(style)}"`);
 }

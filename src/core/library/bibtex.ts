@@ -28,7 +28,9 @@ export function parseBibtexLibrary(text: string, source: string): ParsedLibrary 
     try {
       parsed = input.chain(`${shared}\n${chunk.text}`, { forceType: '@bibtex/text', generateGraph: false });
     } catch (error) {
-      warnings.push(`${source}, line ${chunk.line}: ${(error as Error).message}; left out`);
+      warnings.push(
+        `${source}, line ${chunk.line}: ${(error as Error).message.split('\n')[0]!.replace(/:$/, '')}; left out`,
+      );
       continue;
     }
     if (!Array.isArray(parsed) || parsed.length === 0) {

@@ -28,6 +28,7 @@ import { citedSection, citedTitle, formatCslCitation, formatReference, toCslItem
 import { footnoteDefinitionText } from '../citations/plain';
 import { type CitationStyle, type CslStyle, isCslStyle } from '../citations/styles';
 import type { Article, Section } from '../model';
+import { citationKeyOf } from '../library/match';
 import { escapeMarkdownText, oneLine } from '../text/markdownText';
 
 /** What one cited quote writes into a note. */
@@ -73,7 +74,8 @@ export function citedQuoteParts(
     };
   }
   if (style === 'inline') return { quote: `${open} — ${formatReference(article, 'inline', section)}` };
-  if (style === 'pandoc') return { quote: `${open} ${pandocCitation(article.id, name)}`, needsBibliography: true };
+  if (style === 'pandoc')
+    return { quote: `${open} ${pandocCitation(citationKeyOf(article), name)}`, needsBibliography: true };
   if (isCslStyle(style)) {
     const item = toCslItem(article);
     const inText = formatCslCitation(item, style, name === undefined ? undefined : { label: 'section', value: name });
