@@ -1,5 +1,5 @@
 import type { Article, FileProblem, Passage, Section, Topic } from './model';
-import { Library, linkLibraryItem } from './library/match';
+import { Library, libraryItemOf, linkLibraryItem } from './library/match';
 import { parsePassageId } from './model';
 import { type ArticleFile, slug } from './parse/article';
 import { textHash } from './text/hash';
@@ -107,8 +107,14 @@ export class Corpus {
   setLibrary(library: Library): void {
     this.referenceLibrary = library;
     this.byCitationKey.clear();
-    for (const article of this.byId.values()) this.linkToLibrary(article);
-    this.changeCount++;
+    let relinked = false;
+    for (const article of this.byId.values()) {
+      const before = libraryItemOf(article);
+      this.linkToLibrary(article);
+      relinked ||= libraryItemOf(article) !== before;
+    }
+    // A new version makes every index of the corpus start again: only when an article's entry changed.
+    if (relinked) this.changeCount++;
   }
 
   private linkToLibrary(article: Article): void {
