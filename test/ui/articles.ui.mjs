@@ -64,11 +64,14 @@ export const tests = {
   'Ctrl+Alt+Q in an article quotes the selection into the last note': async (wb) => {
     await wb.openFile('alibaba-thesis.md');
     await openArticleByTitle(wb, LONG_TITLE);
-    await activeEditor(wb).locator('textarea').first().focus();
-    await wb.page.keyboard.press('Control+Home');
-    await wb.page.keyboard.press('ArrowDown');
-    await wb.page.keyboard.press('ArrowDown');
+    // Click into the paragraph, then select its first visual row, as a person would.
+    await activeEditor(wb).locator('.view-line', { hasText: 'Dock workers at the eastern port' }).first().click();
+    await wb.page.keyboard.press('Home');
     await wb.page.keyboard.press('Shift+End');
+    await wb.page
+      .locator('.statusbar-item', { hasText: /selected/ })
+      .first()
+      .waitFor({ timeout: 10_000 });
     await wb.page.keyboard.press('Control+Alt+Q');
     await wb.page.waitForFunction(
       () => document.querySelector('.tabs-container .tab.active')?.textContent?.includes('alibaba-thesis.md'),
