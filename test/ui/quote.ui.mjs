@@ -33,7 +33,15 @@ export const tests = {
   'Insert Cited Quote searches as you type and inserts the top result with its footnote': async (wb) => {
     const { page } = wb;
     await newMarkdownNote(wb);
-    await page.keyboard.type('# Evidence\n\nPrice war:');
+    // Line by line, closing any suggestion first, so an Enter always starts a new line.
+    for (const [i, line] of ['# Evidence', '', 'Price war:'].entries()) {
+      if (i > 0) {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Enter');
+      }
+      if (line) await page.keyboard.type(line);
+    }
+    assert.equal(await wb.editorText(), '# Evidence\n\nPrice war:');
 
     await wb.runCommand('Sourcebook: Insert Cited Quote…');
     const widget = page.locator('.quick-input-widget');
