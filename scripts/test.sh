@@ -2,10 +2,12 @@
 # The one test command (`npm test`, also run by CI through .ci/run): static
 # checks, unit tests, then the extension inside a real VS Code (integration
 # suite, then UI tests in a browser). Stops at the first failing step and
-# exits non-zero. SOURCEBOOK_HOST=electron runs the integration suite in
-# desktop VS Code via @vscode/test-electron instead of code-server (that needs
-# a machine that can download VS Code; the UI tests are then skipped since
-# they drive the code-server workbench).
+# exits non-zero. The archive tests run against a real PostgreSQL that
+# scripts/host/postgres.mjs starts in a temp folder (installed here first).
+# SOURCEBOOK_HOST=electron runs the integration suite in desktop VS Code via
+# @vscode/test-electron instead of code-server (that needs a machine that can
+# download VS Code; the UI tests are then skipped since they drive the
+# code-server workbench).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -31,6 +33,8 @@ step "typecheck" npm run --silent typecheck
 step "lint" npm run --silent lint
 step "format check" npm run --silent format:check
 step "install pandoc" bash scripts/host/install-pandoc.sh
+# The archive tests (unit and integration) each start a throwaway cluster of a real PostgreSQL.
+step "install PostgreSQL" bash scripts/host/install-postgres.sh
 step "unit tests" npm run --silent unit
 step "build" npm run --silent build
 step "CLI package (npm pack, installed outside the repository)" node test/package/cli.package.mjs
