@@ -79,3 +79,72 @@ export function scannedPdf(): Uint8Array {
 export function encryptedPdf(): Uint8Array {
   return writePdf({ pages: [paragraph(100, 'Confidential board minutes.')], encrypted: true });
 }
+
+/** Lines of a column from `top`, 13 points apart, at `x`. */
+function column(x: number, top: number, ...lines: string[]): PdfLine[] {
+  return lines.map((text, i) => ({ text, x, top: top + i * 13, size: 10 }));
+}
+
+/**
+ * A two-page article set in two columns, as journals and reports are: a title
+ * across both columns, a running header and footer, a paragraph that runs
+ * from the foot of the left column to the top of the right one with a word
+ * hyphenated at the column break, and on page 2 a caption across the page
+ * between two pairs of columns. Lines of the two columns share baselines,
+ * so a reader that goes by rows alone interleaves them.
+ */
+export function twoColumnPdf(): Uint8Array {
+  const header = (n: number): PdfLine[] => [
+    { text: 'Harbour Economics Quarterly · Spring 2026', top: 40, size: 9 },
+    { text: `Page ${n} of 2`, top: 760, size: 9, x: 72 },
+  ];
+  return writePdf({
+    info: { Title: 'Container ports learn to live with longer queues', Author: 'Ines Okafor' },
+    pages: [
+      [
+        ...header(1),
+        { text: 'Container ports learn to live with longer queues', top: 90, size: 20, bold: true },
+        ...column(
+          72,
+          140,
+          'Ships waited an average of three days to',
+          'berth at the largest European ports in',
+          'February, twice as long as a year before.',
+          'Terminal operators blamed the weather and',
+          'a shortage of crane drivers for the delays',
+          'that rippled through the inland rail net-',
+        ),
+        ...column(
+          326,
+          140,
+          'work and left empty boxes stranded far',
+          'from the exporters who needed them.',
+          '',
+          'Freight forwarders now book slots on feeder',
+          'vessels weeks in advance, and some shippers',
+          'have moved cargo to smaller regional ports.',
+        ),
+      ],
+      [
+        ...header(2),
+        ...column(
+          72,
+          90,
+          'Port authorities in the north have begun',
+          'publishing daily queue figures so that',
+          'hauliers can plan their arrivals better.',
+        ),
+        ...column(
+          326,
+          90,
+          'Insurers are reviewing premiums for cargo',
+          'that waits at anchor for more than a week',
+          'because of the rising risk of spoilage.',
+        ),
+        { text: 'Figure 1: average waiting time at anchor in days, January 2025 to February 2026', top: 150, size: 10 },
+        ...column(72, 180, 'Rail operators expect the backlog of', 'containers to clear by the end of June.'),
+        ...column(326, 180, 'Shipping lines say that freight rates will', 'fall once the queues have gone away.'),
+      ],
+    ],
+  });
+}

@@ -21,35 +21,117 @@ export interface PageLine {
 }
 
 /**
- * Groups a page's runs into lines (runs whose baselines are within half a
- * line of each other), lines top to bottom and runs left to right. A gap
- * wider than a space between runs becomes one space.
+ * Groups a page's runs into lines in reading order. Runs whose baselines are
+ * within half a line of each other share a row; rows go top to bottom and
+ * runs left to right. A page set in two columns (`columnGutter`) is read
+ * column by column: between two rows that cross the gutter (a title, a
+ * figure caption across the page), the left column's lines come first, then
+ * the right column's. A gap wider than a space between runs becomes one
+ * space.
  */
 export function pageLines(runs: readonly TextRun[]): PageLine[] {
-  const sorted = runs.filter((run) => run.text !== '').sort((a, b) => b.y - a.y || a.x - b.x);
-  const lines: { runs: TextRun[]; y: number; height: number }[] = [];
-  for (const run of sorted) {
-    const line = lines[lines.length - 1];
-    if (line && Math.abs(line.y - run.y) <= Math.max(line.height, run.height, 1) * 0.5) {
-      line.runs.push(run);
-      line.height = Math.max(line.height, run.height);
-    } else lines.push({ runs: [run], y: run.y, height: run.height });
+  const rows = baselineRows(runs);
+  const gutter = columnGutter(rows);
+  if (gutter === undefined) return rows.map(lineOf).filter((line) => line.text !== '');
+  const lines: PageLine[] = [];
+  let left: PageLine[] = [];
+  let right: PageLine[] = [];
+  const flush = () => {
+    lines.push(...left, ...right);
+    left = [];
+    right = [];
+  };
+  for (const row of rows) {
+    if (row.runs.some((run) => crosses(run, gutter))) {
+      flush();
+      lines.push(lineOf(row));
+      continue;
+    }
+    const leftRuns = row.runs.filter((run) => run.x < gutter);
+    const rightRuns = row.runs.filter((run) => run.x >= gutter);
+    if (leftRuns.length > 0) left.push(lineOf({ ...row, runs: leftRuns }));
+    if (rightRuns.length > 0) right.push(lineOf({ ...row, runs: rightRuns }));
   }
-  return lines
-    .map(({ runs: parts, y, height }) => {
-      parts.sort((a, b) => a.x - b.x);
-      let text = '';
-      let end = -Infinity;
-      for (const part of parts) {
-        const gap = part.x - end;
-        if (text !== '' && gap > Math.max(part.height, 1) * 0.15 && !/\s$/.test(text) && !/^\s/.test(part.text))
-          text += ' ';
-        text += part.text;
-        end = part.x + part.width;
-      }
-      return { text: text.replace(/\s+/g, ' ').trim(), x: parts[0]!.x, y, height };
-    })
-    .filter((line) => line.text !== '');
+  flush();
+  return lines.filter((line) => line.text !== '');
+}
+
+interface Row {
+  readonly runs: TextRun[];
+  readonly y: number;
+  height: number;
+}
+
+function baselineRows(runs: readonly TextRun[]): Row[] {
+  const sorted = runs.filter((run) => run.text.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
+  const rows: Row[] = [];
+  for (const run of sorted) {
+    const row = rows[rows.length - 1];
+    if (row && Math.abs(row.y - run.y) <= Math.max(row.height, run.height, 1) * 0.5) {
+      row.runs.push(run);
+      row.height = Math.max(row.height, run.height);
+    } else rows.push({ runs: [run], y: run.y, height: run.height });
+  }
+  for (const row of rows) row.runs.sort((a, b) => a.x - b.x);
+  return rows;
+}
+
+function lineOf({ runs: parts, y, height }: Row): PageLine {
+  let text = '';
+  let end = -Infinity;
+  for (const part of parts) {
+    const gap = part.x - end;
+    if (text !== '' && gap > Math.max(part.height, 1) * 0.15 && !/\s$/.test(text) && !/^\s/.test(part.text))
+      text += ' ';
+    text += part.text;
+    end = part.x + part.width;
+  }
+  return { text: text.replace(/\s+/g, ' ').trim(), x: parts[0]?.x ?? 0, y, height };
+}
+
+/** Whether a run starts left of `x` and ends right of it (a little overlap is the font's side bearing). */
+function crosses(run: TextRun, x: number): boolean {
+  return run.x < x && run.x + run.width > x + 1;
+}
+
+/**
+ * The x where a page's right column starts, or undefined for a page in one
+ * column. A candidate is a left edge shared by at least three rows that also
+ * have text to its left, ending at least a line's height before it (the
+ * gutter). It is taken when the left column's lines are full (they end near
+ * the gutter, as set prose does, not as the short first cells of a table)
+ * and at most a third as many rows cross it as use it.
+ */
+function columnGutter(rows: readonly Row[]): number | undefined {
+  const all = rows.flatMap((row) => row.runs);
+  if (all.length === 0) return undefined;
+  const minX = Math.min(...all.map((run) => run.x));
+  const maxX = Math.max(...all.map((run) => run.x + run.width));
+  const width = maxX - minX;
+  const uses = new Map<number, { rows: number; leftEnds: number[] }>();
+  for (const row of rows) {
+    const seen = new Set<number>();
+    for (const run of row.runs) {
+      const at = Math.round(run.x);
+      if (seen.has(at) || at < minX + width * 0.3 || at > minX + width * 0.7) continue;
+      const before = row.runs.filter((other) => other.x + other.width <= run.x - Math.max(row.height, 4));
+      if (before.length === 0 || row.runs.some((other) => other !== run && crosses(other, run.x))) continue;
+      seen.add(at);
+      const use = uses.get(at) ?? { rows: 0, leftEnds: [] };
+      use.rows++;
+      use.leftEnds.push(Math.max(...before.map((other) => other.x + other.width)));
+      uses.set(at, use);
+    }
+  }
+  let best: { x: number; rows: number } | undefined;
+  for (const [x, use] of uses) {
+    if (use.rows < 3 || (best && best.rows >= use.rows)) continue;
+    const crossing = rows.filter((row) => row.runs.some((run) => crosses(run, x))).length;
+    const leftWidth = x - minX;
+    const fullLines = use.leftEnds.filter((end) => end - minX >= leftWidth * 0.6).length;
+    if (crossing * 3 <= use.rows && fullLines * 2 >= use.rows) best = { x, rows: use.rows };
+  }
+  return best?.x === undefined ? undefined : best.x - 0.5;
 }
 
 /** A line's text with its numbers made alike, so "Page 3 of 9" on every page counts as the same line. */
@@ -58,8 +140,8 @@ function shape(text: string): string {
 }
 
 /**
- * The running headers and footers of a document: lines among the first or
- * last three of a page whose text (numbers aside) recurs at about the same
+ * The running headers and footers of a document: lines among the three
+ * highest or lowest of a page whose text (numbers aside) recurs at about the same
  * height on most pages. Only documents of two pages or more have them.
  */
 export function runningLines(pages: readonly (readonly PageLine[])[]): Set<string> {
@@ -68,8 +150,10 @@ export function runningLines(pages: readonly (readonly PageLine[])[]): Set<strin
   if (withText.length < 2) return running;
   const seen = new Map<string, number>();
   for (const lines of withText) {
+    // By height, not reading order: in two columns the footer follows the right column, not the left.
+    const byHeight = [...lines].sort((a, b) => b.y - a.y);
     const edge = new Set(
-      [...lines.slice(0, 3), ...lines.slice(-3)].map((line) => `${shape(line.text)}@${Math.round(line.y / 4)}`),
+      [...byHeight.slice(0, 3), ...byHeight.slice(-3)].map((line) => `${shape(line.text)}@${Math.round(line.y / 4)}`),
     );
     for (const key of edge) seen.set(key, (seen.get(key) ?? 0) + 1);
   }

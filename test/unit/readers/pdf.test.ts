@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type ExtractedDocument, pageAt } from '../../../src/core/readers/extracted';
 import { extractPdf } from '../../../src/node/readers/pdf';
 import { pageLines, runningLines } from '../../../src/node/readers/pdfLayout';
-import { encryptedPdf, scannedPdf, windReportPdf } from '../../support/pdfFixtures';
+import { encryptedPdf, scannedPdf, twoColumnPdf, windReportPdf } from '../../support/pdfFixtures';
 import { writePdf } from '../../support/pdfWriter';
 
 async function read(bytes: Uint8Array): Promise<ExtractedDocument> {
@@ -51,6 +51,50 @@ describe('the PDF reader', () => {
     expect(text).not.toMatch(/con- ?tracts|manu- ?facturing/);
     expect(doc.text).not.toContain('Northwind Energy Review');
     expect(doc.text).not.toMatch(/Page \d of 4/);
+  });
+
+  it('reads a page set in two columns column by column, across a caption that spans the page', async () => {
+    const doc = await read(twoColumnPdf());
+    expect(paragraphs(doc)).toEqual([
+      {
+        text: 'Ships waited an average of three days to berth at the largest European ports in February, twice as long as a year before. Terminal operators blamed the weather and a shortage of crane drivers for the delays that rippled through the inland rail network and left empty boxes stranded far from the exporters who needed them.',
+        page: 1,
+      },
+      {
+        text: 'Freight forwarders now book slots on feeder vessels weeks in advance, and some shippers have moved cargo to smaller regional ports.',
+        page: 1,
+      },
+      {
+        text: 'Port authorities in the north have begun publishing daily queue figures so that hauliers can plan their arrivals better. Insurers are reviewing premiums for cargo that waits at anchor for more than a week because of the rising risk of spoilage.',
+        page: 2,
+      },
+      { text: 'Figure 1: average waiting time at anchor in days, January 2025 to February 2026', page: 2 },
+      {
+        text: 'Rail operators expect the backlog of containers to clear by the end of June. Shipping lines say that freight rates will fall once the queues have gone away.',
+        page: 2,
+      },
+    ]);
+    expect(doc.text).not.toContain('Harbour Economics Quarterly');
+    expect(doc.text).not.toMatch(/Page \d of 2/);
+  });
+
+  it('keeps a row of one column whole when a run merely starts mid-page (an indented line, a short table)', () => {
+    const lines = pageLines([
+      { text: 'Quarter', x: 72, y: 700, width: 40, height: 10 },
+      { text: 'Volume', x: 300, y: 700, width: 35, height: 10 },
+      { text: 'Q1', x: 72, y: 686, width: 12, height: 10 },
+      { text: '4.1 million', x: 300, y: 686, width: 50, height: 10 },
+      { text: 'Q2', x: 72, y: 672, width: 12, height: 10 },
+      { text: '4.4 million', x: 300, y: 672, width: 50, height: 10 },
+      { text: 'Q3', x: 72, y: 658, width: 12, height: 10 },
+      { text: '4.0 million', x: 300, y: 658, width: 50, height: 10 },
+    ]);
+    expect(lines.map((line) => line.text)).toEqual([
+      'Quarter Volume',
+      'Q1 4.1 million',
+      'Q2 4.4 million',
+      'Q3 4.0 million',
+    ]);
   });
 
   it('leaves out the print date of a PDF printed by a browser, and takes a title from the first page when the info has a file name', async () => {
