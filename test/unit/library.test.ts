@@ -105,4 +105,27 @@ describe('a corpus matched to the library', () => {
     expect(apa).toContain('Brennan');
     expect(apa).toContain('Northwind Energy Review');
   });
+
+  it('gives the footnote and inline styles the library metadata too: authors, container, date, DOI or URL', async () => {
+    const wind = await run(quoteCommand, ['record low strike price', '--style', 'footnote']);
+    expect(wind.out).toContain(
+      '[^wind]: Ada Brennan, Northwind Energy Review, "Offshore wind auction clears at record low price", March 2026, <https://doi.org/10.5555/nwer.2026.031>.',
+    );
+    const inline = await run(quoteCommand, ['record low strike price', '--style', 'inline']);
+    expect(inline.out).toMatch(
+      / — \*Offshore wind auction clears at record low price\*, Ada Brennan, Northwind Energy Review, March 2026, <https:\/\/doi\.org\/10\.5555\/nwer\.2026\.031>$/,
+    );
+    const cranes = await run(quoteCommand, ['bananas from Rotterdam', '--style', 'footnote']);
+    expect(cranes.out).toMatch(
+      /\]: Mara Lindqvist, Coastline Daily, "Harbour cranes stall as port strike enters second week", March 14, 2026, (?:§ [^,]+, )?<https:\/\/www\.coastline\.example\/business\/2026\/03\/harbour-cranes-stall\/\?utm_source=newsletter>\.$/,
+    );
+    // The library's title is not the corpus's ("Wind"), and the quotes still resolve and check clean.
+    for (const [name, quoted] of Object.entries({ wind, inline, cranes })) {
+      const note = join(dir, `library-${name}.md`);
+      writeFileSync(note, `# Note\n\n${quoted.out}\n`);
+      expect((await run(checkCommand, [note])).code, name).toBe(0);
+      writeFileSync(note, `# Note\n\n${quoted.out.replace(/record low|bananas/, 'record high')}\n`);
+      expect((await run(checkCommand, [note])).code, `${name}, altered`).toBe(1);
+    }
+  });
 });

@@ -129,7 +129,7 @@ class Placeholders {
   }
 
   protectItem(item: CslItem): CslItem {
-    const { title, 'container-title': container, author, issued, URL } = item;
+    const { title, 'container-title': container, author, issued, URL, DOI } = item;
     return {
       ...item,
       title: this.protectField(title),
@@ -150,6 +150,7 @@ class Placeholders {
         ? { issued: { literal: this.protectField(issued.literal) } }
         : {}),
       ...(URL === undefined ? {} : { URL: this.protectField(URL) }),
+      ...(DOI === undefined ? {} : { DOI: this.protectField(DOI) }),
     };
   }
 

@@ -12,6 +12,7 @@ export interface CslItem {
   readonly author?: readonly CslName[];
   readonly issued?: CslDate;
   readonly URL?: string;
+  readonly DOI?: string;
 }
 
 export type CslName = { readonly family: string; readonly given?: string } | { readonly literal: string };
@@ -51,6 +52,7 @@ export function toCslItem(article: Article): CslItem {
     ...(article.authors && article.authors.length > 0 ? { author: article.authors.map(cslName) } : {}),
     ...(issued === undefined ? {} : { issued }),
     ...(article.url === undefined ? {} : { URL: oneLine(article.url) }),
+    ...(article.doi === undefined ? {} : { DOI: oneLine(article.doi) }),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Corpus } from '../corpus';
+import { libraryItemOf } from '../library/match';
 import type { Article } from '../model';
 import type { NoteCitation, ReferenceList } from '../quotes/noteScan';
 import { wordsOf } from './words';
@@ -78,7 +79,8 @@ const LOCATOR_WORDS = new Set(['sec', 'section', 'p', 'pp', 'page', 'pages', 'pa
 
 /**
  * The articles of the reference-list entries an in-text citation points at:
- * its words before the locator (`sec.`, `p.`) must appear in the entry in
+ * its words before the locator (`sec.`, `p.`, or numbers after the year
+ * that no entry holds: an unlabelled page) must appear in the entry in
  * order, years included. Several entries can match (two 2026 articles of one
  * publisher): then every one of their articles is a candidate.
  */
@@ -94,10 +96,22 @@ function inReferenceList(
   if (name.length === 0) return undefined;
   const locator = cut === -1 ? [] : all.slice(cut + 1);
   const found: Article[] = [];
-  for (const entry of references.entries) {
-    const words = wordsOf(entry.text).map((w) => w.text);
-    if (!containsRun(words, name)) continue;
-    for (const article of titleIn(entry.text, corpus) ?? []) if (!found.includes(article)) found.push(article);
+  // Chicago and MLA write a page without a label (`Brennan 2026, 3`, `Brennan 3`): numbers at the end
+  // that no entry holds after the name are dropped one by one.
+  for (let words = name.length; words > 0 && found.length === 0; words--) {
+    for (const entry of references.entries) {
+      if (
+        !containsRun(
+          wordsOf(entry.text).map((w) => w.text),
+          name.slice(0, words),
+        )
+      )
+        continue;
+      for (const article of titleIn(entry.text, corpus) ?? []) if (!found.includes(article)) found.push(article);
+    }
+    const last = name[words - 1]!;
+    // A year after a name is the year the entry must hold, not a page.
+    if (!/^\d+$/.test(last) || (/^\d{4}$/.test(last) && !/^\d+$/.test(name[words - 2] ?? '0'))) break;
   }
   const narrowed =
     locator.length === 0
@@ -136,11 +150,17 @@ function titleIndex(corpus: Corpus): Map<string, TitleEntry[]> {
   if (cached && cached.version === corpus.version) return cached.byFirstWord;
   const byFirstWord = new Map<string, TitleEntry[]>();
   for (const article of corpus.articles()) {
-    const words = wordsOf(article.title).map((w) => w.text);
-    if (words.length === 0) continue;
-    const entries = byFirstWord.get(words[0]!);
-    if (entries) entries.push({ article, words });
-    else byFirstWord.set(words[0]!, [{ article, words }]);
+    // An article matched to the analyst's library is cited under the library's title.
+    const library = libraryItemOf(article)?.title;
+    for (const title of library === undefined || library === article.title
+      ? [article.title]
+      : [article.title, library]) {
+      const words = wordsOf(title).map((w) => w.text);
+      if (words.length === 0) continue;
+      const entries = byFirstWord.get(words[0]!);
+      if (entries) entries.push({ article, words });
+      else byFirstWord.set(words[0]!, [{ article, words }]);
+    }
   }
   titleIndexes.set(corpus, { version: corpus.version, byFirstWord });
   return byFirstWord;

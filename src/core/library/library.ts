@@ -79,6 +79,7 @@ function libraryItem(entry: unknown, source: string): LibraryItem | string {
     ...(author.length > 0 ? { author } : {}),
     ...(issued ? { issued } : {}),
     ...(url ? { URL: url } : {}),
+    ...(doi ? { DOI: doi } : {}),
   };
   const year = issued && 'date-parts' in issued ? issued['date-parts'][0]?.[0] : undefined;
   return {

@@ -9,10 +9,10 @@
  *
  * | style | after the closing mark | elsewhere in the note |
  * |---|---|---|
- * | `footnote` | `[^label]` | `[^label]: Publisher, "Title", date, § Section.` at the end |
- * | `inline` | ` — *Title*, Publisher, date, § Section` | |
- * | `pandoc` | ` [@id]`, ` [@id, sec. Section]` | `bibliography:` in the front matter; the CSL-JSON entry |
- * | `apa`, `chicago`, `mla` | ` (in-text citation, sec. Section)` from the CSL style | the entry in References / Works Cited |
+ * | `footnote` | `[^label]` | `[^label]: Authors, Publisher, "Title", date, § Section, p. 4, <link>.` at the end |
+ * | `inline` | ` — *Title*, Authors, Publisher, date, § Section, p. 4, <link>` | |
+ * | `pandoc` | ` [@id]`, ` [@id, sec. Section]`, ` [@id, p. 4]` | `bibliography:` in the front matter; the CSL-JSON entry |
+ * | `apa`, `chicago`, `mla` | ` (in-text citation, sec. Section / p. 4)` from the CSL style | the entry in References / Works Cited |
  *
  * Locators: every style names the section a quote comes from (the lead, the
  * text before the first heading, is named by none). Footnotes get one label
@@ -21,11 +21,16 @@
  * from; a label is derived from the article, so it is stable. Pandoc and the
  * CSL styles use CSL's `section` locator, which citeproc prints as "sec." or
  * "Section"; the section's title reads better than a number that shifts when
- * an article gains a heading.
+ * an article gains a heading. A PDF passage also knows its page: footnotes
+ * and inline citations name it after the section (`p. 4`; footnote labels
+ * end in `.p4`), and pandoc and the CSL styles, whose cite takes a single
+ * locator, give the page instead of the section (`[@id, p. 4]`), since a
+ * page is what a reader of a PDF turns to.
  */
 
-import { citedSection, citedTitle, formatCslCitation, formatReference, toCslItem } from '../citations';
-import { footnoteDefinitionText } from '../citations/plain';
+import { citedSection, type CslLocator, formatCslCitation, formatReference, toCslItem } from '../citations';
+import { cslLocatorOf } from '../citations/locator';
+import { footnoteDefinitionText, inlineCitation } from '../citations/plain';
 import { type CitationStyle, type CslStyle, isCslStyle } from '../citations/styles';
 import type { Article, Section } from '../model';
 import { citationKeyOf } from '../library/match';
@@ -55,30 +60,33 @@ export const REFERENCE_HEADING = /^(references|works cited|bibliography|sources)
 
 /**
  * Everything a cited quote of `passageText` from `section` of `article`
- * writes in `style`. Pure; CSL styles call citeproc (the first call per style
- * compiles it).
+ * writes in `style`; `page` is the page of a PDF passage (`placeOfPassage`).
+ * Pure; CSL styles call citeproc (the first call per style compiles it).
  */
 export function citedQuoteParts(
   passageText: string,
   article: Article,
   section: Section | undefined,
   style: CitationStyle,
+  page?: number,
 ): CitedQuoteParts {
   const open = `> "${quoteText(passageText)}"`;
-  const name = citedSection(article, section);
+  const place = { ...(section ? { section } : {}), ...(page === undefined ? {} : { page }) };
   if (style === 'footnote') {
-    const label = footnoteLabel(article, section);
+    const label = footnoteLabel(article, section, page);
     return {
       quote: `${open}[^${label}]`,
-      footnote: { label, text: footnoteDefinitionText(article, section ? [section] : []) },
+      footnote: { label, text: footnoteDefinitionText(article, section ? [section] : [], page) },
     };
   }
-  if (style === 'inline') return { quote: `${open} — ${formatReference(article, 'inline', section)}` };
+  if (style === 'inline') return { quote: `${open} — ${inlineCitation(article, section, page)}` };
   if (style === 'pandoc')
-    return { quote: `${open} ${pandocCitation(citationKeyOf(article), name)}`, needsBibliography: true };
+    return {
+      quote: `${open} ${pandocCitation(citationKeyOf(article), cslLocatorOf(article, place))}`,
+      needsBibliography: true,
+    };
   if (isCslStyle(style)) {
-    const item = toCslItem(article);
-    const inText = formatCslCitation(item, style, name === undefined ? undefined : { label: 'section', value: name });
+    const inText = formatCslCitation(toCslItem(article), style, cslLocatorOf(article, place));
     return {
       quote: `${open} ${inText}`,
       reference: { heading: REFERENCE_HEADINGS[style], entry: formatReference(article, style) },
@@ -98,31 +106,34 @@ export function quoteText(text: string): string {
 }
 
 /**
- * `[@id]` or `[@id, sec. Section]` (pandoc takes all of `sec. …` as the
- * locator; `;` and brackets inside it are escaped). A key pandoc would not
- * read whole goes in braces.
+ * `[@id]`, `[@id, sec. Section]` or `[@id, p. 4]` (pandoc takes all of
+ * `sec. …` as the locator; `;` and brackets inside it are escaped). A key
+ * pandoc would not read whole goes in braces.
  */
-export function pandocCitation(id: string, section?: string): string {
+export function pandocCitation(id: string, locator?: CslLocator): string {
   const key = /^[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*$/u.test(id) && !/[:.#$%&\-+?<>~/]$/.test(id) ? id : `{${id}}`;
-  if (section === undefined) return `[@${key}]`;
-  return `[@${key}, sec. ${escapeMarkdownText(section).replace(/;/g, '\\;')}]`;
+  if (locator === undefined) return `[@${key}]`;
+  const label = locator.label === 'page' ? 'p.' : 'sec.';
+  return `[@${key}, ${label} ${escapeMarkdownText(locator.value).replace(/;/g, '\\;')}]`;
 }
 
 /**
  * The footnote label of a section: the article id for the lead, else the id,
  * a period and the section's slug (its first words, more when two sections
- * would share one). Label characters are those every reader accepts.
+ * would share one); for a PDF passage, `.p<page>` after it, so each page has
+ * its own footnote. Label characters are those every reader accepts.
  */
-export function footnoteLabel(article: Article, section: Section | undefined): string {
+export function footnoteLabel(article: Article, section: Section | undefined, page?: number): string {
+  const onPage = page === undefined ? '' : `.p${page}`;
   const base = labelSafe(article.id);
-  if (citedSection(article, section) === undefined) return base;
+  if (citedSection(article, section) === undefined) return base + onPage;
   const named = article.sections.filter((s) => citedSection(article, s) !== undefined);
   for (const words of [3, 6, Infinity]) {
     const slugs = named.map((s) => slug(s.title, words));
     const mine = slug(section!.title, words);
-    if (slugs.filter((s) => s === mine).length === 1) return `${base}.${mine}`;
+    if (slugs.filter((s) => s === mine).length === 1) return `${base}.${mine}${onPage}`;
   }
-  return `${base}.${slug(section!.title, 3)}-${section!.index}`;
+  return `${base}.${slug(section!.title, 3)}-${section!.index}${onPage}`;
 }
 
 function slug(title: string, words: number): string {
@@ -142,5 +153,5 @@ function labelSafe(id: string): string {
 
 /** The title words a citation written by Sourcebook for `article` contains (for telling whose entry a reference is). */
 export function referenceTitle(article: Article): string {
-  return escapeMarkdownText(citedTitle(article));
+  return escapeMarkdownText(toCslItem(article).title);
 }

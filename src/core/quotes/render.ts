@@ -1,4 +1,5 @@
 import type { CitationStyle } from '../citations';
+import { placeOfPassage } from '../citations/locator';
 import type { Article, Passage } from '../model';
 import { eolOf } from '../text/noteLines';
 import { type CitedQuoteParts, citedQuoteParts } from './citedQuote';
@@ -60,9 +61,9 @@ export function renderQuote(
   options: RenderQuoteOptions = {},
 ): RenderedQuote {
   const eol = options.eol ?? eolOf(noteText);
-  const section = article.sections[passage.sectionIndex];
+  const { section, page } = placeOfPassage(article, passage);
   const scan = scanNote(noteText);
-  const parts = reuseFootnote(citedQuoteParts(passage.text, article, section, style), scan);
+  const parts = reuseFootnote(citedQuoteParts(passage.text, article, section, style, page), scan);
   const tailStart = Math.min(
     scan.trailingFootnotesStart ?? noteText.length,
     scan.references?.headingStart ?? noteText.length,

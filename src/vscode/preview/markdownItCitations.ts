@@ -3,6 +3,7 @@ import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type StateInline from 'markdown-it/lib/rules_inline/state_inline.mjs';
 import footnote from 'markdown-it-footnote';
 import { type CslStyle, formatCslCitation, formatCslEntry, toCslItem } from '../../core/citations';
+import { readLocator } from '../../core/citations/locator';
 import type { Article } from '../../core/model';
 import { pandocKey } from '../../core/quotes/quoteParagraph';
 
@@ -12,11 +13,9 @@ export interface CitationSource {
   style(): CslStyle;
 }
 
-const LOCATOR = /^(?:sec\.|section|§)\s*/i;
-
 /**
  * A markdown-it plugin for VS Code's Markdown preview: footnotes (through
- * markdown-it-footnote), and pandoc citations `[@id]`, `[@id, sec. …]`
+ * markdown-it-footnote), and pandoc citations `[@id]`, `[@id, sec. …]`, `[@id, p. 4]`
  * rendered as in-text citations of the configured CSL style, with the
  * formatted references of the cited articles at the end of the note. Corpus
  * text reaches the HTML only through markdown-it's own escaping.
@@ -30,12 +29,7 @@ export function citationsPlugin(md: MarkdownIt, source: CitationSource): void {
     const article = source.article(key);
     if (!article)
       return `<span class="sourcebook-citation sourcebook-unknown" title="No article ${md.utils.escapeHtml(key)} in the corpus">[@${md.utils.escapeHtml(key)}${locator ? `, ${md.utils.escapeHtml(locator)}` : ''}]</span>`;
-    const section = locator?.replace(LOCATOR, '');
-    const text = formatCslCitation(
-      toCslItem(article),
-      source.style(),
-      section ? { label: 'section', value: section } : undefined,
-    );
+    const text = formatCslCitation(toCslItem(article), source.style(), readLocator(locator));
     return `<span class="sourcebook-citation">${md.renderInline(text)}</span>`;
   };
   md.core.ruler.push('sourcebook_bibliography', (state) => bibliography(state, md, source));

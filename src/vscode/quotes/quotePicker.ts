@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Corpus } from '../../core/corpus';
+import { pageAt } from '../../core/readers/extracted';
 import { type PassageHit, type PassageSearch, searchIndexFor, snippet } from '../../core/search';
 import { chooseCitationStyle, describeStyle, styleInForce } from './citationStyleSetting';
 import { PassagePreview } from './passagePreview';
@@ -42,7 +43,8 @@ const STYLE_BUTTON: vscode.QuickInputButton = {
  * the (synchronous, fast) passage search and replaces the items. Sourcebook
  * ranks and filters, so items always show and keep their order; the label
  * is the passage (cut around its first match), where VS Code highlights the
- * typed text; the detail names the article, section, topic and date. The
+ * typed text; the detail names the article, section and (for a PDF) page,
+ * the description its date and topic. The
  * same passage in several articles shows once, and one article gives at most
  * a few items. The passage under the cursor is previewed in its article
  * beside the note. Several passages can be checked: they come back in the
@@ -181,7 +183,11 @@ function item(corpus: Corpus, hit: PassageHit, alsoIn: number): PassageItem {
   const article = corpus.article(hit.articleId);
   const section = article?.sections[hit.sectionIndex];
   const sectionName = section && section.depth > 0 && section.title !== article?.title ? section.title : undefined;
-  const where = [article?.title ?? hit.articleId, sectionName && `§ ${sectionName}`].filter(Boolean).join('  ·  ');
+  const passage = corpus.passage(hit.passageId);
+  const page = passage ? pageAt(article?.pages, passage.range.start.offset) : undefined;
+  const where = [article?.title ?? hit.articleId, sectionName && `§ ${sectionName}`, page !== undefined && `p. ${page}`]
+    .filter(Boolean)
+    .join('  ·  ');
   const topic = article?.topics[0];
   const description = [
     article?.date ?? 'undated',

@@ -27,6 +27,21 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** What the citation of a page-3 passage of the wind report says in each style: the page, as each style writes it. */
+const PAGE_CITED: Record<string, string[]> = {
+  footnote: [
+    '2028."[^energy-wind-report.grid-connections.p3]',
+    '[^energy-wind-report.grid-connections.p3]: Ada Brennan, "Offshore wind auction clears at record low price", publisher unknown, March 11, 2026, § Grid connections, p. 3.',
+  ],
+  inline: [
+    '— *Offshore wind auction clears at record low price*, Ada Brennan, March 11, 2026, § Grid connections, p. 3',
+  ],
+  pandoc: ['2028." [@energy-wind-report, p. 3]'],
+  apa: ['2028." (Brennan, 2026, p. 3)'],
+  chicago: ['2028." (Brennan 2026, 3)'],
+  mla: ['2028." (Brennan 3)'],
+};
+
 async function run(command: CliCommand, argv: string[]): Promise<{ code: number; out: string }> {
   const lines: string[] = [];
   const context = createContext(parseCli([command.name, ...argv, '--corpus', root, '--no-bundled']), (text) =>
@@ -75,9 +90,10 @@ describe('a corpus folder of web pages and PDFs', () => {
     expect(web[0]).toMatchObject({ url: 'https://coastline.example/business/2026/03/harbour-cranes-stall' });
     expect(web[0]!.page).toBeUndefined();
 
-    for (const style of ['footnote', 'pandoc', 'apa']) {
+    for (const style of Object.keys(PAGE_CITED)) {
       const quoted = await run(quoteCommand, [hits[0]!.id, '--style', style]);
       expect(quoted.out).toContain('"Grid operators expect the new cables to carry 4.2 gigawatts by the end of 2028."');
+      //       for (const cited of PAGE_CITED[style]!) expect(quoted.out, style).toContain(cited);
       const note = join(dir, `note-${style}.md`);
       writeFileSync(note, `# Notes\n\n${quoted.out}\n`);
       expect(await run(checkCommand, [note])).toMatchObject({ code: 0 });
