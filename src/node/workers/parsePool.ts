@@ -6,8 +6,8 @@ import type { IndexedOutcome } from '../../core/cache/folderIndex';
 import type { Decoded } from '../../core/parse/decode';
 import { type PreparedFile, prepareFile } from '../../core/preparedFile';
 import type { CorpusFile } from '../corpusFiles';
-import { type ArticleParser, parsedNow } from '../fileIndexing';
-import { WorkerPool } from './pool';
+import type { ArticleParser } from '../fileIndexing';
+import { type TaskFailure, WorkerPool } from './pool';
 
 /** What the parse worker is handed: the file (without its text) and its decoded text. */
 export interface ParseInput {
@@ -55,27 +55,39 @@ export class WorkerParser implements ArticleParser {
 
   async prepare(file: CorpusFile, decoded: Decoded, signal?: AbortSignal): Promise<PreparedFile | undefined> {
     if (!decoded.ok) return prepareFile(file, decoded);
-    const plain = { path: file.path, relativePath: file.relativePath, bundled: file.bundled };
-    const input = { file: file.defaults ? { ...plain, defaults: file.defaults } : plain, decoded };
-    const result = await this.pool.run(input, { timeoutMs: this.budgetMs, ...(signal ? { signal } : {}) });
+    const result = await this.run(file, decoded, false, signal);
     if (result.ok) return preparedOf(file, decoded.text, result.value);
     if (result.failure === 'cancelled') return undefined;
-    const why =
-      result.failure === 'timeout'
-        ? `parsing took over ${this.budgetMs / 1000} s`
-        : result.failure === 'memory'
-          ? 'parsing needed too much memory'
-          : `parsing failed (${result.message})`;
+    const why = failureReason(result, this.budgetMs);
     if (/\.txt$/i.test(file.path)) return { ok: false, reason: `${why}; skipped` };
-    const fallback = parsedNow(prepareFile({ ...file, plainText: true }, decoded));
+    // The plain-text reading runs in a worker too, with a budget of its own: a file whose Markdown
+    // was too much may still be large enough to hold the calling thread for seconds.
+    const plain = await this.run(file, decoded, true, signal);
+    if (!plain.ok && plain.failure === 'cancelled') return undefined;
+    if (!plain.ok) return { ok: false, reason: `${why}; as plain text, ${failureReason(plain, this.budgetMs)}; skipped` };
+    const fallback = preparedOf(file, decoded.text, plain.value);
     if (!fallback.ok) return fallback;
     const warning = [`${why}; read as plain text`, fallback.warning].filter((w) => w !== undefined).join('; ');
     return { ...fallback, warning };
   }
 
+  /** Parses one file in a worker, as Markdown or (`plainText`) as plain text. */
+  private run(file: CorpusFile, decoded: Decoded & { ok: true }, plainText: boolean, signal?: AbortSignal) {
+    const plain = { path: file.path, relativePath: file.relativePath, bundled: file.bundled, plainText };
+    const input = { file: file.defaults ? { ...plain, defaults: file.defaults } : plain, decoded };
+    return this.pool.run(input, { timeoutMs: this.budgetMs, ...(signal ? { signal } : {}) });
+  }
+
   close(): Promise<void> {
     return this.pool.close();
   }
+}
+
+/** Why a worker gave no parse, as the log says it. */
+function failureReason(result: { readonly failure: TaskFailure; readonly message: string }, budgetMs: number): string {
+  if (result.failure === 'timeout') return `parsing took over ${budgetMs / 1000} s`;
+  if (result.failure === 'memory') return 'parsing needed too much memory';
+  return `parsing failed (${result.message})`;
 }
 
 /** A prepared file from what a worker made of it; the text is kept, so sections are made without reading it again. */
