@@ -1,7 +1,8 @@
-import { lstatSync, readFileSync, type Stats } from 'node:fs';
+import { lstatSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { type FolderDefaults, parseFolderDefaults } from '../core/folderDefaults';
 import { textHash } from '../core/text/hash';
+import { inspectPath, readFolderFile, realRootOf } from './corpusPaths';
 
 export const FOLDER_DEFAULTS_FILE = 'sourcebook.yaml';
 
@@ -20,11 +21,12 @@ export interface FolderDefaultsRead {
 const cache = new Map<string, { size: number; mtime: number; read: FolderDefaultsRead }>();
 
 /**
- * Reads the `sourcebook.yaml` at a corpus folder's root, if there is one. Only
- * a regular file is read (a symlink, which could point out of the folder, or a
- * folder of that name is refused), and only up to 64 KB. Remembered by the
- * file's size and time, so asking for every file of a large folder is cheap.
- * Never throws.
+ * Reads the `sourcebook.yaml` at a corpus folder's root, if there is one, as
+ * topic lists and catalogs are read (`readFolderFile`): a regular file inside
+ * the folder only (a link is followed only when it resolves inside the
+ * folder; a FIFO, device or folder of that name is refused with why), and
+ * only up to 64 KB. A regular file is remembered by its size and time, so
+ * asking for every file of a large folder is cheap. Never throws.
  */
 export function readFolderDefaults(root: string): FolderDefaultsRead {
   const path = join(root, FOLDER_DEFAULTS_FILE);
@@ -35,24 +37,26 @@ export function readFolderDefaults(root: string): FolderDefaultsRead {
     cache.delete(path);
     return {};
   }
+  // Only a plain file's own size and time say when it changed; anything else is looked at afresh each time.
+  if (!stat.isFile()) {
+    cache.delete(path);
+    return readChecked(path, root);
+  }
   const known = cache.get(path);
   if (known && known.size === stat.size && known.mtime === stat.mtimeMs) return known.read;
-  const read = readChecked(path, stat);
+  const read = readChecked(path, root);
   cache.set(path, { size: stat.size, mtime: stat.mtimeMs, read });
   return read;
 }
 
-function readChecked(path: string, stat: Stats): FolderDefaultsRead {
-  if (stat.isSymbolicLink()) return { problem: `${FOLDER_DEFAULTS_FILE} is a symbolic link; not read` };
-  if (!stat.isFile()) return { problem: `${FOLDER_DEFAULTS_FILE} is not a regular file; not read` };
-  if (stat.size > MAX_FOLDER_DEFAULTS_BYTES)
+function readChecked(path: string, root: string): FolderDefaultsRead {
+  const found = inspectPath(path, realRootOf(root));
+  if (found.kind === 'file' && found.size > MAX_FOLDER_DEFAULTS_BYTES)
     return { problem: `${FOLDER_DEFAULTS_FILE} is over ${MAX_FOLDER_DEFAULTS_BYTES / 1024} KB; not read` };
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
-  } catch (error) {
-    return { problem: `${FOLDER_DEFAULTS_FILE} cannot be read as UTF-8 text: ${(error as Error).message}` };
-  }
+  const read = readFolderFile(path, realRootOf(root), MAX_FOLDER_DEFAULTS_BYTES);
+  if (!read) return {};
+  if ('reason' in read) return { problem: `${FOLDER_DEFAULTS_FILE} ${read.reason}` };
+  const text = read.text;
   const hash = textHash(text).toString(36);
   try {
     const { defaults, warnings } = parseFolderDefaults(text);

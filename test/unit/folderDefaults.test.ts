@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,7 +107,7 @@ describe('a folder with sourcebook.yaml', () => {
     expect(problems[0]!.path).toBe(join(root, 'sourcebook.yaml'));
   });
 
-  it('does not follow a symbolic link, nor read a file over the size limit', () => {
+  it('does not follow a symbolic link out of the folder, nor read a file over the size limit', () => {
     const outside = join(dir, 'elsewhere.yaml');
     writeFileSync(outside, 'publisher: Somebody Else');
     symlinkSync(outside, join(root, 'sourcebook.yaml'));
@@ -115,7 +116,7 @@ describe('a folder with sourcebook.yaml', () => {
         .articles()
         .some((a) => a.publisher === 'Somebody Else'),
     ).toBe(false);
-    expect(problems[0]!.reason).toMatch(/symbolic link/);
+    expect(problems[0]!.reason).toMatch(/outside the corpus folder; not followed/);
 
     rmSync(join(root, 'sourcebook.yaml'));
     problems = [];
@@ -126,6 +127,32 @@ describe('a folder with sourcebook.yaml', () => {
         .some((a) => a.publisher === 'Big'),
     ).toBe(false);
     expect(problems[0]!.reason).toMatch(/over 64 KB/);
+  });
+
+  it('reads it as topic lists and catalogs are read: a link inside is followed, a FIFO or a folder is refused', () => {
+    write('shared.yaml', 'publisher: Linked Inside');
+    symlinkSync(join(root, 'shared.yaml'), join(root, 'sourcebook.yaml'));
+    expect(
+      load()
+        .articles()
+        .find((a) => a.path.endsWith('001.txt'))?.publisher,
+    ).toBe('Linked Inside');
+    expect(problems).toEqual([]);
+
+    rmSync(join(root, 'sourcebook.yaml'));
+    execFileSync('mkfifo', [join(root, 'sourcebook.yaml')]);
+    expect(
+      load()
+        .articles()
+        .some((a) => a.publisher === 'Linked Inside'),
+    ).toBe(false);
+    expect(problems[0]!.reason).toMatch(/sourcebook\.yaml is a FIFO \(named pipe\), not a regular file; not read/);
+
+    rmSync(join(root, 'sourcebook.yaml'));
+    mkdirSync(join(root, 'sourcebook.yaml'));
+    problems = [];
+    expect(load().size).toBeGreaterThan(0);
+    expect(problems[0]!.reason).toMatch(/sourcebook\.yaml is a folder, not a regular file; not read/);
   });
 
   it('is not restored from a persisted index made before sourcebook.yaml changed', async () => {

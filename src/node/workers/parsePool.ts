@@ -64,7 +64,8 @@ export class WorkerParser implements ArticleParser {
     // was too much may still be large enough to hold the calling thread for seconds.
     const plain = await this.run(file, decoded, true, signal);
     if (!plain.ok && plain.failure === 'cancelled') return undefined;
-    if (!plain.ok) return { ok: false, reason: `${why}; as plain text, ${failureReason(plain, this.budgetMs)}; skipped` };
+    if (!plain.ok)
+      return { ok: false, reason: `${why}; as plain text, ${failureReason(plain, this.budgetMs)}; skipped` };
     const fallback = preparedOf(file, decoded.text, plain.value);
     if (!fallback.ok) return fallback;
     const warning = [`${why}; read as plain text`, fallback.warning].filter((w) => w !== undefined).join('; ');
