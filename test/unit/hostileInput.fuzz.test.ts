@@ -4,14 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CITATION_STYLES, type CitationStyle, prepareCslStyle } from '../../src/core/citations';
+import type { Corpus } from '../../src/core/corpus';
 import { parseCatalogs } from '../../src/core/entities/catalog';
+import { checkNote } from '../../src/core/integrity/checkNote';
+import { applyEdits, renderQuote } from '../../src/core/quotes';
 import { parseArticle } from '../../src/core/parse/article';
 import { decodeCorpusFile } from '../../src/core/parse/decode';
 import { IndexedCorpus } from '../../src/node/corpusLoader';
 import { parseWorkerScript, WorkerParser } from '../../src/node/workers/parsePool';
 
 // Hostile input, generated: whatever a corpus holds, the good articles load,
-// nothing outside the corpus folder is read, and nothing in it is written.
+// nothing outside the corpus folder is read, nothing in it is written, and
+// quotes inserted from whatever loaded check clean.
 // Bounded: few runs of small inputs, so the suite takes seconds, not minutes.
 
 /** Markdown made of the pieces parsers choke on: nesting, emphasis runs, brackets, tables, footnotes, HTML. */
@@ -162,6 +167,8 @@ describe('hostile corpus folders', () => {
     writeFileSync(join(dir, 'outside', 'secret.md'), '# Secret\n\nOUTSIDE-TEXT.\n');
     writeFileSync(join(dir, 'outside', 'folder', 'far.md'), '# Far\n\nOUTSIDE-TEXT.\n');
     parser = new WorkerParser({ script: parseWorkerScript()!, size: 1, budgetMs: 1500 });
+    for (const style of CITATION_STYLES)
+      if (style === 'apa' || style === 'chicago' || style === 'mla') prepareCslStyle(style);
   });
   afterAll(async () => {
     await parser.close();
@@ -219,27 +226,45 @@ describe('hostile corpus folders', () => {
     return entries.sort();
   }
 
-  it('loads the good article, reads nothing outside and writes nothing, whatever else the folder holds', async () => {
+  /** A note made by inserting, one after another, quotes of the first sentences the corpus has: it must check clean. */
+  function quotedNote(corpus: Corpus, style: CitationStyle): string {
+    let note = '# Notes\n\n';
+    let quoted = 0;
+    for (const passage of corpus.sentences()) {
+      if (quoted++ === 6) break;
+      const article = corpus.article(passage.articleId)!;
+      note = applyEdits(note, renderQuote(note, passage, article, style, note.length).edits);
+    }
+    return note;
+  }
+
+  it('loads the good article, reads nothing outside, writes nothing, and its quotes check clean, whatever else the folder holds', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(shape, { minLength: 1, maxLength: 6 }), async (shapes) => {
-        const root = makeCorpus(shapes);
-        const before = listing(root);
-        const { indexed } = await IndexedCorpus.load({ folders: [{ root }], parser });
-        const corpus = indexed.corpus;
-        expect(corpus.article('good')?.sections[0]?.paragraphs[0]?.text).toBe('GOOD-TEXT rose.');
-        for (const article of corpus.articles()) {
-          expect(article.path.startsWith(root)).toBe(true);
-          expect(article.source).not.toContain('OUTSIDE-TEXT');
-        }
-        expect(corpus.articles().filter((a) => a.source.includes('GOOD-TEXT'))).toHaveLength(1);
-        // A vanishing file: removed between two batches, the rest stays.
-        rmSync(join(root, 'f0.md'), { recursive: true, force: true });
-        await indexed.apply([join(root, 'f0.md')]);
-        expect(corpus.article('good')).toBeDefined();
-        expect(corpus.articleAt(join(root, 'f0.md'))).toBeUndefined();
-        expect(listing(root)).toEqual(before.filter((entry) => !entry.startsWith('f0.md')));
-      }),
-      { numRuns: 25 },
+      fc.asyncProperty(
+        fc.array(shape, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(...CITATION_STYLES),
+        async (shapes, style) => {
+          const root = makeCorpus(shapes);
+          const before = listing(root);
+          const { indexed } = await IndexedCorpus.load({ folders: [{ root }], parser });
+          const corpus = indexed.corpus;
+          expect(corpus.article('good')?.sections[0]?.paragraphs[0]?.text).toBe('GOOD-TEXT rose.');
+          for (const article of corpus.articles()) {
+            expect(article.path.startsWith(root)).toBe(true);
+            expect(article.source).not.toContain('OUTSIDE-TEXT');
+          }
+          expect(corpus.articles().filter((a) => a.source.includes('GOOD-TEXT'))).toHaveLength(1);
+          const note = quotedNote(corpus, style);
+          expect(checkNote(note, corpus), note).toEqual([]);
+          // A vanishing file: removed between two batches, the rest stays.
+          rmSync(join(root, 'f0.md'), { recursive: true, force: true });
+          await indexed.apply([join(root, 'f0.md')]);
+          expect(corpus.article('good')).toBeDefined();
+          expect(corpus.articleAt(join(root, 'f0.md'))).toBeUndefined();
+          expect(listing(root)).toEqual(before.filter((entry) => !entry.startsWith('f0.md')));
+        },
+      ),
+      { numRuns: 60 },
     );
   }, 60_000);
 });

@@ -44,7 +44,7 @@ const ASCII_KINDS = Uint8Array.from({ length: 128 }, (_, c) => {
  * quote reads the same as the source it escapes), an HTML tag or autolink.
  */
 const MARKUP =
-  /\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)|\[\\?\^[^\]\s]{1,200}\]|<\/?[A-Za-z][^<>\n]*>/g;
+  /\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)|\[\\?\^[^\]\s]{1,200}\]|<\/?[A-Za-z][^<>]*>/g;
 
 function kindAt(text: string, i: number): Kind {
   const c = text.charCodeAt(i);

@@ -1,4 +1,5 @@
 import { ArticleBase } from '../articleBase';
+import { wordsOf } from '../integrity/words';
 import type { Article, ArticleMeta, Section } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { splitSentences } from '../text/sentences';
@@ -209,12 +210,12 @@ function articleMeta(
   markdown: boolean,
 ): ArticleMeta {
   const defaults = file.defaults ?? {};
-  const titleFromText = oneLine(firstTitle(file.text, bodyStart, markdown));
-  const givenTitle = oneLine(str(data.title));
+  const titleFromText = worded(oneLine(firstTitle(file.text, bodyStart, markdown)));
+  const givenTitle = worded(oneLine(str(data.title)));
   const supplied = data.title_supplied === true || str(data.title_source) === 'editor';
   const meta: { -readonly [K in keyof ArticleMeta]: ArticleMeta[K] } = {
     id: file.id ?? slug(str(data.id) ?? file.relativePath.replace(/\.[^./]+$/, '')),
-    title: givenTitle ?? titleFromText ?? oneLine(file.relativePath) ?? 'Untitled',
+    title: givenTitle ?? titleFromText ?? worded(oneLine(file.relativePath)) ?? 'Untitled',
     titleProvenance: givenTitle && supplied ? 'editor' : 'source',
     topics: topicsOf(data.topics, file.relativePath, defaults.topics),
   };
@@ -257,6 +258,15 @@ function firstTitle(text: string, bodyStart: number, markdown: boolean): string 
  * tabs and other controls (front matter can hold any, escaped) become
  * single spaces. Undefined when nothing is left.
  */
+/**
+ * A title with no words in it as quote integrity reads words (a line of `>`
+ * or `*`, a bare footnote mark) names nothing: a citation could not say which
+ * article it means, so the next candidate is used.
+ */
+function worded(title: string | undefined): string | undefined {
+  return title !== undefined && wordsOf(title).length > 0 ? title : undefined;
+}
+
 function oneLine(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const line = value

@@ -97,12 +97,20 @@ export function citedQuoteParts(
 
 /**
  * The passage as quoted: its words on one line, double quotation marks
- * inside it made single (a quotation within a quotation), and Markdown
+ * inside it made single (a quotation within a quotation; `‘` between two
+ * letters, where `'` would be an apostrophe), and Markdown
  * escaped (`escapeMarkdownText`), so it renders as the source's words and
  * nothing else. The check reads the escapes as separators between words.
  */
 export function quoteText(text: string): string {
-  return escapeMarkdownText(oneLine(text).replace(/“/g, '‘').replace(/”/g, '’').replace(/"/g, "'"));
+  return escapeMarkdownText(
+    oneLine(text)
+      // Between two letters a single mark would read as an apostrophe, joining two words into one.
+      .replace(/(?<=[\p{L}\p{M}\p{N}])["”](?=[\p{L}\p{M}\p{N}])/gu, '‘')
+      .replace(/“/g, '‘')
+      .replace(/”/g, '’')
+      .replace(/"/g, "'"),
+  );
 }
 
 /**

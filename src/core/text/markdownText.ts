@@ -33,13 +33,26 @@ const SPECIAL = /[\\`*_[\]<>^~#|]|&(?=#?[A-Za-z0-9]+;)|(?<![\p{L}\p{N}_])@/gu;
 
 /**
  * Escapes one line of text for Markdown (see the module comment). `$` is
- * escaped only when there are two of them to pair up as pandoc math, so
- * ordinary prose keeps its look: `Q&A`, `$33m`, `x@y.com`.
+ * escaped only when there are two of them to pair up as pandoc math, and
+ * parentheses only when they do not nest, so ordinary prose keeps its look:
+ * `Q&A`, `$33m`, `x@y.com`, `(Reuters)`.
  */
 export function escapeMarkdownText(text: string): string {
   const line = oneLine(text);
-  const escaped = line.replace(SPECIAL, '\\$&');
+  let escaped = line.replace(SPECIAL, '\\$&');
+  // A stray parenthesis would close a citation's `(…)` early when the note is read back.
+  if (!parenthesesNest(line)) escaped = escaped.replace(/[()]/g, '\\$&');
   return escaped.indexOf('$') !== escaped.lastIndexOf('$') ? escaped.replace(/\$/g, '\\$$') : escaped;
+}
+
+/** Whether every `(` of a line is closed by a later `)` and no `)` closes nothing. */
+function parenthesesNest(line: string): boolean {
+  let depth = 0;
+  for (const ch of line) {
+    if (ch === '(') depth++;
+    else if (ch === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 /** The characters `escapeMarkdownText` may put a backslash before. */
