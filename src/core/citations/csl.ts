@@ -106,19 +106,37 @@ const PRIVATE_USE = /[\uE000-\uF8FF]/g;
  * citeproc formats (italicizes) no text without a letter in it, and a letter
  * without case survives every text-case.
  */
-const PLACEHOLDER = /([\uE000-\uF8FF])\u05D0?/g;
+const PLACEHOLDER = /([\uE000-\uEFFF])\u05D0?|([\uF000-\uF8FF])/g;
+/** Where placeholders without a letter start (those inside a title, whose own letters citeproc sees). */
+const BARE = 0xf000;
 /** Characters of a name that citeproc would escape or Markdown would read as syntax. */
 const NAME_SPECIAL = /[\\`*_[\]<>&@$^~#|"'‘’“”]/g;
 
 /** Swaps field values for placeholder characters, and back. */
 class Placeholders {
   private readonly values: string[] = [];
+  private readonly bare: string[] = [];
 
   /** One placeholder for the whole text, keeping a closing `?`, `!` or `.` visible to the style. */
   protectField(text: string): string {
     const clean = oneLine(text.replace(PRIVATE_USE, ''));
     const closing = /[.?!]+$/.exec(clean)?.[0] ?? '';
     return this.hold(escapeMarkdownText(clean.slice(0, clean.length - closing.length))) + closing;
+  }
+
+  /**
+   * A title: its letters left visible, so a style's `text-case` (title case
+   * in Chicago and MLA) changes them as pandoc's citeproc does, while each
+   * Markdown escape, `&`, `<`, `>` and quote mark is a placeholder, which
+   * citeproc can neither escape, curl nor read as markup. A closing `?`, `!`
+   * or `.` stays visible, as in `protectField`.
+   */
+  protectTitle(text: string): string {
+    const clean = oneLine(text.replace(PRIVATE_USE, ''));
+    if (!/\p{L}/u.test(clean) || clean.length > 1000) return this.protectField(clean);
+    const closing = /[.?!]+$/.exec(clean)?.[0] ?? '';
+    const escaped = escapeMarkdownText(clean.slice(0, clean.length - closing.length));
+    return escaped.replace(/\\[\s\S]|[&<>"'‘’“”]/g, (piece) => this.hold(piece, false)) + closing;
   }
 
   /** Each special character of the text replaced by a placeholder (for names, which the style abbreviates). */
@@ -132,7 +150,7 @@ class Placeholders {
     const { title, 'container-title': container, author, issued, URL, DOI } = item;
     return {
       ...item,
-      title: this.protectField(title),
+      title: this.protectTitle(title),
       ...(container === undefined ? {} : { 'container-title': this.protectField(container) }),
       ...(author === undefined
         ? {}
@@ -155,12 +173,20 @@ class Placeholders {
   }
 
   restore(text: string): string {
-    return text.replace(PLACEHOLDER, (_, ch: string) => this.values[ch.charCodeAt(0) - 0xe000] ?? '');
+    return text.replace(PLACEHOLDER, (_, lettered: string | undefined, bare: string | undefined) =>
+      lettered !== undefined
+        ? (this.values[lettered.charCodeAt(0) - 0xe000] ?? '')
+        : (this.bare[bare!.charCodeAt(0) - BARE] ?? ''),
+    );
   }
 
-  private hold(value: string): string {
-    this.values.push(value);
-    return `${String.fromCharCode(0xe000 + this.values.length - 1)}\u05D0`;
+  /** A placeholder for `value`; with `letter`, one citeproc sees as text to format (see PLACEHOLDER). */
+  private hold(value: string, letter = true): string {
+    const values = letter ? this.values : this.bare;
+    values.push(value);
+    return letter
+      ? `${String.fromCharCode(0xe000 + values.length - 1)}\u05D0`
+      : String.fromCharCode(BARE + values.length - 1);
   }
 }
 

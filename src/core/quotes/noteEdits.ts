@@ -46,8 +46,8 @@ export function referenceEdit(
   const { eol } = ending;
   const list = scan.references;
   if (list) {
-    const title = referenceTitle(article);
-    if (list.entries.some((e) => e.text === reference.entry || e.text.includes(title))) return undefined;
+    const title = referenceTitle(article).toLowerCase();
+    if (list.entries.some((e) => e.text === reference.entry || e.text.toLowerCase().includes(title))) return undefined;
     const key = sortKey(reference.entry);
     const after = list.entries.find((e) => sortKey(e.text) > key);
     if (after) return { start: after.start, end: after.start, text: reference.entry + eol + eol };
