@@ -32,7 +32,7 @@ step "dependencies" bash scripts/host/ensure-deps.sh
 step "typecheck" npm run --silent typecheck
 step "lint" npm run --silent lint
 step "format check" npm run --silent format:check
-step "install pandoc" bash scripts/host/install-pandoc.sh
+step "install pandoc and Chromium (export)" bash scripts/host/install-pandoc.sh
 # The archive tests (unit and integration) each start a throwaway cluster of a real PostgreSQL.
 step "install PostgreSQL" bash scripts/host/install-postgres.sh
 step "unit tests" npm run --silent unit

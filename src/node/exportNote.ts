@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { cslStyleXml, type CslStyle } from '../core/citations';
+import { REFERENCE_HEADINGS } from '../core/quotes';
 
 export const EXPORT_FORMATS = ['docx', 'html', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -26,7 +27,7 @@ export function pandocVersion(): string | undefined {
  * the front matter's `bibliography:` resolves as it does for the user:
  * pandoc citations are formatted in `style` (APA, Chicago author-date or
  * MLA, from the CSL files Sourcebook ships) with the reference list at the
- * end. Returns the file written (`NOTE.<format>` beside the note unless
+ * end, under the style's heading (References, Works Cited). Returns the file written (`NOTE.<format>` beside the note unless
  * `output` is given). Throws with a message saying what to do when pandoc is
  * missing or fails (a PDF needs a LaTeX engine).
  */
@@ -45,7 +46,10 @@ export function exportNote(
     // Without a LaTeX engine, a PDF is printed from pandoc's HTML by Chromium when it is installed.
     const viaBrowser = format === 'pdf' && !hasLatex() ? chromium() : undefined;
     const target = viaBrowser ? join(scratch, 'note.html') : output;
+    // The reference list under the heading the style gives it, as the note's own lists have.
+    const heading = REFERENCE_HEADINGS[options.style ?? 'chicago'];
     const args = [basename(note), '--citeproc', '--csl', csl, '--standalone', '-o', target];
+    args.push('--metadata', `reference-section-title=${heading}`);
     if (format === 'html' || viaBrowser) args.push('--metadata', `pagetitle=${basename(note, extname(note))}`);
     const result = spawnSync('pandoc', args, { cwd: dirname(note), encoding: 'utf8' });
     if (result.error) throw new Error(`pandoc could not be run: ${result.error.message}`);
