@@ -90,8 +90,10 @@ export function splitSentences(text: string, from = 0, to = text.length): Senten
       // A spaced ellipsis: ". . ." within a sentence, ". . . ." or "word. . . ." at its end.
       const group = spacedDots(text, i, to);
       const attached = i > start && !isSpace(text.charCodeAt(i - 1));
-      const next = skipSpace(text, closersEnd(text, group.end, to), to);
-      const opensNext = next < to && next > group.end && OPENERS.test(text[next]!);
+      const closed = closersEnd(text, group.end, to);
+      const next = skipSpace(text, closed, to);
+      // Only whitespace may part the ellipsis (and what closes it) from the next sentence.
+      const opensNext = next < to && next > closed && OPENERS.test(text[next]!);
       if (attached && group.count >= 4 && opensNext) {
         // "compounds. . . . The practice": the full stop ends this sentence, the ellipsis opens the next.
         close(i + 1);
@@ -99,7 +101,7 @@ export function splitSentences(text: string, from = 0, to = text.length): Senten
         continue;
       }
       if (!attached && group.count >= 4 && opensNext) {
-        close(group.end);
+        close(closed);
         open(next);
         continue;
       }
