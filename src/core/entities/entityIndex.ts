@@ -3,7 +3,8 @@ import { contentHash } from '../cache/articleRecord';
 import type { Article } from '../model';
 import { slug } from '../parse/article';
 import { type CatalogEntry, isShortAcronym, parseCatalogs } from './catalog';
-import { articleMentions, type ArticleScan, type EntityMentions, gatherMentions, scanArticle } from './corpusMentions';
+import { type ArticleScan, scanArticle } from './corpusMentions';
+import { MentionPostings } from './mentionPostings';
 import { corpusFingerprint, type EntitySnapshot, Fingerprint } from './entitySnapshot';
 import { type Discovery, discoverEntities } from './discovery';
 import { chooseDefinition, chooseQuotes, toEvidence } from './evidence';
@@ -36,7 +37,7 @@ export class EntityIndex {
   private readonly byExactName = new Map<string, string>();
   private readonly byFoldedName = new Map<string, string>();
   private readonly matcher = new AliasMatcher();
-  private scanned?: Map<string, EntityMentions>;
+  private scanned?: MentionPostings;
   private readonly relatedCache = new Map<string, readonly string[]>();
   private readonly evidenceCache = new Map<string, EntityEvidence>();
   /** Catalog entries and files that could not be read. */
@@ -171,7 +172,7 @@ export class EntityIndex {
 
   /** Articles that mention the entity, most mentions first, with where each first does. */
   articlesMentioning(entityId: string): ArticleMentions[] {
-    return articleMentions(this.mentions().get(entityId));
+    return this.mentions().articlesMentioning(entityId);
   }
 
   /**
@@ -183,7 +184,7 @@ export class EntityIndex {
     if (cached) return cached;
     const entity = this.byId.get(entityId);
     if (!entity) return undefined;
-    const stats = this.mentions().get(entityId);
+    const stats = this.mentions().mentionsOf(entityId);
     const refs = stats?.sentences ?? [];
     const definition = chooseDefinition(refs);
     const co = stats?.coMentions;
@@ -199,8 +200,8 @@ export class EntityIndex {
     return evidence;
   }
 
-  private mentions(): Map<string, EntityMentions> {
-    this.scanned ??= gatherMentions(this.corpus.articles(), (article) => this.scanOf(article));
+  private mentions(): MentionPostings {
+    this.scanned ??= new MentionPostings(this.corpus.articles(), (article) => this.scanOf(article));
     return this.scanned;
   }
 
@@ -226,7 +227,7 @@ export class EntityIndex {
       const entity = this.byExactName.get(name) ?? this.byFoldedName.get(foldString(name));
       if (entity !== undefined && entity !== draft.id) ids.add(entity);
     }
-    const co = [...(this.mentions().get(draft.id)?.coMentions ?? [])].sort((a, b) => b[1] - a[1]);
+    const co = [...(this.mentions().mentionsOf(draft.id)?.coMentions ?? [])].sort((a, b) => b[1] - a[1]);
     for (const [id] of co) {
       if (ids.size >= Math.max(MAX_RELATED, draft.relatedNames.length)) break;
       ids.add(id);
