@@ -12,6 +12,8 @@ export interface CliOptions {
   readonly cache?: boolean;
   /** `--cache DIR`: where they are kept instead of the user's cache folder. */
   readonly cacheDir?: string;
+  /** `--db URL`: a team archive in PostgreSQL, read beside (or instead of) the folders; `archive ingest` writes to it. */
+  readonly db?: string;
   readonly limit?: number;
   readonly style?: string;
   readonly group?: string;
@@ -41,6 +43,7 @@ export function parseCli(argv: string[]): CliOptions {
       json: { type: 'boolean', default: false },
       cache: { type: 'string' },
       'no-cache': { type: 'boolean', default: false },
+      db: { type: 'string' },
       limit: { type: 'string' },
       style: { type: 'string' },
       group: { type: 'string' },
@@ -57,6 +60,7 @@ export function parseCli(argv: string[]): CliOptions {
   if (values['no-cache'] && values.cache !== undefined)
     throw new Error('--cache and --no-cache cannot be used together');
   if (values.cache === '') throw new Error('--cache needs a folder');
+  if (values.db === '') throw new Error('--db needs a PostgreSQL URL, e.g. postgres://user@host/archive');
   const limit = values.limit === undefined ? undefined : Number(values.limit);
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
     throw new Error(`--limit must be a positive whole number, not "${values.limit}"`);
@@ -76,6 +80,7 @@ export function parseCli(argv: string[]): CliOptions {
     ...(values.bibliography === undefined ? {} : { bibliography: values.bibliography }),
     ...(values.to === undefined ? {} : { to: values.to }),
     ...(values.output === undefined ? {} : { output: values.output }),
+    ...(values.db === undefined ? {} : { db: values.db }),
     ...(limit === undefined ? {} : { limit }),
     ...(values.style === undefined ? {} : { style: values.style }),
     ...(values.group === undefined ? {} : { group: values.group }),

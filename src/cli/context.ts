@@ -12,6 +12,9 @@ import { entitySnapshotOf } from '../node/entityStore';
 import { type LoadedLibrary, readLibraries } from '../node/library';
 import { corpusKey } from '../node/searchStore';
 import { parseWorkerScript, WorkerParser } from '../node/workers/parsePool';
+import { corpusView } from '../core/corpusView';
+import { PostgresArchive } from '../node/archive/archive';
+import { type CorpusSource, localSource } from '../core/sources';
 import type { CliOptions } from './args';
 
 /** What a subcommand is handed: its options, the corpus (loaded before it runs) and where to write. */
@@ -22,6 +25,15 @@ export interface CliContext {
   /** Files skipped or read best-effort while loading. */
   problems(): readonly FileProblem[];
   out(text: string): void;
+  /** The team archive of `--db`, when given (absent in a context made by hand: no archive). */
+  archive?(): PostgresArchive | undefined;
+  /** Where articles come from: the local folders (when there are any), then the archive. */
+  sources?(): CorpusSource[];
+}
+
+/** The context's sources: the loaded corpus alone when it names none. */
+export function sourcesOf(context: CliContext): CorpusSource[] {
+  return context.sources?.() ?? [localSource(context.corpus())];
 }
 
 /** A context with the load before a command and the cache writes after it. */
@@ -30,14 +42,30 @@ export interface LoadingContext extends CliContext {
   load(): Promise<void>;
   /** Writes what the command built or changed back to the cache; a cache that cannot be written is only warned about. */
   persist(warn: (text: string) => void): void;
+  /** Closes the archive's connections, if any were opened. */
+  close(): Promise<void>;
 }
 
 export interface CliCommand {
   readonly name: string;
   readonly usage: string;
   readonly summary: string;
+  /** Set for a command that reads no local corpus (`archive ingest`): nothing is loaded before it runs. */
+  readonly standalone?: true;
   /** Returns the process exit code. */
   run(context: CliContext): number | Promise<number>;
+}
+
+/**
+ * The loaded corpus and, with `--db`, every article of the archive: for the
+ * commands that show the whole corpus (`topics`, `entities`), which read the
+ * archive in full.
+ */
+export async function wholeCorpus(context: CliContext): Promise<Corpus> {
+  const archive = context.archive?.();
+  if (!archive) return context.corpus();
+  const [articles, topics] = await Promise.all([archive.allArticles(), archive.topics()]);
+  return corpusView(context.corpus(), articles, topics);
 }
 
 /** The corpus shipped with the package: `corpus/` beside `dist/`. */
@@ -55,8 +83,9 @@ export function cachesFor(options: CliOptions, env: NodeJS.ProcessEnv = process.
 }
 
 export function createContext(options: CliOptions, write: (text: string) => void): LoadingContext {
+  // With a team archive the bundled sample corpus is left out: the archive is the corpus, beside any `--corpus` folders.
   const folders: CorpusFolder[] = [
-    ...(options.bundled ? [{ root: bundledCorpusDir(), bundled: true }] : []),
+    ...(options.bundled && options.db === undefined ? [{ root: bundledCorpusDir(), bundled: true }] : []),
     ...options.corpus.map((dir) => {
       const root = resolve(dir);
       if (!existsSync(root)) throw new Error(`corpus folder not found: ${dir}`);
@@ -84,12 +113,24 @@ export function createContext(options: CliOptions, write: (text: string) => void
   const loaded = () =>
     indexed?.corpus ??
     (unindexed ??= withLibrary(loadCorpus({ folders, onProblem: (problem) => problems.push(problem) })));
+  let archive: PostgresArchive | undefined;
+  const openArchive = () =>
+    (archive ??= options.db === undefined ? undefined : PostgresArchive.open({ url: options.db }));
   return {
     options,
     folders,
     corpus: loaded,
     problems: () => problems,
     out: write,
+    archive: openArchive,
+    sources() {
+      const opened = openArchive();
+      const local = folders.length > 0 || !opened ? [localSource(loaded())] : [];
+      return opened ? [...local, opened] : local;
+    },
+    async close() {
+      await archive?.close();
+    },
     async load() {
       // Files are parsed in a worker thread with a time and memory budget each, when the worker is bundled beside the CLI.
       const script = parseWorkerScript();

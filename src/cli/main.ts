@@ -16,6 +16,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<CliCommand>>> = {
   check: () => import('./commands/check').then((m) => m.checkCommand),
   entities: () => import('./commands/entities').then((m) => m.entitiesCommand),
   export: () => import('./commands/export').then((m) => m.exportCommand),
+  archive: () => import('./commands/archive').then((m) => m.archiveCommand),
 };
 
 async function usage(): Promise<string> {
@@ -30,6 +31,8 @@ async function usage(): Promise<string> {
     '  --corpus DIR    also read the articles in DIR (repeatable)',
     '  --library FILE  cite with the keys of a CSL-JSON or BibTeX library (repeatable)',
     '  --no-bundled    leave out the bundled corpus',
+    '  --db URL        also read the team archive at postgres://user@host/db (password: PGPASSWORD or ~/.pgpass);',
+    '                  the bundled corpus is then left out',
     '  --cache DIR     keep the persisted indexes in DIR (default: $XDG_CACHE_HOME/sourcebook or ~/.cache/sourcebook)',
     '  --no-cache      neither read nor write persisted indexes',
     '  --json          print JSON for scripts',
@@ -51,10 +54,15 @@ async function main(argv: string[]): Promise<number> {
   const command = await load();
   // Corpus text is data: printed with no escape sequence a terminal would act on (JSON escapes them itself).
   const context = createContext(options, (text) => process.stdout.write(`${terminalSafe(text)}\n`));
-  await context.load();
-  const code = await command.run(context);
-  context.persist((text) => process.stderr.write(`sourcebook: ${terminalSafe(text)}\n`));
-  return code;
+  try {
+    if (command.standalone) return await command.run(context);
+    await context.load();
+    const code = await command.run(context);
+    context.persist((text) => process.stderr.write(`sourcebook: ${terminalSafe(text)}\n`));
+    return code;
+  } finally {
+    await context.close();
+  }
 }
 
 // `sourcebook topics | head` closes the pipe early; that is not an error.

@@ -2,6 +2,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readNoteText } from '../../node/corpusPaths';
 import { join } from 'node:path';
 import { type CheckedQuote, checkNoteQuotes, type QuoteProblem } from '../../core/integrity/checkNote';
+import type { Corpus } from '../../core/corpus';
+import { citedNames, corpusView } from '../../core/corpusView';
+import type { CorpusSource } from '../../core/sources';
 import type { CliCommand } from '../context';
 import { githubAnnotation } from '../githubAnnotations';
 
@@ -42,7 +45,8 @@ export const checkCommand: CliCommand = {
   name: 'check',
   usage: 'check <files or folders…> [--format text|json|github] [--all]',
   summary: 'check the cited quotes of notes against their sources (exit 1 on a problem)',
-  run({ corpus, options, out }) {
+  async run({ corpus, options, out, archive }) {
+    const archived = archive?.();
     const format = options.format ?? (options.json ? 'json' : 'text');
     if (!['text', 'json', 'github'].includes(format))
       throw new Error(`--format must be text, json or github, not "${format}"`);
@@ -50,7 +54,8 @@ export const checkCommand: CliCommand = {
     const problems: CheckEntry[] = [];
     const quotes: QuoteEntry[] = [];
     for (const file of files) {
-      for (const quote of checkNoteQuotes(readNoteText(file), corpus())) {
+      const text = readNoteText(file);
+      for (const quote of checkNoteQuotes(text, await citedCorpus(corpus(), text, archived))) {
         quotes.push(toQuoteEntry(file, quote));
         if (quote.problem) problems.push(toEntry(file, quote.problem));
       }
@@ -64,6 +69,18 @@ export const checkCommand: CliCommand = {
     return problems.length === 0 ? 0 : 1;
   },
 };
+
+/**
+ * The corpus a note is checked against: the loaded one, and with an archive
+ * (`--db`) the archived articles the note may cite that are not loaded —
+ * asked for by name, so the archive is never read whole.
+ */
+async function citedCorpus(loaded: Corpus, note: string, archive: CorpusSource | undefined): Promise<Corpus> {
+  if (!archive) return loaded;
+  const wanted = citedNames(note).filter((name) => !loaded.article(name));
+  const found = await archive.articles(wanted);
+  return found.length === 0 ? loaded : corpusView(loaded, found);
+}
 
 /** `16 quotes checked in 3 notes: 15 match, 1 misquoted, 0 unresolved`. */
 function summary(quotes: readonly QuoteEntry[], notes: number): string {

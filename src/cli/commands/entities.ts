@@ -2,7 +2,7 @@ import { terminalSafe } from '../../core/text/terminal';
 import { readNoteText } from '../../node/corpusPaths';
 import { existsSync, statSync } from 'node:fs';
 import { entitiesByMentions, entityIndexFor, noteMentions } from '../../core/entities';
-import type { CliCommand, CliContext } from '../context';
+import { type CliCommand, type CliContext, wholeCorpus } from '../context';
 
 /** One entry of `entities <file> --json` (product §5). */
 interface MentionEntry {
@@ -29,9 +29,10 @@ export const entitiesCommand: CliCommand = {
   },
 };
 
-function fileMentions({ corpus, options, out }: CliContext, file: string): number {
+async function fileMentions(context: CliContext, file: string): Promise<number> {
+  const { options, out } = context;
   if (!existsSync(file) || statSync(file).isDirectory()) throw new Error(`file not found: ${file}`);
-  const index = entityIndexFor(corpus());
+  const index = entityIndexFor(await wholeCorpus(context));
   const entries: MentionEntry[] = noteMentions(index, readNoteText(file)).map((mention) => {
     const entity = index.entity(mention.entityId)!;
     return {
@@ -50,8 +51,9 @@ function fileMentions({ corpus, options, out }: CliContext, file: string): numbe
   return 0;
 }
 
-function listEntities({ corpus, options, out }: CliContext): number {
-  const index = entityIndexFor(corpus());
+async function listEntities(context: CliContext): Promise<number> {
+  const { options, out } = context;
+  const index = entityIndexFor(await wholeCorpus(context));
   const ranked = entitiesByMentions(index).slice(0, options.limit ?? Infinity);
   const entries = ranked.map(({ entityId, mentions, articles }) => {
     const entity = index.entity(entityId)!;

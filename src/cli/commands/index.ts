@@ -4,8 +4,18 @@ export const indexCommand: CliCommand = {
   name: 'index',
   usage: 'index',
   summary: 'load the corpus and report what it holds and what was skipped',
-  run({ corpus, problems, options, out }) {
-    const stats = corpus().stats();
+  async run({ corpus, problems, options, out, archive }) {
+    const local = corpus().stats();
+    // The archive's counts come from its tables: nothing of it is read but the sums.
+    const source = archive?.();
+    const archived = await source?.stats();
+    const stats = archived
+      ? {
+          articles: local.articles + archived.articles,
+          sections: local.sections + archived.sections,
+          passages: local.passages + archived.passages,
+        }
+      : local;
     const skipped = problems().filter((p) => p.outcome === 'skipped');
     const recovered = problems().filter((p) => p.outcome === 'recovered');
     if (options.json) {
@@ -13,6 +23,7 @@ export const indexCommand: CliCommand = {
         JSON.stringify(
           {
             ...stats,
+            ...(archived ? { archive: { source: source!.label, ...archived } } : {}),
             skipped: skipped.map(({ path, reason }) => ({ path, reason })),
             recovered: recovered.map(({ path, reason }) => ({ path, reason })),
           },
@@ -23,6 +34,8 @@ export const indexCommand: CliCommand = {
       return 0;
     }
     out(`${stats.articles} articles, ${stats.sections} sections, ${stats.passages} passages`);
+    if (archived)
+      out(`  of which in the ${source!.label}: ${archived.articles} articles, ${archived.passages} passages`);
     for (const p of skipped) out(`skipped ${p.path}: ${p.reason}`);
     for (const p of recovered) out(`read best-effort ${p.path}: ${p.reason}`);
     return 0;

@@ -1,7 +1,9 @@
 import { pageAt } from '../../core/readers/extracted';
 import type { Corpus } from '../../core/corpus';
-import { searchIndexFor, type PassageHit } from '../../core/search';
-import type { CliCommand } from '../context';
+import { corpusView } from '../../core/corpusView';
+import type { PassageHit } from '../../core/search';
+import { localEntityNames, searchSources } from '../../core/sources';
+import { type CliCommand, sourcesOf } from '../context';
 
 /** A search hit as `search --json` prints it (product §5). */
 export interface SearchHitJson {
@@ -19,6 +21,8 @@ export interface SearchHitJson {
   readonly page?: number;
   /** The article's URL, when known. */
   readonly url?: string;
+  /** For a hit from the team archive: PostgreSQL's excerpt of its paragraph (`ts_headline`, matches in «»). */
+  readonly headline?: string;
 }
 
 export function hitJson(corpus: Corpus, hit: PassageHit): SearchHitJson {
@@ -37,6 +41,7 @@ export function hitJson(corpus: Corpus, hit: PassageHit): SearchHitJson {
     matches: hit.matches,
     ...(page === undefined ? {} : { page }),
     ...(article?.url === undefined ? {} : { url: article.url }),
+    ...('headline' in hit && typeof hit.headline === 'string' ? { headline: hit.headline } : {}),
   };
 }
 
@@ -44,13 +49,18 @@ export const searchCommand: CliCommand = {
   name: 'search',
   usage: 'search <query> [--limit n]',
   summary: 'ranked passages matching a query ("quoted phrases", entity aliases)',
-  run({ corpus, options, out }) {
+  async run(context) {
+    const { corpus, options, out } = context;
     const query = options.positionals.join(' ').trim();
     if (query === '') throw new Error('search needs a query, e.g. sourcebook search "cloud prices"');
     const loaded = corpus();
-    const hits = searchIndexFor(loaded)
-      .search(query, { limit: options.limit ?? 10 })
-      .map((hit) => hitJson(loaded, hit));
+    // The local folders and the archive (`--db`), each asked for its best hits; entity names expand from the local index.
+    const found = await searchSources(sourcesOf(context), query, {
+      limit: options.limit ?? 10,
+      entities: localEntityNames(loaded),
+    });
+    const view = found.articles.every((a) => loaded.article(a.id) === a) ? loaded : corpusView(loaded, found.articles);
+    const hits = found.hits.map((hit) => hitJson(view, hit));
     if (options.json) {
       out(JSON.stringify(hits, null, 2));
       return 0;

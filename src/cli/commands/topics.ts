@@ -1,5 +1,5 @@
 import { type Grouping, topicOutline } from '../../core/topicTree';
-import type { CliCommand } from '../context';
+import { type CliCommand, wholeCorpus } from '../context';
 
 const GROUPINGS: readonly Grouping[] = ['topic', 'publisher', 'date'];
 
@@ -7,11 +7,12 @@ export const topicsCommand: CliCommand = {
   name: 'topics',
   usage: 'topics [--group topic|publisher|date]',
   summary: 'the Topics tree: topic → article → section',
-  run({ corpus, options, out }) {
+  async run(context) {
+    const { options, out } = context;
     const grouping = (options.group ?? 'topic') as Grouping;
     if (!GROUPINGS.includes(grouping)) throw new Error(`--group must be one of ${GROUPINGS.join(', ')}`);
     // The same outline the Topics view shows, node for node.
-    const tree = topicOutline(corpus(), grouping);
+    const tree = topicOutline(await wholeCorpus(context), grouping);
     if (options.json) {
       out(JSON.stringify(tree, null, 2));
       return 0;

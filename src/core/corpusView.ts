@@ -1,0 +1,38 @@
+import { Corpus } from './corpus';
+import type { Article, Topic } from './model';
+import { scanNote } from './quotes/noteScan';
+
+/**
+ * A corpus of the loaded one's articles and some more (from an archive),
+ * for a command that works on a `Corpus`: the loaded articles first, so one
+ * of theirs keeps its id and an extra article of the same id is left out.
+ * The loaded corpus is not changed (its indexes and caches stay its own).
+ */
+export function corpusView(base: Corpus, extra: readonly Article[], topics: readonly Topic[] = []): Corpus {
+  const ids = new Set<string>();
+  const view = new Corpus([...topics, ...base.topics()]);
+  for (const { path, text } of base.catalogs()) view.setCatalog(path, text);
+  for (const article of [...base.articles(), ...extra]) {
+    if (ids.has(article.id)) continue;
+    ids.add(article.id);
+    view.setPrepared({ path: article.path }, { ok: true, article, withId: () => article });
+  }
+  view.setLibrary(base.library);
+  return view;
+}
+
+/**
+ * What the cited quotes of a note may name an article by: footnote labels,
+ * pandoc keys and the URLs in the note. An archive is asked for just these,
+ * never read whole, to check the note.
+ */
+export function citedNames(noteText: string): string[] {
+  const scan = scanNote(noteText);
+  const names = new Set<string>();
+  for (const { citation } of scan.quotes) {
+    if (citation.kind === 'footnote') names.add(citation.label);
+    else if (citation.kind === 'pandoc') names.add(citation.key);
+  }
+  for (const match of noteText.matchAll(/https?:\/\/[^\s<>()[\]"'`]+/g)) names.add(match[0].replace(/[.,;:!?]+$/, ''));
+  return [...names];
+}
