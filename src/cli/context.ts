@@ -13,9 +13,9 @@ import { type LoadedLibrary, readLibraries } from '../node/library';
 import { corpusKey } from '../node/searchStore';
 import { parseWorkerScript, WorkerParser } from '../node/workers/parsePool';
 import { corpusView } from '../core/corpusView';
-import { PostgresArchive } from '../node/archive/archive';
 import { type CorpusSource, localSource } from '../core/sources';
 import type { CliOptions } from './args';
+import { type ArchiveHandle, lazyArchive } from './lazyArchive';
 
 /** What a subcommand is handed: its options, the corpus (loaded before it runs) and where to write. */
 export interface CliContext {
@@ -26,7 +26,7 @@ export interface CliContext {
   problems(): readonly FileProblem[];
   out(text: string): void;
   /** The team archive of `--db`, when given (absent in a context made by hand: no archive). */
-  archive?(): PostgresArchive | undefined;
+  archive?(): ArchiveHandle | undefined;
   /** Where articles come from: the local folders (when there are any), then the archive. */
   sources?(): CorpusSource[];
 }
@@ -113,9 +113,8 @@ export function createContext(options: CliOptions, write: (text: string) => void
   const loaded = () =>
     indexed?.corpus ??
     (unindexed ??= withLibrary(loadCorpus({ folders, onProblem: (problem) => problems.push(problem) })));
-  let archive: PostgresArchive | undefined;
-  const openArchive = () =>
-    (archive ??= options.db === undefined ? undefined : PostgresArchive.open({ url: options.db }));
+  let archive: ArchiveHandle | undefined;
+  const openArchive = () => (archive ??= options.db === undefined ? undefined : lazyArchive(options.db));
   return {
     options,
     folders,

@@ -1,4 +1,7 @@
 import { Pool, type PoolConfig } from 'pg';
+import { isArchiveUrl, redactedUrl } from './url';
+
+export { isArchiveUrl, redactedUrl } from './url';
 
 /** How to reach an archive: its URL, and a password kept apart from it (the editor's SecretStorage). */
 export interface ArchiveConnection {
@@ -7,27 +10,6 @@ export interface ArchiveConnection {
   readonly password?: string;
   /** Connections kept open at most (default 4: a CLI process or an editor needs few). */
   readonly maxConnections?: number;
-}
-
-/** Whether a string is a PostgreSQL URL this client reads. */
-export function isArchiveUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return (parsed.protocol === 'postgres:' || parsed.protocol === 'postgresql:') && parsed.hostname !== '';
-  } catch {
-    return false;
-  }
-}
-
-/** The URL with any password replaced, for messages and logs. */
-export function redactedUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password !== '') parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(not a URL)';
-  }
 }
 
 /**
