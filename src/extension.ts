@@ -16,6 +16,8 @@ import { activateStatus } from './vscode/status/activateStatus';
 import { activatePreview } from './vscode/preview/activatePreview';
 import { activateLibrary } from './vscode/library/activateLibrary';
 import { PersistedIndexes } from './vscode/indexes/persistedIndexes';
+import { activateArchive } from './vscode/archive/activateArchive';
+import type { ArchiveService } from './vscode/archive/archiveService';
 
 /** What `activate` returns: the live services, for the integration tests and other extensions. */
 export interface SourcebookApi {
@@ -23,6 +25,8 @@ export interface SourcebookApi {
   readonly topics: TopicsTreeProvider;
   readonly entities: EntitiesTreeProvider;
   readonly indexes: PersistedIndexes;
+  /** The team archive of `sourcebook.archive.url`. */
+  readonly archive: ArchiveService;
   /** Called by VS Code's Markdown extension (`markdown.markdownItPlugins`): footnotes and citations in the preview. */
   readonly extendMarkdownIt: ReturnType<typeof activatePreview>['extendMarkdownIt'];
 }
@@ -60,10 +64,18 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     activateStatus(services);
     const preview = activatePreview(services);
     activateLibrary(services);
+    const archive = activateArchive(services);
 
     // Loading runs in the background: activation returns at once.
     void corpus.reload().catch((error: unknown) => showFailure('Sourcebook could not load its corpus', error, log));
-    return { services, topics, entities: entities.provider, indexes, extendMarkdownIt: preview.extendMarkdownIt };
+    return {
+      services,
+      topics,
+      entities: entities.provider,
+      indexes,
+      archive,
+      extendMarkdownIt: preview.extendMarkdownIt,
+    };
   } catch (error) {
     showFailure('Sourcebook failed to start', error, log);
     throw error;

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runTests } from '@vscode/test-electron';
+import { startPostgres } from './postgres.mjs';
 import { DEFAULT_WORKSPACE, ROOT, copyWorkspace } from './code-server.mjs';
 
 const VSCODE_VERSION = '1.100.3';
@@ -32,14 +33,21 @@ if (!existsSync(extensionTestsPath) || !existsSync(path.join(ROOT, 'dist/extensi
 // runner, so tests may write into the workspace.
 const tmp = mkdtempSync(path.join(tmpdir(), 'sourcebook-electron-'));
 let code;
+let postgres;
 try {
+  // The archive tests read a real PostgreSQL: a throwaway cluster, unless one is given.
+  const env = opts.grep ? { SOURCEBOOK_TEST_GREP: opts.grep } : {};
+  if (!process.env.SOURCEBOOK_TEST_DB) {
+    postgres = await startPostgres();
+    Object.assign(env, { SOURCEBOOK_TEST_DB: postgres.url, SOURCEBOOK_TEST_DB_PASSWORD: postgres.password });
+  }
   const workspace = copyWorkspace(path.resolve(opts.workspace), tmp);
   code = await runTests({
     version: VSCODE_VERSION,
     vscodeExecutablePath: process.env.SOURCEBOOK_VSCODE_EXECUTABLE || undefined,
     extensionDevelopmentPath: ROOT,
     extensionTestsPath,
-    extensionTestsEnv: opts.grep ? { SOURCEBOOK_TEST_GREP: opts.grep } : {},
+    extensionTestsEnv: env,
     launchArgs: [
       workspace,
       '--disable-extensions',
@@ -57,6 +65,7 @@ try {
   console.error(`integration (electron): FAILED: ${error?.message ?? error}`);
   code = typeof error?.code === 'number' && error.code !== 0 ? error.code : 1;
 } finally {
+  postgres?.stop();
   rmSync(tmp, { recursive: true, force: true });
 }
 process.exit(code);

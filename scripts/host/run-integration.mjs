@@ -9,7 +9,9 @@
 // The workspace (default samples/notes) is copied to a temp folder first, so
 // tests may write into it freely.
 // SOURCEBOOK_* variables in the environment reach the extension host, since
-// code-server's extension host inherits code-server's environment.
+// code-server's extension host inherits code-server's environment. A
+// throwaway PostgreSQL (scripts/host/postgres.mjs) is started for the archive
+// tests unless SOURCEBOOK_TEST_DB names one.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,6 +27,7 @@ import {
   workbenchUrl,
   writeUserSettings,
 } from './code-server.mjs';
+import { startPostgres } from './postgres.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -42,8 +45,10 @@ const started = Date.now();
 let codeServer;
 let browser;
 let tmp;
+let postgres;
 
 async function cleanup() {
+  postgres?.stop();
   await browser?.close().catch(() => {});
   await codeServer?.stop().catch(() => {});
   if (tmp) rmSync(tmp, { recursive: true, force: true });
@@ -61,11 +66,17 @@ async function main() {
   writeUserSettings(userDataDir, QUIET_SETTINGS);
   const workspace = copyWorkspace(path.resolve(opts.workspace), tmp);
 
+  // The archive tests read a real PostgreSQL: a throwaway cluster, unless one is given.
+  const env = opts.grep ? { SOURCEBOOK_TEST_GREP: opts.grep } : {};
+  if (!process.env.SOURCEBOOK_TEST_DB) {
+    postgres = await startPostgres();
+    Object.assign(env, { SOURCEBOOK_TEST_DB: postgres.url, SOURCEBOOK_TEST_DB_PASSWORD: postgres.password });
+  }
   codeServer = await startCodeServer({
     workspace,
     userDataDir,
     extensionsDir: path.join(tmp, 'extensions'),
-    env: opts.grep ? { SOURCEBOOK_TEST_GREP: opts.grep } : {},
+    env,
     echo: opts.verbose,
   });
   const chromium = await launchChromium();

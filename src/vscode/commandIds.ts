@@ -19,6 +19,7 @@ export const Commands = {
   topicsGroupByDate: 'sourcebook.topics.groupByDate',
   topicsInsertQuoteFromHere: 'sourcebook.topics.insertQuoteFromHere',
   topicsCopyCitation: 'sourcebook.topics.copyCitation',
+  setArchivePassword: 'sourcebook.archive.setPassword',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

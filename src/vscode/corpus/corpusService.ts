@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Corpus } from '../../core/corpus';
-import type { FileProblem } from '../../core/model';
+import type { Article, FileProblem } from '../../core/model';
 import { type CorpusFolder, isArticlePath } from '../../node/corpusFiles';
 import { IndexedCorpus, isRelevantChange } from '../../node/corpusLoader';
 import type { IndexStore } from '../../node/indexCache';
@@ -99,6 +99,22 @@ export class CorpusService implements vscode.Disposable {
   private setLoadState(state: LoadState): void {
     this.loadStateValue = state;
     this.loadStateChanged.fire(state);
+  }
+
+  /**
+   * Adds articles that come from elsewhere (the team archive) to the
+   * current corpus, with one change event; an id or path it already holds
+   * is left as it is. Returns how many joined. A reload drops them.
+   */
+  addArticles(articles: readonly Article[]): number {
+    let added = 0;
+    for (const article of articles) {
+      if (this.corpus.article(article.id) || this.corpus.articleAt(article.path)) continue;
+      this.corpus.setPrepared({ path: article.path }, { ok: true, article, withId: () => article });
+      added++;
+    }
+    if (added > 0) this.changed.fire(this.corpus);
+    return added;
   }
 
   /** Resolves when the first load (or the reload in progress) has finished. */
