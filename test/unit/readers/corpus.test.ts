@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as prettier from 'prettier';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCli } from '../../../src/cli/args';
 import { checkCommand } from '../../../src/cli/commands/check';
@@ -42,6 +44,14 @@ const PAGE_CITED: Record<string, string[]> = {
   mla: ['2028." (Brennan 3)'],
 };
 
+const pandoc = (from: string, to: string) => (text: string) =>
+  execFileSync('pandoc', ['-f', from, '-t', to], { input: text, encoding: 'utf8' });
+const REWRITES: Record<string, (text: string) => string | Promise<string>> = {
+  'prettier --prose-wrap always': (text) => prettier.format(text, { parser: 'markdown', proseWrap: 'always' }),
+  'pandoc -t markdown': pandoc('markdown', 'markdown'),
+  'pandoc -t gfm': pandoc('markdown', 'gfm'),
+};
+
 async function run(command: CliCommand, argv: string[]): Promise<{ code: number; out: string }> {
   const lines: string[] = [];
   const context = createContext(parseCli([command.name, ...argv, '--corpus', root, '--no-bundled']), (text) =>
@@ -73,34 +83,45 @@ describe('a corpus folder of web pages and PDFs', () => {
     );
   });
 
-  it('finds a sentence of page 3 with page 3, and a quote inserted from it passes check', async () => {
-    const hits = JSON.parse((await run(searchCommand, ['cables to carry 4.2 gigawatts', '--json'])).out) as {
-      id: string;
-      page?: number;
-      text: string;
-    }[];
-    expect(hits[0]).toMatchObject({
-      text: 'Grid operators expect the new cables to carry 4.2 gigawatts by the end of 2028.',
-      page: 3,
-    });
-    const web = JSON.parse((await run(searchCommand, ['bananas from Rotterdam', '--json'])).out) as Record<
-      string,
-      unknown
-    >[];
-    expect(web[0]).toMatchObject({ url: 'https://coastline.example/business/2026/03/harbour-cranes-stall' });
-    expect(web[0]!.page).toBeUndefined();
+  it(
+    'finds a sentence of page 3 with page 3, and a quote inserted from it cites the page and passes check',
+    { timeout: 180_000 },
+    async () => {
+      const hits = JSON.parse((await run(searchCommand, ['cables to carry 4.2 gigawatts', '--json'])).out) as {
+        id: string;
+        page?: number;
+        text: string;
+      }[];
+      expect(hits[0]).toMatchObject({
+        text: 'Grid operators expect the new cables to carry 4.2 gigawatts by the end of 2028.',
+        page: 3,
+      });
+      const web = JSON.parse((await run(searchCommand, ['bananas from Rotterdam', '--json'])).out) as Record<
+        string,
+        unknown
+      >[];
+      expect(web[0]).toMatchObject({ url: 'https://coastline.example/business/2026/03/harbour-cranes-stall' });
+      expect(web[0]!.page).toBeUndefined();
 
-    for (const style of Object.keys(PAGE_CITED)) {
-      const quoted = await run(quoteCommand, [hits[0]!.id, '--style', style]);
-      expect(quoted.out).toContain('"Grid operators expect the new cables to carry 4.2 gigawatts by the end of 2028."');
-      //       for (const cited of PAGE_CITED[style]!) expect(quoted.out, style).toContain(cited);
-      const note = join(dir, `note-${style}.md`);
-      writeFileSync(note, `# Notes\n\n${quoted.out}\n`);
-      expect(await run(checkCommand, [note])).toMatchObject({ code: 0 });
-      writeFileSync(note, `# Notes\n\n${quoted.out.replace('4.2 gigawatts', '5.2 gigawatts')}\n`);
-      expect((await run(checkCommand, [note])).code, `${style}: ${quoted.out}`).toBe(1);
-    }
-  });
+      for (const style of Object.keys(PAGE_CITED)) {
+        const quoted = await run(quoteCommand, [hits[0]!.id, '--style', style]);
+        expect(quoted.out).toContain(
+          '"Grid operators expect the new cables to carry 4.2 gigawatts by the end of 2028."',
+        );
+        for (const cited of PAGE_CITED[style]!) expect(quoted.out, style).toContain(cited);
+        const note = join(dir, `note-${style}.md`);
+        writeFileSync(note, `# Notes\n\n${quoted.out}\n`);
+        expect(await run(checkCommand, [note])).toMatchObject({ code: 0 });
+        // The page locator survives the formatters people run on notes.
+        for (const [name, rewrite] of Object.entries(REWRITES)) {
+          writeFileSync(note, await rewrite(`# Notes\n\n${quoted.out}\n`));
+          expect((await run(checkCommand, [note])).code, `${style} after ${name}`).toBe(0);
+        }
+        writeFileSync(note, `# Notes\n\n${quoted.out.replace('4.2 gigawatts', '5.2 gigawatts')}\n`);
+        expect((await run(checkCommand, [note])).code, `${style}: ${quoted.out}`).toBe(1);
+      }
+    },
+  );
 
   it('reports why a file was skipped', async () => {
     const { out } = await run((await import('../../../src/cli/commands/index')).indexCommand, ['--json']);
