@@ -18,6 +18,8 @@ export interface PageLine {
   readonly x: number;
   readonly y: number;
   readonly height: number;
+  /** Where its last run ends (optional: lines built by hand in tests may leave it out). */
+  readonly end?: number;
 }
 
 /**
@@ -26,8 +28,9 @@ export interface PageLine {
  * runs left to right. A page set in two columns (`columnGutter`) is read
  * column by column: between two rows that cross the gutter (a title, a
  * figure caption across the page), the left column's lines come first, then
- * the right column's. A gap wider than a space between runs becomes one
- * space.
+ * the right column's; a line below the right column and apart from the
+ * left column's last (a footer) is read after both. A gap wider than a
+ * space between runs becomes one space.
  */
 export function pageLines(runs: readonly TextRun[]): PageLine[] {
   const rows = baselineRows(runs);
@@ -41,17 +44,26 @@ export function pageLines(runs: readonly TextRun[]): PageLine[] {
     left = [];
     right = [];
   };
-  for (const row of rows) {
-    if (row.runs.some((run) => crosses(run, gutter))) {
+  // A row far below the one before it (a footer, a footnote) is read apart when it is below the
+  // right column's last line: it belongs to no column.
+  const apart = rows.map((row, i) => {
+    const above = rows[i - 1];
+    return above !== undefined && above.y - row.y > Math.max(row.height, above.height) * 2.5;
+  });
+  const rightBottom = Math.min(
+    ...rows.filter((row, i) => !apart[i] && row.runs.some((run) => run.x >= gutter)).map((row) => row.y),
+  );
+  rows.forEach((row, i) => {
+    if ((apart[i] && row.y < rightBottom) || row.runs.some((run) => crosses(run, gutter))) {
       flush();
       lines.push(lineOf(row));
-      continue;
+      return;
     }
     const leftRuns = row.runs.filter((run) => run.x < gutter);
     const rightRuns = row.runs.filter((run) => run.x >= gutter);
     if (leftRuns.length > 0) left.push(lineOf({ ...row, runs: leftRuns }));
     if (rightRuns.length > 0) right.push(lineOf({ ...row, runs: rightRuns }));
-  }
+  });
   flush();
   return lines.filter((line) => line.text !== '');
 }
@@ -86,7 +98,7 @@ function lineOf({ runs: parts, y, height }: Row): PageLine {
     text += part.text;
     end = part.x + part.width;
   }
-  return { text: text.replace(/\s+/g, ' ').trim(), x: parts[0]?.x ?? 0, y, height };
+  return { text: text.replace(/\s+/g, ' ').trim(), x: parts[0]?.x ?? 0, y, height, end };
 }
 
 /** Whether a run starts left of `x` and ends right of it (a little overlap is the font's side bearing). */
@@ -204,6 +216,8 @@ export function pageBlocks(lines: readonly PageLine[], bodyHeight: number): Page
       continue;
     }
     if (previous && (previous.y - line.y > spacing * 1.45 || previous.height >= bodyHeight * 1.25)) flush();
+    // At a column break (the next line is higher up), a short last line ended the paragraph.
+    else if (previous && line.y > previous.y && endsParagraph(previous, line, lines)) flush();
     if (paragraph === '') paragraph = line.text;
     else if (/[a-z\u00df-\u00ff]-$/.test(paragraph) && /^[a-z\u00df-\u00ff]/.test(line.text))
       paragraph = paragraph.slice(0, -1) + line.text;
@@ -212,6 +226,23 @@ export function pageBlocks(lines: readonly PageLine[], bodyHeight: number): Page
   }
   flush();
   return blocks;
+}
+
+/**
+ * Whether the last line of a column ended its paragraph: it ends well
+ * before the column's lines usually do (by more than ragged-right setting
+ * varies), or it ends a sentence short of the column's edge (justified
+ * lines reach it) and the next column opens with a capital. A word
+ * hyphenated at the column's foot goes on at the top of the next.
+ */
+function endsParagraph(last: PageLine, next: PageLine, lines: readonly PageLine[]): boolean {
+  if (last.end === undefined || /-$/.test(last.text)) return false;
+  const ends = lines.filter((other) => Math.abs(other.x - last.x) < 2 && other.end !== undefined).map((o) => o.end!);
+  // The usual end, not the furthest: a caption across the page starts at the same x.
+  const full = median(ends) ?? last.end;
+  const short = full - last.end;
+  if (short > (full - last.x) * 0.25) return true;
+  return short > last.height * 1.5 && /[.!?]["'”’)]*$/.test(last.text) && /^["'“‘(]*\p{Lu}/u.test(next.text);
 }
 
 /** The middle value, or undefined for none. */
