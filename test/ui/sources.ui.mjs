@@ -2,7 +2,7 @@
 // reader text under its own title; a PDF (printed here from HTML by Chromium, as a
 // browser's "Save as PDF" makes one) is searched by passage, the picker shows the
 // page and previews the text at that page, and the quote cites it; typing `[@` in
-// a note offers the keys of the analyst's library.
+// a note offers the keys of the analyst's library. Both show in the Topics tree.
 /* global document -- used in code that page.waitForFunction runs in the browser */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -10,6 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../../scripts/host/code-server.mjs';
+import { SCREENSHOT_DIR } from './workbench.mjs';
 
 const PDF_TITLE = 'Offshore grid report for the spring quarter';
 const PAGE_3_SENTENCE = 'Grid operators expect the new cables to carry 4.2 gigawatts by the end of 2028.';
@@ -97,7 +98,45 @@ async function noteEnd(wb) {
   await wb.page.keyboard.press('Control+End');
 }
 
+/** A row of the Topics tree, found by its label. */
+const topicsRow = (wb, text) =>
+  wb.page
+    .locator('.pane:has(.pane-header[aria-label^="Topics"]) .monaco-list-row')
+    .filter({ has: wb.page.locator('.label-name', { hasText: text }) })
+    .first();
+
 export const tests = {
+  'the web page and the PDF show in the Topics tree with their titles, publishers and dates': async (wb) => {
+    await wb.page.locator('.part.activitybar .action-item .action-label[aria-label^="Sourcebook"]').click();
+    // Articles at the folder's root have no topic of their own.
+    const folder = topicsRow(wb, /^Unsorted$/);
+    await folder.waitFor({ state: 'visible', timeout: 30_000 });
+    if ((await folder.getAttribute('aria-expanded')) === 'false') await folder.click();
+    const html = topicsRow(wb, HTML_TITLE);
+    const pdf = topicsRow(wb, PDF_TITLE);
+    await html.waitFor({ state: 'visible', timeout: 15_000 });
+    await pdf.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.match(await html.innerText(), /Coastline Daily · 2026-03-14/);
+    assert.match(await pdf.innerText(), /Unknown publisher · undated/);
+    // Widen the sidebar (its sash, as a person drags it) so the rows show their publishers and dates.
+    const box = await wb.page.locator('.part.sidebar').boundingBox();
+    if (box) {
+      await wb.page.mouse.move(box.x + box.width + 1, box.y + 300);
+      await wb.page.mouse.down();
+      await wb.page.mouse.move(box.x + box.width + 380, box.y + 300, { steps: 8 });
+      await wb.page.mouse.up();
+    }
+    await wb.page.locator('.part.sidebar').screenshot({ path: path.join(SCREENSHOT_DIR, 'sources-topics-tree.png') });
+    if (box) {
+      // Back to its width, so the editor is as wide as the other tests expect.
+      await wb.page.mouse.move(box.x + box.width + 380, box.y + 300);
+      await wb.page.mouse.down();
+      await wb.page.mouse.move(box.x + box.width + 1, box.y + 300, { steps: 8 });
+      await wb.page.mouse.up();
+    }
+    await wb.page.locator('.part.activitybar .action-item .action-label[aria-label^="Explorer"]').click();
+  },
+
   'a saved web page opens as its reader text, under its title': async (wb) => {
     await wb.runCommand('Sourcebook: Open Article…');
     const input = widget(wb).locator('.quick-input-box input');
