@@ -32,6 +32,13 @@ describe('the Markdown preview plugin', () => {
     expect(html.indexOf('sourcebook-bibliography')).toBeGreaterThan(html.indexOf('sourcebook-citation'));
   });
 
+  it('formats a page locator as each style writes a page', { timeout: 60_000 }, () => {
+    const note = '> "Huawei\'s Ascend processors still lag in software." [@cloud-wars, p. 4]';
+    expect(render(note, 'apa')).toMatch(/sourcebook-citation">\(“The Cloud Wars Heat Up,” 2026, p\. 4\)</);
+    expect(render(note, 'chicago')).toMatch(/sourcebook-citation">\(<em>Example Times<\/em> 2026, 4\)</);
+    expect(render(note, 'mla')).toMatch(/sourcebook-citation">\(“The Cloud Wars Heat Up” 4\)</);
+  });
+
   it('escapes what it shows of an unknown key, and adds no references for it', () => {
     const html = render('See [@<img src=x onerror=alert(1)>].');
     expect(html).not.toMatch(/<img/);

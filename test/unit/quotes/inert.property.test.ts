@@ -75,6 +75,16 @@ const EXPECTED_BLOCKS: Record<CitationStyle, string[]> = {
   mla: ['blockquote', 'heading', 'paragraph'],
 };
 
+/** How each style names page 2. */
+const PAGE_CITED: Record<CitationStyle, RegExp> = {
+  footnote: /\[\^hostile\.p2\][\s\S]*, p\. 2\.$/m,
+  inline: /, p\. 2$/m,
+  pandoc: /\[@hostile, p\. 2\]$/m,
+  apa: /, p\. 2\)$/m,
+  chicago: /, 2\)$/m,
+  mla: / 2\)$/m,
+};
+
 describe('inserted quotes are well-formed and inert', () => {
   for (const style of CITATION_STYLES) {
     it(`writes one blockquote and its citation, and checks clean, in ${style} style`, { timeout: 120_000 }, () => {
@@ -123,6 +133,18 @@ describe('inserted quotes are well-formed and inert', () => {
             .replace(/"/g, "'");
           expect(rendered.startsWith(`"${expected}"`), `${rendered}\n${expected}`).toBe(true);
           expect(checkNote(note, corpus), note).toEqual([]);
+          // The same passage as if on page 2 of a PDF: the citation names the page, and checks clean.
+          const pages = [0, passage.range.start.offset];
+          const paged = new Proxy(article, {
+            get: (target, key) => (key === 'pages' ? pages : Reflect.get(target, key)),
+          });
+          const onPage = applyEdits('', renderQuote('', passage, paged, style, 0).edits);
+          expect(onPage, style).toMatch(PAGE_CITED[style]);
+          expect(
+            parser.parse(onPage).children.map((c) => c.type),
+            onPage,
+          ).toEqual(EXPECTED_BLOCKS[style]);
+          expect(checkNote(onPage, corpus), onPage).toEqual([]);
         }),
         { numRuns: 40 },
       );
