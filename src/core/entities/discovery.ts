@@ -10,6 +10,14 @@ import {
 import { fallbackKind, guessKind, type NameStats } from './discoveryKinds';
 import { isAccepted, isNameWord, proseLines } from './discoveryAccept';
 import { addDemonyms, dropGivenNames, type Found, foldSurnames, joinPlurals } from './discoveryMerge';
+import {
+  collectPartyRoles,
+  dropJoinedNames,
+  joinPartyNames,
+  joinShortForms,
+  joinSpellingVariants,
+  type PartyRoles,
+} from './discoveryVariants';
 import { GIVEN_NAME_SET } from './gazetteer';
 import type { EntityKind } from './types';
 
@@ -47,7 +55,9 @@ export function discoverEntities(input: DiscoveryInput): Discovery {
   // Runs repeat ("Tony Blair" hundreds of times): keep each distinct one once, with its count.
   const runs = new Map<string, { run: NameRun; parenthesis: string | undefined; count: number }>();
   const pairs: { name: string; alias: string }[] = [];
+  const roles: PartyRoles = new Map();
   const scanText = (text: string) => {
+    collectPartyRoles(text, roles);
     const defined = text.includes('(') ? acronymDefinitions(text) : [];
     pairs.push(...defined);
     scanSentence(text, lowerCount, capitalCount, (run) => {
@@ -120,6 +130,10 @@ export function discoverEntities(input: DiscoveryInput): Discovery {
   foldSurnames(found, stats);
   addDemonyms(found, capitalCount);
   joinPlurals(found);
+  joinSpellingVariants(found, stats);
+  joinShortForms(found);
+  joinPartyNames(found, stats, roles);
+  dropJoinedNames(found);
   for (const [name, entity] of found)
     if (entity.kind === 'unknown') entity.kind = fallbackKind(name.split(' '), stats.get(name), isCommon);
   return {
