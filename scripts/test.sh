@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command (`npm test`, also run by CI through .ci/run): static
-# checks, unit tests, then the extension inside a real VS Code (integration
-# suite, then UI tests in a browser). Stops at the first failing step and
+# checks (types, type-aware lint, import cycles and file size, format), unit
+# tests, then the extension inside a real VS Code (integration suite, then UI
+# tests in a browser). Stops at the first failing step and
 # exits non-zero. The archive tests run against a real PostgreSQL that
 # scripts/host/postgres.mjs starts in a temp folder (installed here first).
 # SOURCEBOOK_HOST=electron runs the integration suite in desktop VS Code via
@@ -31,6 +32,7 @@ step() {
 step "dependencies" bash scripts/host/ensure-deps.sh
 step "typecheck" npm run --silent typecheck
 step "lint" npm run --silent lint
+step "import cycles and file size" npm run --silent check:shape
 step "format check" npm run --silent format:check
 step "install pandoc and Chromium (export)" bash scripts/host/install-pandoc.sh
 # The archive tests (unit and integration) each start a throwaway cluster of a real PostgreSQL.

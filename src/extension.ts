@@ -36,7 +36,9 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
   const log = vscode.window.createOutputChannel('Sourcebook', { log: true });
   context.subscriptions.push(log);
   // The first line of the log says which build is running, for bug reports.
-  log.info(`Sourcebook ${String(context.extension.packageJSON.version)} in VS Code ${vscode.version}`);
+  const { version } = context.extension.packageJSON as { version?: unknown };
+  log.info(`Sourcebook ${String(version)} in VS Code ${vscode.version}`);
+
   try {
     const store = indexStoreFor(context);
     const corpus = new CorpusService(join(context.extensionPath, 'corpus'), log, store);

@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { listArticleFiles } from '../../src/node/corpusFiles';
 import { IndexedCorpus } from '../../src/node/corpusLoader';
-import { fileKey } from '../../src/node/fileIndexing';
+import { fileKey } from '../../src/node/readFile';
 import { IndexStore } from '../../src/node/indexCache';
 import { answers } from './probeAnswers';
 import { blocks } from './probeBlocks';
@@ -113,12 +113,12 @@ function remark(root: string): Result {
 }
 
 const figures: Record<string, (...args: string[]) => Result | Promise<Result>> = {
-  index: (root, store) => index(root!, store!),
-  warm: (root, store) => warm(root!, store!),
-  remark: (root) => remark(root!),
-  scan: (root) => scan(root!),
-  answers: (root, cache) => answers(root!, cache!),
-  blocks: (root) => blocks(root!),
+  index: (root, store) => index(root, store),
+  warm: (root, store) => warm(root, store),
+  remark: (root) => remark(root),
+  scan: (root) => scan(root),
+  answers: (root, cache) => answers(root, cache),
+  blocks: (root) => blocks(root),
   ...extraFigures,
 };
 

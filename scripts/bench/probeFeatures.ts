@@ -128,7 +128,7 @@ function integrity(root: string): Result {
 }
 
 export const extraFigures: Record<string, (...args: string[]) => Result | Promise<Result>> = {
-  search: (root) => search(root!),
-  hover: (root, shape) => hover(root!, shape ?? 'note'),
-  integrity: (root) => integrity(root!),
+  search: (root) => search(root),
+  hover: (root, shape) => hover(root, shape ?? 'note'),
+  integrity: (root) => integrity(root),
 };

@@ -6,7 +6,8 @@ import type { FileProblem } from '../core/model';
 import { existingSearchIndex, provideSearchSnapshot } from '../core/search';
 import { defaultCacheDir } from '../node/cacheDir';
 import { type CorpusCaches, cachesIn } from '../node/caches';
-import { type CorpusFolder, loadCorpus } from '../node/corpusFiles';
+import { loadCorpus } from '../node/corpusFiles';
+import type { CorpusFolder } from '../node/corpusFolder';
 import { IndexedCorpus } from '../node/corpusLoader';
 import { entitySnapshotOf } from '../node/entityStore';
 import { type LoadedLibrary, readLibraries } from '../node/library';
@@ -21,14 +22,14 @@ import { type ArchiveHandle, lazyArchive } from './lazyArchive';
 export interface CliContext {
   readonly options: CliOptions;
   readonly folders: readonly CorpusFolder[];
-  corpus(): Corpus;
+  readonly corpus: () => Corpus;
   /** Files skipped or read best-effort while loading. */
-  problems(): readonly FileProblem[];
-  out(text: string): void;
+  readonly problems: () => readonly FileProblem[];
+  readonly out: (text: string) => void;
   /** The team archive of `--db`, when given (absent in a context made by hand: no archive). */
-  archive?(): ArchiveHandle | undefined;
+  readonly archive?: () => ArchiveHandle | undefined;
   /** Where articles come from: the local folders (when there are any), then the archive. */
-  sources?(): CorpusSource[];
+  readonly sources?: () => CorpusSource[];
 }
 
 /** The context's sources: the loaded corpus alone when it names none. */

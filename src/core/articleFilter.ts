@@ -22,7 +22,8 @@ export function articleFilter(query: string, entities?: MentionLookup): (article
     .filter((word) => word !== '');
   if (words.length === 0) return () => true;
   const entity = entities?.resolve(query.trim());
-  const mentioning = new Set(entity ? entities!.articlesMentioning(entity.id).map((m) => m.articleId) : []);
+  const mentioning = new Set(entity ? entities?.articlesMentioning(entity.id).map((m) => m.articleId) : []);
+
   return (article) => {
     if (mentioning.has(article.id)) return true;
     const text = fold(`${article.title}\n${article.summary ?? ''}\n${article.source}`);

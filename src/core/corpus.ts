@@ -1,7 +1,8 @@
 import type { Article, FileProblem, Passage, Section, Topic } from './model';
 import { Library, libraryItemOf, linkLibraryItem } from './library/match';
 import { parsePassageId } from './model';
-import { type ArticleFile, slug } from './parse/article';
+import type { ArticleFile } from './parse/article';
+import { slug } from './parse/articleMeta';
 import { textHash } from './text/hash';
 import type { Decoded } from './parse/decode';
 import { type PreparedFile, prepareFile } from './preparedFile';
@@ -176,8 +177,8 @@ export class Corpus {
     let seen = 0;
     for (const section of article.sections) {
       const local = ref.paragraph - seen;
-      if (local < section.paragraphs.length) {
-        const paragraph = section.paragraphs[local]!;
+      const paragraph = section.paragraphs[local];
+      if (paragraph) {
         if (ref.sentence === undefined) return toPassage(article.id, section, 'paragraph', paragraph);
         const sentence = paragraph.sentences[ref.sentence];
         return sentence && toPassage(article.id, section, 'sentence', sentence);

@@ -56,7 +56,7 @@ export function parseFolderDefaults(yamlText: string): ParsedFolderDefaults {
 
   const language = text(record.language);
   if (language && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/i.test(language)) defaults.language = language;
-  else if (record.language !== undefined) warnings.push(`language "${String(record.language)}" is not a language tag`);
+  else if (record.language !== undefined) warnings.push(`language "${shown(record.language)}" is not a language tag`);
 
   if (record.date !== undefined) {
     const rule = dateRule(record.date);
@@ -104,4 +104,9 @@ function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() || undefined;
   if (typeof value === 'number') return String(value);
   return undefined;
+}
+
+/** A value from the file as the user wrote it: a list or map as JSON, not "[object Object]". */
+function shown(value: unknown): string {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }

@@ -112,11 +112,11 @@ export interface FileProblem {
 
 /** Splits a passage id into its article id and the position inside the article. */
 export function parsePassageId(id: string): { articleId: string; paragraph: number; sentence?: number } | undefined {
-  const match = /^(.+)#(\d+)(?:\.(\d+))?$/.exec(id);
-  if (!match) return undefined;
-  const [, articleId, paragraph, sentence] = match;
+  const [, articleId, paragraph, sentence] = /^(.+)#(\d+)(?:\.(\d+))?$/.exec(id) ?? [];
+  if (articleId === undefined) return undefined;
   return {
-    articleId: articleId!,
+    articleId,
+
     paragraph: Number(paragraph),
     ...(sentence === undefined ? {} : { sentence: Number(sentence) }),
   };

@@ -90,7 +90,8 @@ export async function searchSources(
 ): Promise<SourceHits> {
   const limit = options.limit ?? 20;
   const results = await Promise.all(sources.map((source) => source.search(query, { ...options, limit })));
-  if (results.length === 1) return results[0]!;
+  const [only] = results;
+  if (only && results.length === 1) return only;
   const owner = new Map<string, number>();
   results.forEach((result, i) => {
     for (const article of result.articles) if (!owner.has(article.id)) owner.set(article.id, i);

@@ -1,25 +1,15 @@
 import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import picomatch from 'picomatch';
+import { join, sep } from 'node:path';
 import { Corpus } from '../core/corpus';
 import type { FileProblem, Topic } from '../core/model';
 import { type Decoded, decodeCorpusFile, DEFAULT_MAX_FILE_BYTES } from '../core/parse/decode';
 import { inspectPath, isInside, readFolderFile, readRegularFile, realRootOf } from './corpusPaths';
-import type { FolderDefaults } from '../core/folderDefaults';
 import { parseTopicList } from '../core/topicList';
 import { isExtractedFormat } from '../core/readers/extracted';
 import { FOLDER_DEFAULTS_FILE, readFolderDefaults } from './folderDefaults';
 import { extractions } from './readers/extractions';
 import { prepareExtracted } from './readers/prepareExtracted';
-
-export const ARTICLE_EXTENSIONS = /\.(md|markdown|txt|html?|pdf)$/i;
-
-export interface CorpusFolder {
-  readonly root: string;
-  readonly bundled?: boolean;
-  /** Glob patterns of paths (relative to `root`, with `/`) to leave out: files, or folders with all they hold. */
-  readonly exclude?: readonly string[];
-}
+import { type CorpusFile, type CorpusFolder, excludeMatcher, isArticlePath, relativeTo } from './corpusFolder';
 
 export interface LoadOptions {
   readonly folders: readonly CorpusFolder[];
@@ -28,45 +18,6 @@ export interface LoadOptions {
   readonly exclude?: (relativePath: string) => boolean;
   /** Called for each file that is skipped or read best-effort. */
   readonly onProblem?: (problem: FileProblem) => void;
-}
-
-export interface CorpusFile {
-  /** Where the file is shown and opened from (a link keeps its own name). */
-  readonly path: string;
-  readonly relativePath: string;
-  readonly bundled: boolean;
-  /** Where the file really is, checked to be inside its corpus folder; `path` itself, not followed if a link, when absent. */
-  readonly realPath?: string;
-  /** The folder's `sourcebook.yaml` defaults, when it has one. */
-  readonly defaults?: FolderDefaults;
-}
-
-/** A corpus file at `path` of `folder`, with the folder's defaults. */
-export function corpusFileOf(folder: CorpusFolder, path: string, relativePath: string): CorpusFile {
-  const defaults = readFolderDefaults(folder.root).defaults;
-  return { path, relativePath, bundled: folder.bundled ?? false, ...(defaults ? { defaults } : {}) };
-}
-
-/**
- * A matcher for exclude globs, by picomatch: it compiles each glob to one
- * regular expression, so testing the thousands of paths of a large corpus,
- * and every file-watcher event, is cheap. Dot files match like any other
- * (a `.git` glob must be able to match). A folder matches `dir/**`, so a
- * walk can skip it whole.
- */
-export function excludeMatcher(globs: readonly string[] | undefined): ((relativePath: string) => boolean) | undefined {
-  const patterns = (globs ?? []).map((glob) => glob.trim()).filter((glob) => glob !== '');
-  return patterns.length === 0 ? undefined : picomatch(patterns, { dot: true });
-}
-
-/** Whether a path names an article file by its extension. */
-export function isArticlePath(path: string): boolean {
-  return ARTICLE_EXTENSIONS.test(path);
-}
-
-/** The path of `path` relative to `root`, with `/` separators. */
-export function relativeTo(root: string, path: string): string {
-  return relative(root, path).split(sep).join('/');
 }
 
 /** What a walk still has to do: a folder to list (shown at `path`, really at `realPath`) or a file to give. */
@@ -164,14 +115,15 @@ export function listArticleFiles(
     }
     // A linked file already listed under its own name (or through an earlier link) is not listed twice.
     const seen = new Map<string, string>();
-    for (const { file, link } of walked) if (!link) seen.set(file.realPath!, file.path);
+    // Every walked file has its real path (the walk resolves it to tell links apart).
+    for (const { file, link } of walked) if (!link) seen.set(file.realPath ?? file.path, file.path);
     for (const { file, link } of walked) {
       if (!link) files.push(file);
       else {
-        const same = seen.get(file.realPath!);
+        const same = seen.get(file.realPath ?? file.path);
         if (same !== undefined) onSkipped?.(file.path, `is a link to ${same}, read under that name`);
         else {
-          seen.set(file.realPath!, file.path);
+          seen.set(file.realPath ?? file.path, file.path);
           files.push(file);
         }
       }
@@ -189,8 +141,6 @@ export function isFolderOutside(path: string, reason: string): boolean {
     return false;
   }
 }
-
-export { isInside } from './corpusPaths';
 
 /** Reads and decodes one corpus file; a file over the limit, not a regular file, or that cannot be read gives the reason. */
 export function readCorpusText(

@@ -1,82 +1,30 @@
 import { basename, dirname } from 'node:path';
 import { preparedFromRecord } from '../core/cache/articleRecord';
-import type { FileKey, FolderIndex, IndexEntry, IndexedOutcome } from '../core/cache/folderIndex';
+import type { FileKey, IndexEntry, IndexedOutcome } from '../core/cache/folderIndex';
 import type { Corpus } from '../core/corpus';
-import type { FileProblem } from '../core/model';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/parse/decode';
 import type { PreparedFile } from '../core/preparedFile';
+import { isExtractedFormat } from '../core/readers/extracted';
+import { lookAtChange } from './changedPath';
+import { emptyCorpus, listArticleFiles, readCorpusText } from './corpusFiles';
 import {
   type CorpusFile,
   type CorpusFolder,
-  corpusFileOf,
-  emptyCorpus,
   excludeMatcher,
-  isArticlePath,
-  isFolderOutside,
-  isInside,
-  listArticleFiles,
-  readCorpusText,
-  relativeTo,
-} from './corpusFiles';
-import { inspectPath, realRootOf } from './corpusPaths';
-import {
-  fileKey,
   folderOf,
   isHidden,
   isRelevantChange,
-  outcomeOf,
-  type ReadFile,
-  readAndPrepareWith,
-  inThreadParser,
-  type ArticleParser,
-  sameKey,
-} from './fileIndexing';
-import { isExtractedFormat } from '../core/readers/extracted';
-import { FOLDER_DEFAULTS_FILE, readFolderDefaults } from './folderDefaults';
-import type { IndexStore } from './indexCache';
+  relativeTo,
+} from './corpusFolder';
+import { isInside } from './corpusPaths';
+import { inThreadParser, outcomeOf, readAndPrepareWith } from './fileIndexing';
+import { FolderIndexes } from './folderIndexes';
+import { TimeSlices } from './timeSlices';
+import type { ApplyResult, IndexedLoadOptions, LoadStats } from './loadOptions';
 import { extractions } from './readers/extractions';
+import { fileKeyOrUndefined, type ReadFile, sameKey } from './readFile';
 
-export interface IndexedLoadOptions {
-  readonly folders: readonly CorpusFolder[];
-  readonly maxFileBytes?: number;
-  /** Where the persisted indexes live; without it nothing is read from or written to disk but the articles. */
-  readonly store?: IndexStore;
-  /** Stops the load between files; the corpus keeps what was read. */
-  readonly signal?: AbortSignal;
-  readonly onProgress?: (done: number, total: number) => void;
-  /** Called for each file skipped or read best-effort. */
-  readonly onProblem?: (problem: FileProblem) => void;
-  /** One line per notable event (an index discarded, written…), for the log. */
-  readonly log?: (line: string) => void;
-  /** Called when an article restored from the index turns out to have changed on disk. */
-  readonly onStale?: (path: string) => void;
-  /**
-   * Parses files (a `WorkerParser` parses them in worker threads, with a
-   * budget per file); without one they are parsed on this thread.
-   */
-  readonly parser?: ArticleParser;
-  /** Longest stretch of synchronous work, in ms, before yielding to the event loop. */
-  readonly sliceMs?: number;
-}
-
-/** What one load did: how many files came from the persisted index, and how many were read and parsed. */
-export interface LoadStats {
-  readonly files: number;
-  readonly fromCache: number;
-  readonly parsed: number;
-  readonly skipped: number;
-  readonly cancelled: boolean;
-}
-
-/** What applying a batch of file changes did. */
-export interface ApplyResult {
-  /** Whether the corpus changed (its version moved). */
-  readonly changed: boolean;
-  /** A topic list or entity catalog changed: the corpus must be loaded again. */
-  readonly reloadNeeded: boolean;
-  /** Files looked at. */
-  readonly files: number;
-}
+export type { ApplyResult, IndexedLoadOptions, LoadStats } from './loadOptions';
 
 /** Files at a folder's root that are not articles but shape the corpus. */
 const FOLDER_FILES = /^(topics\.ya?ml|entities\.(ya?ml|json)|sourcebook\.yaml)$/i;
@@ -98,42 +46,43 @@ interface Planned {
  * `apply` brings in a batch of changed paths incrementally.
  */
 export class IndexedCorpus {
-  private readonly indexes = new Map<string, Map<string, IndexEntry>>();
-  private readonly dirty = new Set<string>();
+  private readonly indexes: FolderIndexes;
   /** The key of every file in the corpus (article or skipped), as it was when read. */
   private readonly loaded = new Map<string, FileKey>();
   private readonly counts = { fromCache: 0, parsed: 0, skipped: 0 };
-  private stamp = performance.now();
+  private readonly slices: TimeSlices;
 
   private constructor(
     readonly corpus: Corpus,
     private readonly options: IndexedLoadOptions,
-  ) {}
+  ) {
+    this.indexes = new FolderIndexes(options.store, options.log);
+    this.slices = new TimeSlices(options.sliceMs ?? 15, options.signal);
+  }
 
   /** Loads every article of the folders. Resolves with what was read when cancelled. */
   static async load(options: IndexedLoadOptions): Promise<{ indexed: IndexedCorpus; stats: LoadStats }> {
     const indexed = new IndexedCorpus(emptyCorpus(options.folders, options.onProblem), options);
-    const previous = indexed.readIndexes();
+    const previous = indexed.indexes.read(options.folders);
+    const folderAt = (path: string): CorpusFolder => {
+      const folder = folderOf(options.folders, path);
+      if (!folder) throw new RangeError(`${path} is in none of the corpus folders`); // the walk lists nothing else
+      return folder;
+    };
     const skipped: CorpusFile[] = [];
     const files = listArticleFiles(options.folders, undefined, undefined, (path, reason) => {
-      const folder = folderOf(options.folders, path)!;
-      skipped.push(indexed.skippedFile(folder, path));
+      skipped.push(indexed.skippedFile(folderAt(path), path));
       indexed.skipReasons.set(path, reason);
     });
-    for (const file of skipped) indexed.admitSkipped(file, folderOf(options.folders, file.path)!.root);
-    for (let i = 0; i < files.length && !options.signal?.aborted; i++) {
-      if (indexed.due()) {
+    for (const file of skipped) indexed.admitSkipped(file, folderAt(file.path).root);
+    for (const [i, file] of files.entries()) {
+      if (options.signal?.aborted) break;
+      if (indexed.slices.due()) {
         options.onProgress?.(i, files.length);
-        if (await indexed.pause()) break;
+        if (await indexed.slices.pause()) break;
       }
-      const file = files[i]!;
-      const root = folderOf(options.folders, file.path)!.root;
-      let key: FileKey | undefined;
-      try {
-        key = fileKey(file);
-      } catch {
-        key = undefined; // read, and reported as unreadable, below
-      }
+      const root = folderAt(file.path).root;
+      const key = fileKeyOrUndefined(file); // undefined: read, and reported as unreadable, below
       const cached = previous.get(root)?.get(file.relativePath);
       const item = { file, root, key };
       if (cached && sameKey(cached.key, key)) indexed.restore(item, cached);
@@ -146,7 +95,7 @@ export class IndexedCorpus {
     const cancelled = options.signal?.aborted ?? false;
     options.onProgress?.(files.length, files.length);
     for (const [root, entries] of previous) {
-      if (cancelled || entries.size !== indexed.indexes.get(root)!.size) indexed.dirty.add(root);
+      if (cancelled || entries.size !== indexed.indexes.size(root)) indexed.indexes.touch(root);
     }
     return { indexed, stats: { ...indexed.counts, files: files.length, cancelled } };
   }
@@ -160,7 +109,7 @@ export class IndexedCorpus {
     const before = this.corpus.version;
     let files = 0;
     for (const path of new Set(paths)) {
-      if (this.due()) await this.pause();
+      if (this.slices.due()) await this.slices.pause();
       const folder = folderOf(this.options.folders, path);
       if (!folder) continue;
       const relativePath = relativeTo(folder.root, path);
@@ -184,56 +133,29 @@ export class IndexedCorpus {
    * skipped with why, linked folders not walked. Returns the files looked at.
    */
   private async applyPath(path: string, folder: CorpusFolder): Promise<number> {
-    const realRoot = realRootOf(folder.root);
-    const found = inspectPath(path, realRoot);
-    const skip = (reason: string) => {
-      this.removeUnder(path, folder.root);
-      this.skipReasons.set(path, reason);
-      this.admitSkipped(this.skippedFile(folder, path), folder.root);
-      return 1;
-    };
-    if (found.kind === 'missing' || (found.kind === 'directory' && found.link)) {
-      this.removeUnder(path, folder.root);
-      return 0;
+    const change = lookAtChange(path, folder);
+    if (change.kind === 'ignored') return 0;
+    if (change.kind !== 'files' || change.folder) {
+      const keep = change.kind === 'files' ? [...change.listed, ...change.skipped].map((file) => file.path) : [];
+      this.removeUnder(path, folder.root, new Set(keep));
     }
-    if (found.kind === 'skipped') {
-      if (isArticlePath(path) || isFolderOutside(path, found.reason)) return skip(found.reason);
-      this.removeUnder(path, folder.root);
-      return 0;
+    if (change.kind === 'gone') return 0;
+    const skipped = change.kind === 'skipped' ? [{ path, reason: change.reason }] : change.skipped;
+    for (const { path: at, reason } of skipped) {
+      this.skipReasons.set(at, reason);
+      this.admitSkipped(this.skippedFile(folder, at), folder.root);
     }
-    let listed: CorpusFile[];
-    if (found.kind === 'directory') {
-      const skipped: CorpusFile[] = [];
-      listed = listArticleFiles([folder], undefined, path, (at, reason) => {
-        this.skipReasons.set(at, reason);
-        skipped.push(this.skippedFile(folder, at));
-      });
-      this.removeUnder(path, folder.root, new Set([...listed, ...skipped].map((file) => file.path)));
-      for (const file of skipped) this.admitSkipped(file, folder.root);
-    } else {
-      if (!isArticlePath(path)) return 0;
-      if (found.link) {
-        // A link to an article of the corpus would list it twice: it is read under its own name.
-        const target = folder.root + found.realPath.slice(realRoot.length);
-        if (target !== path && isRelevantChange([folder], target) && isArticlePath(target))
-          return skip(`is a link to ${target}, read under that name`);
-      }
-      listed = [{ ...corpusFileOf(folder, path, relativeTo(folder.root, path)), realPath: found.realPath }];
-    }
-    for (const file of listed) {
-      if (this.due()) await this.pause();
-      let known: FileKey | undefined;
-      try {
-        known = file.path === path && found.kind === 'file' ? { size: found.size, mtime: found.mtime } : fileKey(file);
-      } catch {
-        known = undefined; // reported as unreadable below
-      }
+    if (change.kind === 'skipped') return 1;
+    for (const file of change.listed) {
+      if (this.slices.due()) await this.slices.pause();
+      // Undefined when the file cannot be looked at: reported as unreadable below.
+      const known = file.path === path && change.key ? change.key : fileKeyOrUndefined(file);
       if (sameKey(this.loaded.get(file.path), known)) continue; // already in the corpus as it is on disk
       if (isExtractedFormat(file.path)) await extractions.prefetch([file], this.maxBytes);
       const read = await this.readAndParse(file, known);
       if (read) this.admitRead(file, folder.root, read);
     }
-    return listed.length;
+    return change.listed.length;
   }
 
   /** Why files the walk did not list (FIFOs, links out of the corpus…) are skipped, by path. */
@@ -264,14 +186,8 @@ export class IndexedCorpus {
     const changed: string[] = [...this.loaded.keys(), ...known].filter((path) => !present.has(path));
     changed.push(...skipped.filter((path) => !known.has(path) || this.loaded.has(path)));
     for (const file of listed) {
-      if (this.due()) await this.pause();
-      let key: FileKey | undefined;
-      try {
-        key = fileKey(file);
-      } catch {
-        key = undefined;
-      }
-      if (!sameKey(this.loaded.get(file.path), key)) changed.push(file.path);
+      if (this.slices.due()) await this.slices.pause();
+      if (!sameKey(this.loaded.get(file.path), fileKeyOrUndefined(file))) changed.push(file.path);
     }
     return this.apply(changed);
   }
@@ -283,31 +199,7 @@ export class IndexedCorpus {
 
   /** Writes the index of every folder that changed since the last write. */
   persist(): void {
-    const store = this.options.store;
-    if (!store) return;
-    for (const root of this.dirty) {
-      const files = this.indexes.get(root);
-      if (!files) continue;
-      const index: FolderIndex = { root, producer: producerFor(store, root), files };
-      store.write(index);
-      this.options.log?.(`persisted index of ${root} written (${files.size} files)`);
-    }
-    this.dirty.clear();
-  }
-
-  /** Reads each folder's persisted index; a missing or discarded one leaves the folder to be indexed afresh. */
-  private readIndexes(): Map<string, ReadonlyMap<string, IndexEntry>> {
-    const previous = new Map<string, ReadonlyMap<string, IndexEntry>>();
-    for (const folder of this.options.folders) {
-      this.indexes.set(folder.root, new Map());
-      const store = this.options.store;
-      const stored = store?.read(folder.root, producerFor(store, folder.root));
-      if (stored?.status === 'used') previous.set(folder.root, stored.index.files);
-      else if (stored?.status === 'discarded')
-        this.options.log?.(`persisted index of ${folder.root} discarded (${stored.reason}); indexing it again`);
-      if (stored?.status !== 'used') this.dirty.add(folder.root);
-    }
-    return previous;
+    this.indexes.persist();
   }
 
   /** Brings in a file from its index entry, without reading it. */
@@ -331,8 +223,7 @@ export class IndexedCorpus {
     known: FileKey | undefined,
     signal?: AbortSignal,
   ): Promise<ReadFile | undefined> {
-    const maxBytes = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-    return readAndPrepareWith(file, maxBytes, known, this.options.parser ?? inThreadParser, signal);
+    return readAndPrepareWith(file, this.maxBytes, known, this.options.parser ?? inThreadParser, signal);
   }
 
   /**
@@ -353,7 +244,7 @@ export class IndexedCorpus {
     let prepared: PreparedFile;
     if ('skipped' in outcome) prepared = { ok: false, reason: outcome.skipped };
     else {
-      const maxBytes = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+      const maxBytes = this.maxBytes;
       prepared = preparedFromRecord(outcome.article, outcome.warning, {
         ...file,
         read: () => {
@@ -376,11 +267,8 @@ export class IndexedCorpus {
     outcome: IndexedOutcome | undefined,
     changesIndex = true,
   ): void {
-    const index = this.indexes.get(root)!;
-    if (key && outcome) {
-      if (changesIndex) this.dirty.add(root);
-      index.set(file.relativePath, { key, outcome });
-    } else if (index.delete(file.relativePath)) this.dirty.add(root);
+    if (key && outcome) this.indexes.set(root, file.relativePath, key, outcome, changesIndex);
+    else this.indexes.delete(root, file.relativePath);
     if (key) this.loaded.set(file.path, key);
     else this.loaded.delete(file.path);
     if (!prepared.ok) this.counts.skipped++;
@@ -390,7 +278,6 @@ export class IndexedCorpus {
 
   /** Removes the files at or under `path` from the corpus and the index, except those in `keep`. */
   private removeUnder(path: string, root: string, keep?: ReadonlySet<string>): void {
-    const index = this.indexes.get(root);
     for (const problem of this.corpus.problems())
       if (isInside(path, problem.path) && !keep?.has(problem.path) && !this.loaded.has(problem.path))
         this.corpus.removeFile(problem.path);
@@ -398,30 +285,13 @@ export class IndexedCorpus {
       if (!isInside(path, known) || keep?.has(known)) continue;
       this.loaded.delete(known);
       this.corpus.removeFile(known);
-      if (index?.delete(relativeTo(root, known))) this.dirty.add(root);
+      this.indexes.delete(root, relativeTo(root, known));
     }
   }
 
   private get maxBytes(): number {
     return this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   }
-
-  private due(): boolean {
-    return performance.now() - this.stamp > (this.options.sliceMs ?? 15);
-  }
-
-  /** Yields to the event loop; says whether the load was cancelled meanwhile. */
-  private async pause(): Promise<boolean> {
-    await new Promise((resolve) => setImmediate(resolve));
-    this.stamp = performance.now();
-    return this.options.signal?.aborted ?? false;
-  }
-}
-
-/** The producer an index is written and read under: the build's, and the folder's defaults, which articles' metadata depends on. */
-function producerFor(store: IndexStore, root: string): string {
-  const hash = readFolderDefaults(root).hash;
-  return hash === undefined ? store.producer : `${store.producer}+${FOLDER_DEFAULTS_FILE}:${hash}`;
 }
 
 export { isRelevantChange };

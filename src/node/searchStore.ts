@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { decodeSearchIndex, encodeSearchIndex } from '../core/cache/searchIndexFile';
 import type { SearchSnapshot } from '../core/search/passageSearch';
 import { writeFileAtomic } from './atomicFile';
-import type { CorpusFolder } from './corpusFiles';
+import type { CorpusFolder } from './corpusFolder';
 
 /** What reading a persisted search index found. */
 export type StoredSearchIndex =

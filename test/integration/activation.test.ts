@@ -8,7 +8,8 @@ suite('Activation', () => {
   test('the extension activates lazily and its corpus loads with the two bundled articles', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is installed`);
-    const events: string[] = extension.packageJSON.activationEvents;
+    const events = (extension.packageJSON as { activationEvents: string[] }).activationEvents;
+
     assert.ok(!events.includes('*'), 'never activates on *');
     assert.ok(events.includes('onLanguage:markdown'));
 

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { SourcebookApi } from '../../src/extension';
 import { indexStoreFor } from '../../src/vscode/corpus/corpusFolders';
 import { CorpusService } from '../../src/vscode/corpus/corpusService';
-import type { GroupNode } from '../../src/vscode/topics/topicsTreeProvider';
+import type { GroupNode } from '../../src/vscode/topics/topicsNodes';
 import { sourcebook, waitFor } from './support/extension';
 
 const TOPIC = 'user-research';

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { entityIndexFor } from '../../src/core/entities';
 import type { SourcebookApi } from '../../src/extension';
-import type { EntityNode, KindNode, MentioningArticleNode } from '../../src/vscode/entities/entitiesTreeProvider';
-import type { GroupNode } from '../../src/vscode/topics/topicsTreeProvider';
+import type { EntityNode, KindNode, MentioningArticleNode } from '../../src/vscode/entities/entitiesNodes';
+import type { GroupNode } from '../../src/vscode/topics/topicsNodes';
 import { sourcebook as activated } from './support/extension';
 
 const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
@@ -49,7 +49,8 @@ suite('Entities view', () => {
     for (const node of articles) {
       const { command } = sourcebook.entities.getTreeItem(node);
       assert.ok(command);
-      await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+      await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
+
       const editor = vscode.window.activeTextEditor;
       assert.ok(editor);
       assert.equal(editor.document.uri.scheme, 'sourcebook');

@@ -66,13 +66,13 @@ suite('Entity hover cards', () => {
   test('"Tongyi Qianwen" is an alias: it shows the Qwen card', async () => {
     const { hover, value } = await cardAt(note, 'Tongyi Qianwen');
     assert.match(value, /^\*\*Qwen\*\* — \*product\*/);
-    assert.equal(note.getText(hover.range!), 'Tongyi Qianwen');
+    assert.equal(note.getText(hover.range), 'Tongyi Qianwen');
   });
 
   test('"Alibaba Cloud" shows the Alibaba Cloud card, not Alibaba\'s', async () => {
     const { hover, value } = await cardAt(note, 'Alibaba Cloud', 2);
     assert.match(value, /^\*\*Alibaba Cloud\*\* — \*company\*/);
-    assert.equal(note.getText(hover.range!), 'Alibaba Cloud');
+    assert.equal(note.getText(hover.range), 'Alibaba Cloud');
   });
 
   test('a plain word gives no card', async () => {

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 
 // mocha's package entry is an ES module; its CommonJS build also loads in
 // hosts whose Node cannot require() ES modules (Electron's may not).
-const Mocha: typeof MochaType = createRequire(__filename)('mocha/lib/mocha.cjs');
+const Mocha = createRequire(__filename)('mocha/lib/mocha.cjs') as typeof MochaType;
 
 const { EVENT_SUITE_BEGIN, EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING, EVENT_RUN_END } =
   Mocha.Runner.constants;
@@ -97,7 +97,7 @@ export async function run(): Promise<void> {
       // A test file threw while loading; the host prints the error itself.
       console.log('integration: a test file failed to load');
       console.log('integration: 0 passed, 1 failed');
-      reject(error);
+      reject(error instanceof Error ? error : new Error(String(error)));
     }
   });
   if (failures > 0) throw new Error(`${failures} integration test(s) failed`);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { pageAt } from '../../src/core/readers/extracted';
 import type { SourcebookApi } from '../../src/extension';
-import type { ArticleNode, GroupNode } from '../../src/vscode/topics/topicsTreeProvider';
+import type { ArticleNode, GroupNode } from '../../src/vscode/topics/topicsNodes';
 import { windReportPdf } from '../support/pdfFixtures';
 import { EXTENSION_ID, sourcebook, waitFor } from './support/extension';
 
@@ -53,7 +53,7 @@ suite('Web pages and PDFs in a corpus folder', () => {
       async () => (await savedGroup())?.articles.length === 3 && savedGroup(),
       30_000,
     );
-    const rows = (group as GroupNode).articles.map((node: ArticleNode) => {
+    const rows = group.articles.map((node: ArticleNode) => {
       const item = api.topics.getTreeItem(node);
       return [label(item), String(item.description)];
     });
@@ -76,10 +76,10 @@ suite('Web pages and PDFs in a corpus folder', () => {
       .flatMap((s) => s.paragraphs.flatMap((p) => p.sentences))
       .find((s) => s.text.startsWith('Grid operators expect'))!;
     assert.equal(pageAt(article.pages, passage.range.start.offset), 3);
-    const editor = (await vscode.commands.executeCommand('sourcebook.openArticle', {
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('sourcebook.openArticle', {
       articleId: article.id,
       line: passage.range.start.line,
-    })) as vscode.TextEditor | undefined;
+    });
     const active = editor ?? vscode.window.activeTextEditor!;
     assert.equal(active.document.uri.scheme, 'sourcebook');
     const text = active.document.getText();

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { formatReference } from '../../src/core/citations';
 import type { SourcebookApi } from '../../src/extension';
-import type { ArticleNode, GroupNode, SectionNode, TopicsNode } from '../../src/vscode/topics/topicsTreeProvider';
+import type { ArticleNode, GroupNode, SectionNode, TopicsNode } from '../../src/vscode/topics/topicsNodes';
 import { sourcebook as activated, waitFor } from './support/extension';
 
 const BUNDLED = ['alibaba-ai-gamble-qwen', 'alibaba-qwen-shareholders'];
@@ -102,7 +102,8 @@ suite('Topics view', () => {
     const section = ((await sourcebook.topics.getChildren(article)) as SectionNode[])[1]!;
     const { command } = sourcebook.topics.getTreeItem(section);
     assert.ok(command);
-    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    await vscode.commands.executeCommand(command.command, ...((command.arguments ?? []) as unknown[]));
+
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor);
     const { document } = editor;

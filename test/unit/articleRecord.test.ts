@@ -203,8 +203,9 @@ describe('folder index files', () => {
     const newline = bytes.indexOf(10);
     const header = new TextDecoder().decode(bytes.subarray(0, newline));
     const body = bytes.subarray(newline + 1);
+    /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-argument --
+       the corruptions below reach into the header's JSON freely, whatever its shape */
     /** The file with its header edited (the body moved to stay aligned). */
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- edits reach into the header's JSON freely
     const edited = (edit: (data: any) => void) => {
       const data = JSON.parse(header);
       edit(data);
@@ -220,7 +221,7 @@ describe('folder index files', () => {
       new DataView(out.buffer).setInt32(out.length - JSON.parse(header).ints * 4 + at * 4, value, true);
       return out;
     };
-    const entry = (data: any, path: string) => data.files.find((e: any[]) => e[0] === path); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const entry = (data: any, path: string) => data.files.find((e: any[]) => e[0] === path);
     const [length, , at] = entry(JSON.parse(header), 'chips.md')[3];
     const chips = { length, at };
     const bad = [
@@ -243,6 +244,8 @@ describe('folder index files', () => {
       poked(chips.at + 10, chips.length + 1), // a paragraph ending past the text
       poked(chips.at + 7, 1000), // more paragraphs than there are
     ];
+    /* eslint-enable */
+
     expect(body.length).toBeGreaterThan(0);
     for (const result of bad.map((b) => decodeFolderIndex(b, expected)))
       expect(result).toMatchObject({ ok: false, reason: expect.any(String) });

@@ -11,7 +11,7 @@ import { entityCard } from '../../src/vscode/hover/entityCard';
 import { escapeMarkdown, SafeMarkdown } from '../../src/vscode/hover/safeMarkdown';
 import { joinLines } from './helpers';
 
-const parse = (markdown: string) => unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;
+const parse = (markdown: string) => unified().use(remarkParse).use(remarkGfm).parse(markdown);
 
 function nodes(root: Root): RootContent[] {
   const all: RootContent[] = [];

@@ -192,7 +192,7 @@ describe('quote integrity, on quotes the insert feature writes', { timeout: 120_
           (passage, citationStyle, noteText, at, pick) => {
             const mutated = mutate(quoteText(passage.text), pick);
             fc.pre(mutated !== undefined && !rough(proseOf(passage)).includes(rough(mutated)));
-            const inserted = insert(noteText, { ...passage, text: mutated! }, citationStyle, at);
+            const inserted = insert(noteText, { ...passage, text: mutated }, citationStyle, at);
             const problems = checkNote(inserted.text, corpus);
             expect(problems.map((p) => p.code)).toEqual(['misquote']);
             expect(sameTitle(passage)).toContain(problems[0]!.articleId);

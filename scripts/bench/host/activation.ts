@@ -3,7 +3,7 @@
 // included) to the Topics tree provider returning topics with articles.
 import * as vscode from 'vscode';
 import type { SourcebookApi } from '../../../src/extension';
-import type { GroupNode } from '../../../src/vscode/topics/topicsTreeProvider';
+import type { GroupNode } from '../../../src/vscode/topics/topicsNodes';
 
 export async function run(): Promise<void> {
   const extension = vscode.extensions.getExtension<SourcebookApi>('sourcebook.sourcebook');

@@ -34,7 +34,8 @@ async function fileMentions(context: CliContext, file: string): Promise<number> 
   if (!existsSync(file) || statSync(file).isDirectory()) throw new Error(`file not found: ${file}`);
   const index = entityIndexFor(await wholeCorpus(context));
   const entries: MentionEntry[] = noteMentions(index, readNoteText(file)).map((mention) => {
-    const entity = index.entity(mention.entityId)!;
+    const entity = index.entity(mention.entityId);
+    if (!entity) throw new Error(`mention of unknown entity ${mention.entityId}`);
     return {
       entity: entity.name,
       kind: entity.kind,
@@ -56,7 +57,8 @@ async function listEntities(context: CliContext): Promise<number> {
   const index = entityIndexFor(await wholeCorpus(context));
   const ranked = entitiesByMentions(index).slice(0, options.limit ?? Infinity);
   const entries = ranked.map(({ entityId, mentions, articles }) => {
-    const entity = index.entity(entityId)!;
+    const entity = index.entity(entityId);
+    if (!entity) throw new Error(`ranking names unknown entity ${entityId}`);
     return {
       entity: entity.name,
       kind: entity.kind,

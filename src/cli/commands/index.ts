@@ -23,7 +23,7 @@ export const indexCommand: CliCommand = {
         JSON.stringify(
           {
             ...stats,
-            ...(archived ? { archive: { source: source!.label, ...archived } } : {}),
+            ...(archived && source ? { archive: { source: source.label, ...archived } } : {}),
             skipped: skipped.map(({ path, reason }) => ({ path, reason })),
             recovered: recovered.map(({ path, reason }) => ({ path, reason })),
           },
@@ -34,8 +34,8 @@ export const indexCommand: CliCommand = {
       return 0;
     }
     out(`${stats.articles} articles, ${stats.sections} sections, ${stats.passages} passages`);
-    if (archived)
-      out(`  of which in the ${source!.label}: ${archived.articles} articles, ${archived.passages} passages`);
+    if (archived && source)
+      out(`  of which in the ${source.label}: ${archived.articles} articles, ${archived.passages} passages`);
     for (const p of skipped) out(`skipped ${p.path}: ${p.reason}`);
     for (const p of recovered) out(`read best-effort ${p.path}: ${p.reason}`);
     return 0;

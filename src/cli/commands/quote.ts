@@ -41,7 +41,8 @@ function quoteFrom(
 ): number {
   const passage = passageId === undefined ? findPassage(loaded, request) : loaded.passage(passageId);
   if (!passage) throw new Error(`no passage "${request}" and no passage matches it as a query`);
-  const article = loaded.article(passage.articleId)!;
+  const article = loaded.article(passage.articleId);
+  if (!article) throw new Error(`passage "${passage.id}" names no article in the corpus`);
   if (options.into !== undefined) {
     const inserted = insertInto(options.into, options.bibliography, passage, article, style);
     if (options.json) out(JSON.stringify({ id: passage.id, articleId: article.id, style, ...inserted }, null, 2));

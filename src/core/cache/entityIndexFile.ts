@@ -1,7 +1,8 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion --
+   The packed hit table is validated here four integers at a time, inside bounds the loop checks. */
 import type { ArticleScan } from '../entities/corpusMentions';
 import type { Discovery } from '../entities/discovery';
 import type { EntitySnapshot } from '../entities/entitySnapshot';
-import type { EntityKind } from '../entities/types';
 
 /** Names the file format; a file that does not say it is one is not read. */
 export const ENTITY_INDEX_FORMAT = 'sourcebook-entity-index';
@@ -99,7 +100,7 @@ function decode(bytes: Uint8Array, expected: EntityIndexIdentity): DecodedEntity
   for (const e of d.entities as unknown[]) {
     if (!Array.isArray(e) || e.length !== 3 || !isName(e[0]) || !isName(e[1]) || !isNames(e[2]))
       return { ok: false, reason: 'an entity is malformed' };
-    entities.push({ name: e[0], kind: e[1] as EntityKind, aliases: e[2] });
+    entities.push({ name: e[0], kind: e[1], aliases: e[2] });
   }
   const catalogAliases: Discovery['catalogAliases'] = [];
   for (const a of d.catalogAliases as unknown[]) {

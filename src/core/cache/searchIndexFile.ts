@@ -110,8 +110,7 @@ function decode(bytes: Uint8Array, expected: SearchIndexIdentity): DecodedSearch
   const segment = Segment.fromParts(0, docLength, termList, offsets, postingList);
   const problem = segment.check();
   if (problem) return { ok: false, reason: problem };
-  for (let i = 0; i < refs.length; i++)
-    if (refs[i]! < 0) return { ok: false, reason: 'a paragraph reference is negative' };
+  if (refs.some((ref) => ref < 0)) return { ok: false, reason: 'a paragraph reference is negative' };
   let next = 0;
   const ids = new Set<string>();
   for (const article of articles as unknown[]) {

@@ -77,7 +77,7 @@ function formatWithCiteproc(
       ? { entry: [{ id: item.id, locator: fields.protectField(locator.value), label: locator.label }] }
       : {}),
   };
-  const output = plugins.output.format(kind, [protectedItem as unknown as CSL], options as never) as unknown;
+  const output = plugins.output.format(kind, [protectedItem as unknown as CSL], options);
   const html = kind === 'bibliography' ? ((output as [string, string][])[0]?.[1] ?? '') : String(output);
   return fields.restore(htmlToMarkdown(html));
 }
@@ -176,7 +176,7 @@ class Placeholders {
     return text.replace(PLACEHOLDER, (_, lettered: string | undefined, bare: string | undefined) =>
       lettered !== undefined
         ? (this.values[lettered.charCodeAt(0) - 0xe000] ?? '')
-        : (this.bare[bare!.charCodeAt(0) - BARE] ?? ''),
+        : (this.bare[(bare ?? '').charCodeAt(0) - BARE] ?? ''),
     );
   }
 

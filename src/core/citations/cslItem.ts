@@ -1,22 +1,10 @@
 import { libraryItemOf } from '../library/match';
 import type { Article } from '../model';
 import { oneLine } from '../text/markdownText';
+import type { CslDate, CslItem, CslName } from './cslTypes';
 import { citedTitle, knownDate } from './describe';
 
-/** A CSL-JSON item: what Pandoc bibliographies and CSL processors read. */
-export interface CslItem {
-  readonly id: string;
-  readonly type: 'article-newspaper';
-  readonly title: string;
-  readonly 'container-title'?: string;
-  readonly author?: readonly CslName[];
-  readonly issued?: CslDate;
-  readonly URL?: string;
-  readonly DOI?: string;
-}
-
-export type CslName = { readonly family: string; readonly given?: string } | { readonly literal: string };
-export type CslDate = { readonly 'date-parts': readonly (readonly number[])[] } | { readonly literal: string };
+export type { CslDate, CslItem, CslName } from './cslTypes';
 
 /**
  * The CSL-JSON item of an article, keyed by the article id (the Pandoc
@@ -59,9 +47,10 @@ export function toCslItem(article: Article): CslItem {
 /** "Given Family" or "Family, Given"; a single word or an organisation stays literal. */
 function cslName(name: string): CslName {
   name = oneLine(name);
-  const comma = /^([^,]+),\s*(.+)$/.exec(name);
-  if (comma) return { family: comma[1]!.trim(), given: comma[2]!.trim() };
+  const [, family, given] = /^([^,]+),\s*(.+)$/.exec(name) ?? [];
+  if (family !== undefined && given !== undefined) return { family: family.trim(), given: given.trim() };
   const words = name.trim().split(/\s+/);
-  if (words.length < 2 || words.length > 4) return { literal: name.trim() };
-  return { family: words[words.length - 1]!, given: words.slice(0, -1).join(' ') };
+  const last = words.at(-1);
+  if (words.length < 2 || words.length > 4 || last === undefined) return { literal: name.trim() };
+  return { family: last, given: words.slice(0, -1).join(' ') };
 }

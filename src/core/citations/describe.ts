@@ -51,8 +51,9 @@ export function displayDate(date: string | undefined): string {
   if (!known) return 'undated';
   if (known.kind === 'text') return known.text;
   if (known.kind === 'quarter') return `Q${known.quarter} ${known.year}`;
-  if (known.month === undefined) return String(known.year);
-  const month = MONTHS[known.month - 1]!;
+  const month = known.month === undefined ? undefined : MONTHS[known.month - 1];
+  if (month === undefined) return String(known.year);
+
   return known.day === undefined ? `${month} ${known.year}` : `${month} ${known.day}, ${known.year}`;
 }
 

@@ -68,9 +68,10 @@ export function cslDisplayDate(issued: CslDate | undefined): string {
 /** The authors as one part (`A`, `A and B`, `A, B and C`, `A et al.`), or none. */
 function authorsOf(item: CslItem): string[] {
   const names = (item.author ?? []).map(personName).filter((name) => name !== '');
-  if (names.length === 0) return [];
-  if (names.length > 3) return [`${md(names[0]!)} et al.`];
-  const last = names.pop()!;
+  const [first] = names;
+  if (first === undefined) return [];
+  if (names.length > 3) return [`${md(first)} et al.`];
+  const last = names.pop() ?? first;
   return [names.length === 0 ? md(last) : `${names.map(md).join(', ')} and ${md(last)}`];
 }
 

@@ -1,12 +1,6 @@
 import { CALENDAR, CONNECTORS, HONORIFICS, PORTFOLIOS, ROLES, STOPWORDS } from './discoveryWords';
-import {
-  acronymDefinitions,
-  initialismOf,
-  kindOfDefinition,
-  type NameRun,
-  parenthesisAfter,
-  scanSentence,
-} from './discoveryTokens';
+import { acronymDefinitions, initialismOf, kindOfDefinition, parenthesisAfter } from './discoveryDefinitions';
+import { type NameRun, scanSentence } from './discoveryTokens';
 import { fallbackKind, guessKind, type NameStats } from './discoveryKinds';
 import { isAccepted, isNameWord, proseLines } from './discoveryAccept';
 import { addDemonyms, dropGivenNames, type Found, foldSurnames, joinPlurals } from './discoveryMerge';
@@ -38,7 +32,7 @@ export interface DiscoveryInput {
   /** The sentences of each article. */
   readonly articles: Iterable<Iterable<string>>;
   /** The catalog entity a name already refers to, if any. */
-  known(name: string): string | undefined;
+  readonly known: (name: string) => string | undefined;
 }
 
 /**
@@ -179,8 +173,9 @@ function addDefinitions(
     const nameId = known(name);
     const aliasId = known(alias);
     if (nameId !== undefined || aliasId !== undefined) {
-      if (nameId === undefined) catalogAliases.push({ entityId: aliasId!, alias: name });
-      else if (aliasId === undefined) catalogAliases.push({ entityId: nameId, alias });
+      if (nameId === undefined) {
+        if (aliasId !== undefined) catalogAliases.push({ entityId: aliasId, alias: name });
+      } else if (aliasId === undefined) catalogAliases.push({ entityId: nameId, alias });
       continue;
     }
     const kind = kindOfDefinition(name, alias);
@@ -227,19 +222,25 @@ function segments(run: NameRun, isCommon: (word: string) => boolean): Segment[] 
   let first = true;
   const close = (last: boolean, beforeRole = false) => {
     // "UK Foreign | Secretary Jack Straw": the portfolio belongs to the title, not to the name.
-    while (beforeRole && current.length > 1 && PORTFOLIOS.has(current[current.length - 1]!)) current.pop();
+    while (beforeRole && current.length > 1 && PORTFOLIOS.has(current.at(-1) ?? '')) current.pop();
+    const trimmableAt = (i: number) => {
+      const word = current[i];
+      return word !== undefined && trimmable(word);
+    };
     let start = 0;
-    while (start < current.length && trimmable(current[start]!)) start++;
+    while (trimmableAt(start)) start++;
     if (start > 0) initial = false;
-    if (initial && start < current.length && isCommon(current[start]!)) {
+    const firstKept = current[start];
+    if (initial && firstKept !== undefined && isCommon(firstKept)) {
       start++;
       initial = false;
-      while (start < current.length && trimmable(current[start]!)) start++;
+      while (trimmableAt(start)) start++;
     }
     let end = current.length;
-    while (end > start && trimmable(current[end - 1]!)) end--;
+    while (end > start && trimmableAt(end - 1)) end--;
     const tokens = current.slice(start, end);
-    if (tokens.length > 0 && tokens.length <= 5 && !/^\d/.test(tokens[0]!)) {
+    const firstToken = tokens[0];
+    if (firstToken !== undefined && tokens.length <= 5 && !/^\d/.test(firstToken)) {
       const untouched = start === 0 && end === current.length;
       const person =
         afterTitle ||

@@ -56,8 +56,8 @@ export function guessKind(tokens: readonly string[], entry: NameStats): EntityKi
   const name = tokens.join(' ');
   const fromEnding = kindFromEnding(tokens);
   if (fromEnding) return fromEnding;
-  const first = tokens[0]!;
-  const last = tokens[tokens.length - 1]!;
+  const first = tokens[0] ?? '';
+  const last = tokens.at(-1) ?? '';
   const institution = entry.organization + entry.company;
   if (PLACE_NAMES.has(name)) {
     // "Southampton manager", "Chelsea fans", "Southampton are": a club named after its town.

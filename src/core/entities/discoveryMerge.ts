@@ -36,8 +36,8 @@ export function foldSurnames(found: Found, stats: Map<string, NameStats>): void 
   for (const [name, { kind }] of found) {
     const words = name.split(' ');
     // Only a person's name takes a surname: "Old Labour" is not Labour's full name.
-    if (words.length < 2 || words.length > 3 || !(kind === 'person' || GIVEN_NAME_SET.has(words[0]!))) continue;
-    const last = words[words.length - 1]!;
+    if (words.length < 2 || words.length > 3 || !(kind === 'person' || GIVEN_NAME_SET.has(words[0] ?? ''))) continue;
+    const last = words.at(-1) ?? '';
     byLastWord.set(last, [...(byLastWord.get(last) ?? []), name]);
   }
   for (const [surname, names] of byLastWord) {
@@ -56,7 +56,8 @@ export function foldSurnames(found: Found, stats: Map<string, NameStats>): void 
       if (singleStats.person * 5 >= singleStats.occurrences) single.kind = 'person';
       continue;
     }
-    const full = found.get(top.name)!;
+    const full = found.get(top.name);
+    if (!full) continue;
     full.aliases.add(surname);
     for (const alias of single.aliases) full.aliases.add(alias);
     full.kind = 'person';

@@ -1,7 +1,5 @@
-import { isShortAcronym } from './catalog';
-import { CONNECTORS, EXCHANGES, kindFromEnding, STOPWORDS } from './discoveryWords';
+import { CONNECTORS } from './discoveryWords';
 import { isWordChar } from './matcher';
-import type { EntityKind } from './types';
 
 /** A run of capitalized words in a sentence (with the lower-case connectors between them). */
 export interface NameRun {
@@ -27,7 +25,7 @@ export interface NameRun {
   readonly followedAs: 'company' | 'organization' | 'team' | undefined;
 }
 
-const CAPITALIZED = /^(?:\p{Lu}|\p{Ll}+\p{Lu})/u;
+export const CAPITALIZED = /^(?:\p{Lu}|\p{Ll}+\p{Lu})/u;
 /** "I'm", "Don't", "They'll": capitalized only because they open a sentence. */
 const CONTRACTION = /['’](?:m|re|ve|ll|d|t)$/i;
 const OPENS_CLAUSE = /["“‘:;—–•*#>|]/;
@@ -201,7 +199,7 @@ function gapKind(text: string, from: number, to: number): Gap {
       kind = Gap.Ampersand;
       continue;
     }
-    return OPENS_CLAUSE.test(text[i]!) || OPENS_CLAUSE.test(text.slice(i, to)) ? Gap.Clause : Gap.Other;
+    return OPENS_CLAUSE.test(text.charAt(i)) || OPENS_CLAUSE.test(text.slice(i, to)) ? Gap.Clause : Gap.Other;
   }
   return kind;
 }
@@ -250,82 +248,4 @@ function toRun(
     aged: !possessive && /^, \d{2},/.test(text.slice(end, end + 5)),
     followedAs: FOLLOWERS.get(/^(?:['’]s)?\s+([a-z]+)/.exec(text.slice(end, end + 24))?.[1] ?? ''),
   };
-}
-
-/** What stands in parentheses right after a run, if it can be another name for it ("(BABA)", "(Tongyi Qianwen)"). */
-export function parenthesisAfter(text: string, run: NameRun): string | undefined {
-  if (run.possessive) return undefined;
-  const match = /^ ?\(([^()\n]{1,48})\)/.exec(text.slice(run.end, run.end + 56));
-  if (!match) return undefined;
-  const inner = match[1]!.trim().replace(EXCHANGES, '');
-  if (isTicker(inner) || isShortAcronym(inner)) return inner;
-  const words = inner.split(/\s+/);
-  return words.length <= 4 && words.every((w) => CAPITALIZED.test(w) && /^[\p{L}\p{M}.'’-]+$/u.test(w))
-    ? inner
-    : undefined;
-}
-
-function isTicker(text: string): boolean {
-  return /^[A-Z]{1,5}(?:\.[A-Z]{1,2})?$/.test(text);
-}
-
-/**
- * The kind a "Name (ALIAS)" definition suggests: an acronym of the name's
- * initials is an organization (or a concept, for a lower-case name); any
- * other ticker-like alias is a company's ticker.
- */
-export function kindOfDefinition(name: string, alias: string): EntityKind {
-  const words = name.split(' ');
-  const fromEnding = kindFromEnding(words);
-  if (fromEnding) return fromEnding;
-  if (isInitialism(words, alias)) return /^\p{Ll}/u.test(name) ? 'concept' : 'organization';
-  return isTicker(alias) ? 'company' : 'unknown';
-}
-
-function isInitialism(words: readonly string[], alias: string): boolean {
-  return initialismOf(words, alias) === words.length;
-}
-
-/**
- * How many of the last `words` spell `alias`'s capitals as initials ("Securities
- * Exchange Commission" for SEC, "Scottish and Newcastle" for S&N, skipping
- * "of", "and", "the"…); 0 when they do not.
- */
-export function initialismOf(words: readonly string[], alias: string): number {
-  let letters = alias.replace(/[^\p{Lu}]/gu, '');
-  if (letters.length < 2) return 0;
-  let i = words.length - 1;
-  for (; i >= 0 && letters.length > 0; i--) {
-    const word = words[i]!;
-    if (CONNECTORS.has(word) || word === 'and') continue;
-    // An acronym inside the name gives all its letters: "UK Independence Party" for UKIP.
-    const part =
-      word.length > 1 && word === word.toUpperCase() && letters.endsWith(word) ? word : word[0]!.toUpperCase();
-    if (!letters.endsWith(part)) return 0;
-    letters = letters.slice(0, letters.length - part.length);
-  }
-  return letters.length === 0 ? words.length - 1 - i : 0;
-}
-
-/**
- * Terms defined by their acronym: "large language model (LLM)", "Scottish and
- * Newcastle (S&N)". The words before the parenthesis must give the acronym's
- * capitals as initials; a capitalized term must be capitalized throughout.
- */
-export function acronymDefinitions(text: string): { name: string; alias: string }[] {
-  const found: { name: string; alias: string }[] = [];
-  for (const match of text.matchAll(
-    /((?:[\p{L}&][\p{L}\p{M}'’-]*\s+){0,7}[\p{L}][\p{L}\p{M}'’-]*)\s\((\p{Lu}[\p{L}&]{1,6})\)/gu,
-  )) {
-    const alias = match[2]!;
-    if (!isShortAcronym(alias)) continue;
-    const words = match[1]!.split(/\s+/);
-    const used = initialismOf(words, alias);
-    if (used === 0) continue;
-    const picked = words.slice(words.length - used);
-    const lower = /^\p{Ll}/u.test(picked[0]!);
-    const consistent = picked.every((w) => CONNECTORS.has(w) || w === 'and' || /^\p{Ll}/u.test(w) === lower);
-    if (consistent && !STOPWORDS.has(picked[0]!.toLowerCase())) found.push({ name: picked.join(' '), alias });
-  }
-  return found;
 }

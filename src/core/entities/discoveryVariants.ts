@@ -60,7 +60,7 @@ export function joinPartyNames(found: Found, stats: Map<string, NameStats>, role
     const first = names.resolve(a);
     const second = names.resolve(b);
     if (first === undefined || second === undefined || first === second) continue;
-    const kinds = [found.get(first)!.kind, found.get(second)!.kind];
+    const kinds = [found.get(first)?.kind, found.get(second)?.kind];
     if (kinds.some((kind) => kind === 'person' || kind === 'place')) continue;
     const [keep, drop] = occurrences(stats, first) >= occurrences(stats, second) ? [first, second] : [second, first];
     absorb(found, keep, drop);
@@ -107,7 +107,7 @@ export function joinSpellingVariants(found: Found, stats: Map<string, NameStats>
     // "Edward" and "Edwards", "Smith" and "Smiths": a person's name with an s is someone else, or a band.
     if (persons.length > 0 && names.some((name) => !name.includes(' ') && pluralOf(name, names))) continue;
     const [keep, ...rest] = [...names].sort((a, b) => occurrences(stats, b) - occurrences(stats, a));
-    for (const drop of rest) absorb(found, keep!, drop);
+    if (keep !== undefined) for (const drop of rest) absorb(found, keep, drop);
   }
 }
 
@@ -153,8 +153,9 @@ export function joinShortForms(found: Found): void {
     for (const short of names) {
       const words = short.split(' ');
       const longs = names.filter((long) => long !== short && shortens(words, long.split(' ')));
-      if (longs.length !== 1 || !found.has(short) || !found.has(longs[0]!)) continue;
-      absorb(found, longs[0]!, short);
+      const [long] = longs;
+      if (longs.length !== 1 || long === undefined || !found.has(short) || !found.has(long)) continue;
+      absorb(found, long, short);
     }
   }
 }
@@ -162,9 +163,8 @@ export function joinShortForms(found: Found): void {
 function shortens(short: readonly string[], long: readonly string[]): boolean {
   let shortened = 0;
   if (short.length !== long.length) return false;
-  for (let i = 0; i < short.length; i++) {
-    const s = short[i]!;
-    const l = long[i]!;
+  for (const [i, s] of short.entries()) {
+    const l = long[i] ?? ''; // the same length as short
     if (s === l) continue;
     if (s.length < 3 || !l.startsWith(s) || s.length > 0.6 * l.length) return false;
     shortened++;

@@ -81,11 +81,11 @@ const ORGANIZATION_ENDINGS = words(`
 
 /** The kind a name's last word suggests: "Time Warner Inc" is a company, "Football Association" an organization. */
 export function kindFromEnding(tokens: readonly string[]): 'company' | 'organization' | undefined {
-  const last = tokens[tokens.length - 1]!;
+  const last = tokens.at(-1) ?? '';
   if (COMPANY_ENDINGS.has(last)) return 'company';
   if (
     ORGANIZATION_ENDINGS.has(last) ||
-    (tokens.length > 2 && ORGANIZATION_ENDINGS.has(tokens[0]!) && tokens[1] === 'of')
+    (tokens.length > 2 && ORGANIZATION_ENDINGS.has(tokens[0] ?? '') && tokens[1] === 'of')
   ) {
     return 'organization';
   }

@@ -1,30 +1,19 @@
 import { articleSentences, type Corpus } from '../corpus';
 import { contentHash } from '../cache/articleRecord';
 import type { Article } from '../model';
-import { slug } from '../parse/article';
-import { type CatalogEntry, isShortAcronym, parseCatalogs } from './catalog';
+import { slug } from '../parse/articleMeta';
+import { parseCatalogs } from './catalog';
 import { type ArticleScan, scanArticle } from './corpusMentions';
 import { MentionPostings } from './mentionPostings';
-import { corpusFingerprint, type EntitySnapshot, Fingerprint } from './entitySnapshot';
+import { corpusFingerprint, type EntitySnapshot } from './entitySnapshot';
+import { aliasEntry, type Draft, fromCatalog, fromDiscovery, matcherKeyOf } from './entityDrafts';
 import { type Discovery, discoverEntities } from './discovery';
 import { chooseDefinition, chooseQuotes, toEvidence } from './evidence';
-import { type AliasEntry, AliasMatcher, foldString, normalizeName } from './matcher';
-import type { ArticleMentions, Entity, EntityEvidence, EntityKind, EntitySource, Mention } from './types';
+import { AliasMatcher, foldString, normalizeName } from './matcher';
+import type { ArticleMentions, Entity, EntityEvidence, Mention } from './types';
 
 /** How many related entities an entity lists. */
 const MAX_RELATED = 6;
-
-interface Draft {
-  id: string;
-  name: string;
-  kind: EntityKind;
-  aliases: string[];
-  description?: string;
-  source: EntitySource;
-  caseSensitive: boolean;
-  /** The catalog's `related`, as written: resolved once every entity is known. */
-  relatedNames: readonly string[];
-}
 
 /**
  * The entities of one corpus version: the catalog's and the discovered ones,
@@ -93,35 +82,15 @@ export class EntityIndex {
       this.indexNames({ ...draft, name: alias, aliases: [] });
     }
     for (const found of discovery.entities) {
-      const draft: Draft = {
-        id: newId(found.name),
-        name: found.name,
-        kind: found.kind,
-        aliases: [...found.aliases],
-        source: 'discovered',
-        caseSensitive: true,
-        relatedNames: [],
-      };
+      const draft = fromDiscovery(newId(found.name), found);
       drafts.push(draft);
       this.indexNames(draft);
     }
-    // Summed, so the key does not depend on the order discovery lists names in (it follows article order).
-    let key = 0;
     for (const draft of drafts) {
-      for (const name of [draft.name, ...draft.aliases]) {
-        const entry = aliasEntry(draft, name);
-        this.matcher.add(entry);
-        key =
-          (key +
-            new Fingerprint()
-              .text(entry.alias)
-              .text(entry.entityId)
-              .mix(entry.caseSensitive ? 1 : 0).value) >>>
-          0;
-      }
+      for (const name of [draft.name, ...draft.aliases]) this.matcher.add(aliasEntry(draft, name));
       this.byId.set(draft.id, this.toEntity(draft));
     }
-    this.matcherKey = key;
+    this.matcherKey = matcherKeyOf(drafts);
     if (previous?.scans && previous.matcherKey === this.matcherKey)
       for (const [id, scan] of previous.scans) this.scanCache.set(id, scan);
   }
@@ -140,7 +109,10 @@ export class EntityIndex {
   mentionScans(): ReadonlyMap<string, { readonly hash: number; readonly scan: ArticleScan }> {
     this.mentions();
     const current = new Map<string, { readonly hash: number; readonly scan: ArticleScan }>();
-    for (const article of this.corpus.articles()) current.set(article.id, this.scanCache.get(article.id)!);
+    for (const article of this.corpus.articles()) {
+      const scan = this.scanCache.get(article.id); // every article is scanned once mentions are gathered
+      if (scan) current.set(article.id, scan);
+    }
     return current;
   }
 
@@ -194,7 +166,10 @@ export class EntityIndex {
       mentions: stats?.mentions ?? 0,
       ...(definition ? { definition: toEvidence(definition) } : {}),
       quotes: chooseQuotes(refs, definition).map(toEvidence),
-      related: entity.related.map((id) => ({ entity: this.byId.get(id)!, paragraphs: co?.get(id) ?? 0 })),
+      related: entity.related.flatMap((id) => {
+        const other = this.byId.get(id);
+        return other ? [{ entity: other, paragraphs: co?.get(id) ?? 0 }] : [];
+      }),
     };
     this.evidenceCache.set(entityId, evidence);
     return evidence;
@@ -260,28 +235,6 @@ export class EntityIndex {
       if (!this.byFoldedName.has(folded)) this.byFoldedName.set(folded, draft.id);
     }
   }
-}
-
-function fromCatalog(id: string, entry: CatalogEntry): Draft {
-  return {
-    id,
-    name: entry.name,
-    kind: entry.kind,
-    aliases: [...entry.aliases],
-    ...(entry.description ? { description: entry.description } : {}),
-    source: 'catalog',
-    caseSensitive: entry.caseSensitive,
-    relatedNames: entry.related,
-  };
-}
-
-/** Catalog names ignore case unless the entity asks otherwise or the name is a short acronym; discovered names keep it. */
-function aliasEntry(draft: Draft, alias: string): AliasEntry {
-  return {
-    alias,
-    entityId: draft.id,
-    caseSensitive: draft.caseSensitive || draft.source === 'discovered' || isShortAcronym(alias),
-  };
 }
 
 function* sentenceTexts(article: Parameters<typeof articleSentences>[0]): Iterable<string> {

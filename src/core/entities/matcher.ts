@@ -57,8 +57,8 @@ export class AliasMatcher {
     (node.entries ??= []).push({ ...entry, alias });
     this.longest = Math.max(this.longest, alias.length);
     const first = alias.charCodeAt(0);
-    if (entry.caseSensitive) this.starts[first]! |= 1;
-    else this.starts[fold(first)]! |= 2;
+    const at = entry.caseSensitive ? first : fold(first);
+    this.starts[at] = (this.starts[at] ?? 0) | (entry.caseSensitive ? 1 : 2);
   }
 
   /** The length of the longest alias: a mention never spans more (plus extra whitespace). */
@@ -90,7 +90,9 @@ export class AliasMatcher {
         i++;
         continue;
       }
-      const end = this.starts[code]! | (this.starts[fold(code)]! & 2) ? this.longestAt(text, i, to) : -1;
+      const starts = (this.starts[code] ?? 0) | ((this.starts[fold(code)] ?? 0) & 2);
+      const end = starts ? this.longestAt(text, i, to) : -1;
+
       if (end !== -1 && !insideUrl(text, i)) {
         found(this.matchedId, i, end);
         i = end;
@@ -196,7 +198,7 @@ function hasLower(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 97 && code <= 122) return true;
-    if (code >= 128 && /\p{Ll}/u.test(text[i]!)) return true;
+    if (code >= 128 && /\p{Ll}/u.test(text.charAt(i))) return true;
   }
   return false;
 }

@@ -1,3 +1,7 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion --
+   Reads packed postings and hit records (flat integer arrays of fixed-size records) at offsets the loops
+   keep inside them. It runs over every mention of the corpus when a card is first asked for, so the reads
+   stay plain indexing rather than checked helpers. */
 import type { Article, SourceRange, Sentence } from '../model';
 import type { ArticleScan, EntityMentions, SentenceRef } from './corpusMentions';
 import type { ArticleMentions } from './types';

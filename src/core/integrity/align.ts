@@ -36,7 +36,11 @@ export function alignWords(quote: readonly string[], article: readonly string[])
   return fit(quote, article, from, to);
 }
 
-/** Edit distance DP over `article[from, to)`, two rows at a time, tracking where each path starts. */
+/**
+ * Edit distance DP over `article[from, to)`, two rows at a time, tracking where each path starts.
+ * Every row index below is in `[0, n]` by the loop bounds; the rows are typed arrays in the hot loop.
+ */
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- row indexes are in bounds by construction */
 function fit(quote: readonly string[], article: readonly string[], from: number, to: number): WordAlignment {
   const m = quote.length;
   const n = to - from;
@@ -87,6 +91,7 @@ function fit(quote: readonly string[], article: readonly string[], from: number,
   // A stretch cannot be empty: a quote with nothing in common still names one word.
   return { start: from + Math.min(start, bestEnd - 1), end: from + bestEnd, distance: previous[bestEnd]! };
 }
+/* eslint-enable @typescript-eslint/no-non-null-assertion */
 
 /** The article offset (word index minus quote index) that most shared words agree on. */
 function likeliestDiagonal(quote: readonly string[], article: readonly string[]): number | undefined {
@@ -99,9 +104,10 @@ function likeliestDiagonal(quote: readonly string[], article: readonly string[])
   const votes = new Map<number, number>();
   let best: number | undefined;
   let bestVotes = 0;
-  for (let j = 0; j < article.length; j++) {
-    const positions = wanted.get(article[j]!);
+  for (const [j, word] of article.entries()) {
+    const positions = wanted.get(word);
     if (!positions) continue;
+
     for (const i of positions) {
       const diagonal = j - i;
       const count = (votes.get(diagonal) ?? 0) + 1;

@@ -66,8 +66,9 @@ export class ArticleWords {
    */
   find(words: readonly string[], from = 0): number {
     if (words.length === 0) return from;
-    if (from >= this.starts.length) return -1;
-    const at = this.joined.indexOf(` ${words.join(' ')} `, this.joinedStarts[from]! - 1);
+    const joinedFrom = this.joinedStarts[from];
+    if (joinedFrom === undefined) return -1;
+    const at = this.joined.indexOf(` ${words.join(' ')} `, joinedFrom - 1);
     return at === -1 ? -1 : this.wordAtJoined(at + 1);
   }
 
@@ -84,11 +85,16 @@ export class ArticleWords {
     let high = sentences.length;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (sentences[mid]!.end <= start) low = mid + 1;
+      if ((sentences[mid]?.end ?? Infinity) <= start) low = mid + 1;
       else high = mid;
     }
     const found: SentenceSlot[] = [];
-    for (let i = low; i < sentences.length && sentences[i]!.start < end; i++) found.push(sentences[i]!);
+    for (let i = low; i < sentences.length; i++) {
+      const sentence = sentences[i];
+      if (!sentence || sentence.start >= end) break;
+      found.push(sentence);
+    }
+
     return found;
   }
 

@@ -138,14 +138,23 @@ function classify(noteText: string, quote: NoteQuote, cited: CitedArticle, lines
     if (!misquote) return { status: 'match', range, articleId: article.id };
     if (!reported || misquote.distance < reported.distance) reported = misquote;
   }
-  return { status: 'changed', range, articleId: reported!.problem.articleId!, problem: reported!.problem };
+  // A cited title names at least one article, so a quote that matched none has a closest misquote.
+  if (!reported) throw new RangeError('a cited title names no article');
+  const { problem } = reported;
+  return {
+    status: 'changed',
+    range,
+    ...(problem.articleId === undefined ? {} : { articleId: problem.articleId }),
+    problem,
+  };
 }
 
 /** Whether every part appears in the article exactly as written, in order (the common case, and a cheap one). */
 function isVerbatim(note: string, parts: readonly QuotedPart[], article: Article): boolean {
   let from = 0;
   for (const part of parts) {
-    from = findVerbatim(article, note.slice(part.words[0]!.start, part.words[part.words.length - 1]!.end), from);
+    const span = wordsSpan(part);
+    from = findVerbatim(article, note.slice(span.start, span.end), from);
     if (from === -1) return false;
   }
   return true;
@@ -201,8 +210,9 @@ function misquote(quote: NoteQuote, part: QuotedPart, source: ArticleWords, line
       },
     };
   }
-  const sourceStart = source.starts[alignment.start]!;
-  const sourceEnd = source.ends[alignment.end - 1]!;
+  // An alignment's words are words of the source, so both offsets exist.
+  const sourceStart = source.starts[alignment.start] ?? 0;
+  const sourceEnd = source.ends[alignment.end - 1] ?? sourceStart;
   const sentences = source.sentencesOverlapping(sourceStart, sourceEnd);
   const first = sentences[0];
   const last = sentences[sentences.length - 1];
@@ -225,7 +235,8 @@ function misquote(quote: NoteQuote, part: QuotedPart, source: ArticleWords, line
     message: `Quote does not match the source. Closest passage in "${brief(article.title, 80)}"${where}: "${firstWords(closest.text, 12)}"`,
     closest,
     fix: {
-      range: lines.range(part.words[0]!.start, part.words[part.words.length - 1]!.end),
+      range: lines.range(wordsSpan(part).start, wordsSpan(part).end),
+
       text: collapse(article.source.slice(sourceStart, sourceEnd)),
     },
   };
@@ -256,4 +267,11 @@ function brief(text: string, max: number): string {
 
 function position(text: string, offset: number): SourceRange['start'] {
   return new LineIndex(text).position(offset);
+}
+
+/** From a part's first word to the end of its last; an empty part is an empty span at its start. */
+function wordsSpan(part: QuotedPart): { readonly start: number; readonly end: number } {
+  const first = part.words[0];
+  const last = part.words.at(-1);
+  return first && last ? { start: first.start, end: last.end } : { start: part.start, end: part.start };
 }

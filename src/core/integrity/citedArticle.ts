@@ -109,7 +109,7 @@ function inReferenceList(
         continue;
       for (const article of titleIn(entry.text, corpus) ?? []) if (!found.includes(article)) found.push(article);
     }
-    const last = name[words - 1]!;
+    const last = name[words - 1] ?? ''; // words runs from name.length down to 1
     // A year after a name is the year the entry must hold, not a page.
     if (!/^\d+$/.test(last) || (/^\d{4}$/.test(last) && !/^\d+$/.test(name[words - 2] ?? '0'))) break;
   }
@@ -156,10 +156,11 @@ function titleIndex(corpus: Corpus): Map<string, TitleEntry[]> {
       ? [article.title]
       : [article.title, library]) {
       const words = wordsOf(title).map((w) => w.text);
-      if (words.length === 0) continue;
-      const entries = byFirstWord.get(words[0]!);
+      const [first] = words;
+      if (first === undefined) continue;
+      const entries = byFirstWord.get(first);
       if (entries) entries.push({ article, words });
-      else byFirstWord.set(words[0]!, [{ article, words }]);
+      else byFirstWord.set(first, [{ article, words }]);
     }
   }
   titleIndexes.set(corpus, { version: corpus.version, byFirstWord });
@@ -179,10 +180,10 @@ export function titleIn(text: string, corpus: Corpus): [Article, ...Article[]] |
   words.forEach((word, at) => {
     for (const entry of index.get(word) ?? []) {
       if (entry.words.length < bestLength || !entry.words.every((w, k) => words[at + k] === w)) continue;
-      if (entry.words.length > bestLength) {
+      if (!best || entry.words.length > bestLength) {
         best = [entry.article];
         bestLength = entry.words.length;
-      } else if (!best!.includes(entry.article)) best!.push(entry.article);
+      } else if (!best.includes(entry.article)) best.push(entry.article);
     }
   });
   return best;

@@ -31,8 +31,11 @@ function paragraphHolding(ranges: Int32Array, start: number, end: number): numbe
   let high = ranges.length / 2 - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    if (ranges[2 * mid + 1]! < end) low = mid + 1;
-    else if (ranges[2 * mid]! > start) high = mid - 1;
+    const paragraphStart = ranges[2 * mid];
+    const paragraphEnd = ranges[2 * mid + 1];
+    if (paragraphStart === undefined || paragraphEnd === undefined) return -1;
+    if (paragraphEnd < end) low = mid + 1;
+    else if (paragraphStart > start) high = mid - 1;
     else return mid;
   }
   return -1;
@@ -43,7 +46,7 @@ function joins(text: string, i: number, towards: number): boolean {
   if (i < 0 || i >= text.length) return false;
   if (isWordChar(text, i)) return true;
   // An apostrophe or a number's `.`/`,`/`:` joins when a word character is on its far side.
-  return /['’ʼ.,:]/.test(text[i]!) && isWordChar(text, i + towards);
+  return /['’ʼ.,:]/.test(text.charAt(i)) && isWordChar(text, i + towards);
 }
 
 /**
@@ -62,7 +65,7 @@ export function findVerbatim(article: Article, quoted: string, from: number): nu
     const paragraph = paragraphHolding(ranges, at, end);
     if (paragraph === -1) continue;
     // A `)` in the quote could close a link destination that opened before it.
-    if (quoted.includes(')') && source.slice(ranges[2 * paragraph]!, at).includes('](')) continue;
+    if (quoted.includes(')') && source.slice(ranges[2 * paragraph], at).includes('](')) continue;
     return end;
   }
   return -1;

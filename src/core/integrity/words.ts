@@ -32,7 +32,7 @@ const enum Kind {
 }
 
 /** Kinds of the ASCII characters, looked up rather than tested: most text is ASCII. */
-const ASCII_KINDS = Uint8Array.from({ length: 128 }, (_, c) => {
+const ASCII_KINDS: readonly Kind[] = Array.from({ length: 128 }, (_, c) => {
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return Kind.Letter;
   if (c >= 48 && c <= 57) return Kind.Digit;
   return c === 36 || c === 37 || c === 38 ? Kind.Symbol : Kind.Separator;
@@ -48,11 +48,11 @@ const MARKUP =
 
 function kindAt(text: string, i: number): Kind {
   const c = text.charCodeAt(i);
-  if (c < 128) return ASCII_KINDS[c]!;
+  if (c < 128) return ASCII_KINDS[c] ?? Kind.Separator;
   // A surrogate pair is read whole, so letters outside the BMP count as letters.
-  const ch = String.fromCodePoint(text.codePointAt(i)!);
+  const ch = String.fromCodePoint(text.codePointAt(i) ?? 0);
   if (WORD_CHAR.test(ch)) return DIGIT.test(ch) ? Kind.Digit : Kind.Letter;
-  if (c >= 0xdc00 && c <= 0xdfff && i > 0 && WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i - 1)!)))
+  if (c >= 0xdc00 && c <= 0xdfff && i > 0 && WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i - 1) ?? 0)))
     return Kind.Letter;
   return SYMBOL.test(ch) ? Kind.Symbol : Kind.Separator;
 }
@@ -121,7 +121,7 @@ function scanSpan(text: string, from: number, to: number, sink: WordSink): void 
   let i = from;
   while (i < to) {
     const first = text.charCodeAt(i);
-    const kind = first < 128 ? ASCII_KINDS[first]! : kindAt(text, i);
+    const kind = first < 128 ? (ASCII_KINDS[first] ?? Kind.Separator) : kindAt(text, i);
     if (kind === Kind.Separator) {
       i++;
       continue;
@@ -131,7 +131,8 @@ function scanSpan(text: string, from: number, to: number, sink: WordSink): void 
     if (kind !== Kind.Symbol) {
       while (i < to) {
         const c = text.charCodeAt(i);
-        const next = c < 128 ? ASCII_KINDS[c]! : kindAt(text, i);
+        const next = c < 128 ? (ASCII_KINDS[c] ?? Kind.Separator) : kindAt(text, i);
+
         if (next === Kind.Letter || next === Kind.Digit) {
           if (c >= 128) ascii = false;
           i++;

@@ -29,7 +29,7 @@ export function parseBibtexLibrary(text: string, source: string): ParsedLibrary 
       parsed = input.chain(`${shared}\n${chunk.text}`, { forceType: '@bibtex/text', generateGraph: false });
     } catch (error) {
       warnings.push(
-        `${source}, line ${chunk.line}: ${(error as Error).message.split('\n')[0]!.replace(/:$/, '')}; left out`,
+        `${source}, line ${chunk.line}: ${(error as Error).message.split('\n', 1).join('').replace(/:$/, '')}; left out`,
       );
       continue;
     }

@@ -1,4 +1,4 @@
-import type { CslDate, CslItem, CslName } from '../citations/cslItem';
+import type { CslDate, CslItem, CslName } from '../citations/cslTypes';
 
 /** One entry of the analyst's reference library (a Zotero export, say), as Sourcebook cites it. */
 export interface LibraryItem {

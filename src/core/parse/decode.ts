@@ -62,7 +62,7 @@ function decodeText(bytes: Uint8Array): Decoded {
     return {
       ok: true,
       text: windows1252.decode(bytes),
-      warning: `not valid UTF-8 (byte 0x${bytes[at]!.toString(16).padStart(2, '0')} at offset ${at}); read as Windows-1252`,
+      warning: `not valid UTF-8 (byte 0x${(bytes[at] ?? 0).toString(16).padStart(2, '0')} at offset ${at}); read as Windows-1252`,
     };
   }
 }
@@ -122,7 +122,7 @@ export function tooLargeReason(size: number, maxBytes: number): string {
 /** The offset of the first byte that does not start a well-formed UTF-8 sequence (RFC 3629), or the length. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
   for (let i = 0; i < bytes.length;) {
-    const lead = bytes[i]!;
+    const lead = bytes[i] ?? 0;
     let length: number;
     let min = 0x80;
     let max = 0xbf;
@@ -141,7 +141,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     } else return i;
     if (i + length > bytes.length) return i;
     for (let k = 1; k < length; k++) {
-      const byte = bytes[i + k]!;
+      const byte = bytes[i + k] ?? 0; // i + length <= bytes.length: always there
       if (byte < (k === 1 ? min : 0x80) || byte > (k === 1 ? max : 0xbf)) return i;
     }
     i += length;

@@ -24,7 +24,7 @@ const GFM_TRIGGERS = /[|~@]|www\.|:\/\/|\[\^|\[[ xX]\]/i;
  */
 export function markdownBlocks(text: string, options: { readonly gfm?: boolean } = {}): Block[] {
   const gfm = options.gfm ?? GFM_TRIGGERS.test(text);
-  const tree = (gfm ? withGfm : withoutGfm).parse(text) as Root;
+  const tree = (gfm ? withGfm : withoutGfm).parse(text);
   return blocksOf(tree);
 }
 
@@ -43,7 +43,10 @@ function blocksOf(tree: Root): Block[] {
   const out: Block[] = [];
   const stack: Pending[] = [];
   const pushChildren = (children: readonly RootContent[], kind: BlockKind) => {
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, kind });
+    for (let i = children.length - 1; i >= 0; i--) {
+      const node = children[i];
+      if (node) stack.push({ node, kind });
+    }
   };
   pushChildren(tree.children, 'paragraph');
   for (let next = stack.pop(); next; next = stack.pop()) {
@@ -59,7 +62,10 @@ function blocksOf(tree: Root): Block[] {
         if (start !== undefined && end !== undefined) out.push({ type: 'text', kind, start, end });
         break;
       case 'list':
-        for (let i = node.children.length - 1; i >= 0; i--) pushChildren(node.children[i]!.children, 'listItem');
+        for (let i = node.children.length - 1; i >= 0; i--) {
+          const item = node.children[i];
+          if (item) pushChildren(item.children, 'listItem');
+        }
         break;
       case 'blockquote':
         pushChildren(node.children, 'blockquote');
@@ -87,7 +93,10 @@ function plainText(root: Nodes): string {
     if ('value' in node && typeof node.value === 'string') parts.push(node.value);
     else if ('children' in node) {
       const children = node.children as Nodes[];
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+      for (let i = children.length - 1; i >= 0; i--) {
+        const child = children[i];
+        if (child) stack.push(child);
+      }
     }
   }
   return parts.join('');

@@ -20,7 +20,8 @@ export function plainTextBlocks(text: string, from = 0): Block[] {
 }
 
 function trim(text: string, start: number, end: number): { start: number; end: number } | undefined {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && /\s/.test(text.charAt(start))) start++;
+  while (end > start && /\s/.test(text.charAt(end - 1))) end--;
+
   return end > start ? { start, end } : undefined;
 }

@@ -1,4 +1,9 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion --
+   Reads packed integers at offsets that `isWellFormed` has checked against the array's length (a persisted
+   index is checked before use; a fresh parse writes them in this process). It runs over every integer at
+   startup, so the reads stay plain indexing rather than checked helpers. */
 import type { BlockKind, Paragraph, Section, Sentence, SourceRange } from '../model';
+
 import type { LineIndex } from '../text/lineIndex';
 
 /**
@@ -80,7 +85,7 @@ export function makeParagraphs(
       for (let s = 0; s < sentenceCount; s++, at += 2) {
         sentences.push({
           id: `${id}.${s}`,
-          text: text.slice(n[at]!, n[at + 1]!),
+          text: text.slice(n[at], n[at + 1]),
           range: lines.range(n[at]!, n[at + 1]!),
         });
       }

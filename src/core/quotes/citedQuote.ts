@@ -134,14 +134,14 @@ export function pandocCitation(id: string, locator?: CslLocator): string {
 export function footnoteLabel(article: Article, section: Section | undefined, page?: number): string {
   const onPage = page === undefined ? '' : `.p${page}`;
   const base = labelSafe(article.id);
-  if (citedSection(article, section) === undefined) return base + onPage;
+  if (section === undefined || citedSection(article, section) === undefined) return base + onPage;
   const named = article.sections.filter((s) => citedSection(article, s) !== undefined);
   for (const words of [3, 6, Infinity]) {
     const slugs = named.map((s) => slug(s.title, words));
-    const mine = slug(section!.title, words);
+    const mine = slug(section.title, words);
     if (slugs.filter((s) => s === mine).length === 1) return `${base}.${mine}${onPage}`;
   }
-  return `${base}.${slug(section!.title, 3)}-${section!.index}${onPage}`;
+  return `${base}.${slug(section.title, 3)}-${section.index}${onPage}`;
 }
 
 function slug(title: string, words: number): string {

@@ -8,7 +8,13 @@
 import type { Article } from '../model';
 import { referenceTitle } from './citedQuote';
 import type { NoteScan } from './noteScan';
-import type { TextEdit } from './render';
+
+/** A replacement of `[start, end)` of the note text (offsets into the text before any edit). */
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
 
 /** What the quote itself inserts, for edits that also go at the end of the note. */
 export interface NoteEnding {
@@ -87,7 +93,7 @@ export function bibliographyEdit(noteText: string, scan: NoteScan, path: string,
   const line = /^bibliography:[ \t]*(.*?)[ \t]*$/m.exec(front.text);
   if (!line) return { start: front.closeStart, end: front.closeStart, text: `bibliography: ${value}${eol}` };
   const lineStart = front.textStart + line.index;
-  const named = line[1]!;
+  const named = line[1] ?? '';
   if (named.includes(path)) return undefined;
   if (named === '') {
     // A block list follows: add an item after its last one.
@@ -98,7 +104,7 @@ export function bibliographyEdit(noteText: string, scan: NoteScan, path: string,
     return { start: at, end: at, text: `${sep}  - ${value}${sep === '' ? eol : ''}` };
   }
   const list = /^\[(.*)\]$/.exec(named);
-  const entries = list ? `${list[1]!.trim()}, ${value}` : `${named}, ${value}`;
+  const entries = list ? `${(list[1] ?? '').trim()}, ${value}` : `${named}, ${value}`;
   return {
     start: lineStart,
     end: lineStart + line[0].length,

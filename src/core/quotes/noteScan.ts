@@ -105,7 +105,8 @@ export function scanNote(note: string): NoteScan {
     paragraph = [];
   };
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+    const line = lines[i];
+    if (!line) break;
     const text = note.slice(line.start, line.end);
     if (line.frontMatter || line.fenced) {
       flushBlock();
@@ -140,12 +141,17 @@ export function scanNote(note: string): NoteScan {
     const atx = ATX_HEADING.exec(text);
     if (atx) {
       flushParagraph();
-      headings.push({ text: headingText(text.slice(atx[0].length)), level: atx[1]!.length, ...line });
+      headings.push({ text: headingText(text.slice(atx[0].length)), level: (atx[1] ?? '').length, ...line });
       continue;
     }
     if (paragraph.length > 0 && SETEXT_UNDERLINE.test(text)) {
       const title = paragraph.map((s) => note.slice(s.content, s.end).trim()).join(' ');
-      headings.push({ text: title, level: text.trim()[0] === '=' ? 1 : 2, start: paragraph[0]!.start, end: line.end });
+      headings.push({
+        text: title,
+        level: text.trim()[0] === '=' ? 1 : 2,
+        start: paragraph[0]?.start ?? line.start,
+        end: line.end,
+      });
       paragraph = [];
       continue;
     }
@@ -188,8 +194,8 @@ function definitionEnd(note: string, lines: readonly NoteLine[], first: number):
   let last = first;
   let blankSince = false;
   for (let j = first + 1; j < lines.length; j++) {
-    const next = lines[j]!;
-    if (next.fenced) break;
+    const next = lines[j];
+    if (!next || next.fenced) break;
     const text = note.slice(next.start, next.end);
     if (text.trim() === '') {
       blankSince = true;
@@ -216,16 +222,15 @@ function footnoteDefinition(
   last: number,
   match: RegExpExecArray,
 ): FootnoteDefinition {
-  const line = lines[first]!;
-  const parts: string[] = [];
-  for (let j = first; j <= last; j++) {
-    const l = lines[j]!;
-    parts.push(note.slice(j === first ? line.start + match[0].length : l.start, l.end).trim());
-  }
+  const span = lines.slice(first, last + 1);
+  const line = span[0];
+  const end = span[span.length - 1];
+  if (!line || !end) throw new RangeError(`footnote definition at line ${first} is outside the note`);
+  const parts = span.map((l, j) => note.slice(j === 0 ? line.start + match[0].length : l.start, l.end).trim());
   return {
-    label: match[1]!,
+    label: match[1] ?? '',
     start: line.start,
-    end: lines[last]!.end,
+    end: end.end,
     textStart: line.start + match[0].length,
     textEnd: line.end,
     text: parts.filter((p) => p !== '').join(' '),
@@ -236,18 +241,17 @@ function footnoteDefinition(
 /** ATX heading text without its closing `#`s (trimmed by hand: a pattern could backtrack over a long line). */
 function headingText(rest: string): string {
   let end = rest.length;
-  while (end > 0 && /[ \t]/.test(rest[end - 1]!)) end--;
+  while (end > 0 && /[ \t]/.test(rest.charAt(end - 1))) end--;
   let hashes = end;
   while (hashes > 0 && rest[hashes - 1] === '#') hashes--;
-  if (hashes < end && (hashes === 0 || /[ \t]/.test(rest[hashes - 1]!))) end = hashes;
+  if (hashes < end && (hashes === 0 || /[ \t]/.test(rest.charAt(hashes - 1)))) end = hashes;
   return rest.slice(0, end).trim();
 }
 
 function trailing(note: string, definitions: readonly FootnoteDefinition[]): number | undefined {
   let from = note.length;
   let start: number | undefined;
-  for (let k = definitions.length - 1; k >= 0; k--) {
-    const definition = definitions[k]!;
+  for (const definition of [...definitions].reverse()) {
     if (note.slice(definition.end, from).trim() !== '') break;
     start = definition.start;
     from = definition.start;
@@ -262,36 +266,33 @@ function referenceList(
   trailingStart: number | undefined,
 ): ReferenceList | undefined {
   let at = -1;
-  for (let k = headings.length - 1; k >= 0; k--) {
-    if (REFERENCE_HEADING.test(headings[k]!.text.replace(/[*_\\]/g, ''))) {
-      at = k;
-      break;
-    }
-  }
+  headings.forEach((h, k) => {
+    if (REFERENCE_HEADING.test(h.text.replace(/[*_\\]/g, ''))) at = k;
+  });
   const heading = headings[at];
   if (!heading) return undefined;
   const next = headings.slice(at + 1).find((h) => h.level <= heading.level);
   const end = Math.min(next?.start ?? note.length, trailingStart ?? note.length);
-  const entries = paragraphs
-    .filter((p) => p[0]!.start > heading.end && p[p.length - 1]!.end <= end)
-    .map((p) => ({
-      start: p[0]!.start,
-      end: p[p.length - 1]!.end,
-      text: p.map((s) => note.slice(s.content, s.end).trim()).join(' '),
-    }));
+  const entries = paragraphs.flatMap((p) => {
+    const first = p[0];
+    const last = p[p.length - 1];
+    if (!first || !last || first.start <= heading.end || last.end > end) return [];
+    return [{ start: first.start, end: last.end, text: p.map((s) => note.slice(s.content, s.end).trim()).join(' ') }];
+  });
   return { heading: heading.text, headingStart: heading.start, headingEnd: heading.end, end, entries };
 }
 
 function frontMatterBlock(note: string, lines: readonly NoteLine[]): FrontMatterBlock | undefined {
   if (!lines[0]?.frontMatter) return undefined;
   let close = 0;
-  while (close + 1 < lines.length && lines[close + 1]!.frontMatter) close++;
-  if (close === 0 || !/^(---|\.\.\.)\s*$/.test(note.slice(lines[close]!.start, lines[close]!.end))) return undefined;
+  while (lines[close + 1]?.frontMatter) close++;
+  const closing = lines[close];
+  if (close === 0 || !closing || !/^(---|\.\.\.)\s*$/.test(note.slice(closing.start, closing.end))) return undefined;
   return {
     start: 0,
-    closeStart: lines[close]!.start,
-    end: lines[close]!.end,
-    text: note.slice(lines[0]!.next, lines[close]!.start),
-    textStart: lines[0]!.next,
+    closeStart: closing.start,
+    end: closing.end,
+    text: note.slice(lines[0].next, closing.start),
+    textStart: lines[0].next,
   };
 }

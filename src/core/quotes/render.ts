@@ -3,16 +3,11 @@ import { placeOfPassage } from '../citations/locator';
 import type { Article, Passage } from '../model';
 import { eolOf } from '../text/noteLines';
 import { type CitedQuoteParts, citedQuoteParts } from './citedQuote';
-import { bibliographyEdit, definitionEdit, referenceEdit } from './noteEdits';
+import { bibliographyEdit, definitionEdit, referenceEdit, type TextEdit } from './noteEdits';
 import { blockBoundary, leadingBreak, trailingBreak } from './placement';
 import { type NoteScan, scanNote } from './noteScan';
 
-/** A replacement of `[start, end)` of the note text (offsets into the text before any edit). */
-export interface TextEdit {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
+export type { TextEdit } from './noteEdits';
 
 export interface RenderQuoteOptions {
   /** End of a selection the quote replaces; by default nothing is replaced. */

@@ -56,7 +56,7 @@ export function pageAt(pages: readonly number[] | undefined, offset: number): nu
   let high = pages.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if (pages[mid]! <= offset) low = mid;
+    if ((pages[mid] ?? Infinity) <= offset) low = mid;
     else high = mid - 1;
   }
   return low + 1;

@@ -100,7 +100,7 @@ function groupMatches(spans: readonly TermSpan[], group: QueryGroup, matchedTerm
       }
     } else {
       const terms = spans.filter((span) => span.term !== null);
-      ranges.push(...sequenceMatches(terms, alternative, (span) => span.term!));
+      ranges.push(...sequenceMatches(terms, alternative, (span) => span.term ?? ''));
     }
   }
   return ranges;
@@ -114,13 +114,18 @@ function sequenceMatches(
 ): Range[] {
   const ranges: Range[] = [];
   outer: for (let i = 0; i + words.length <= spans.length; i++) {
-    for (let j = 0; j < words.length; j++) {
+    const run = spans.slice(i, i + words.length);
+    for (const [j, word] of words.entries()) {
+      const span = run[j];
       const last = j === words.length - 1;
-      const actual = key(spans[i + j]!);
-      if (actual !== words[j] && !(last && actual.startsWith(words[j]!))) continue outer;
+      const actual = span ? key(span) : undefined;
+      if (actual === undefined || (actual !== word && !(last && actual.startsWith(word)))) continue outer;
     }
-    ranges.push([spans[i]!.start, spans[i + words.length - 1]!.end]);
+    const first = run[0];
+    const final = run.at(-1);
+    if (first && final) ranges.push([first.start, final.end]);
   }
+
   return ranges;
 }
 

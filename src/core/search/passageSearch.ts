@@ -2,53 +2,19 @@ import type { Corpus } from '../corpus';
 import type { Article } from '../model';
 import { type ParagraphDoc, type PassageHit, paragraphHits } from './hits';
 import { type EntityNames, parseQuery, toMiniSearchQuery } from './query';
-import type { Segment } from './segment';
+import {
+  type IndexedArticle,
+  ownerOf,
+  inScope,
+  paragraphDoc,
+  type PassageSearchOptions,
+  type SearchIndexStats,
+  type SearchSnapshot,
+} from './indexedArticles';
 import { TermIndex } from './termIndex';
 import { contentHash } from '../cache/articleRecord';
 
-export interface PassageSearchOptions {
-  /** Most hits to return (default 20). */
-  readonly limit?: number;
-  /** Only passages of this article… */
-  readonly articleId?: string;
-  /** …and of this section of it. */
-  readonly sectionIndex?: number;
-  /**
-   * Search what is indexed so far instead of finishing the index first: for
-   * search-as-you-type while the index warms up in the background.
-   */
-  readonly partial?: boolean;
-}
-
-interface IndexedArticle {
-  /** Undefined while the entry comes from a snapshot and no article of the corpus has claimed it. */
-  article: Article | undefined;
-  readonly id: string;
-  readonly hash: number;
-  firstDoc: number;
-  count: number;
-  /** Per document, its section index and its paragraph's index in the section. */
-  refs: Int32Array;
-  done: boolean;
-  removed: boolean;
-}
-
-/**
- * A search index as persisted: per article its id, content hash, first
- * document and document count (documents contiguous, in order), per document
- * where its paragraph is, and the term index.
- */
-export interface SearchSnapshot {
-  readonly articles: readonly (readonly [id: string, hash: number, firstDoc: number, count: number])[];
-  readonly refs: Int32Array;
-  readonly segment: Segment;
-}
-
-/** Where the index came from: articles taken over from a snapshot, and articles tokenized here. */
-export interface SearchIndexStats {
-  readonly restored: number;
-  readonly indexed: number;
-}
+export type { PassageSearchOptions, SearchIndexStats, SearchSnapshot } from './indexedArticles';
 
 /** How long one slice of background indexing may run before it yields. */
 const SLICE_MS = 12;
@@ -85,6 +51,7 @@ export class PassageSearch {
     snapshot?: SearchSnapshot,
   ) {
     this.index = new TermIndex(snapshot ? [snapshot.segment] : []);
+    const snapshotRefs = snapshot?.refs ?? new Int32Array();
     for (const [id, hash, firstDoc, count] of snapshot?.articles ?? []) {
       const entry: IndexedArticle = {
         article: undefined,
@@ -92,7 +59,7 @@ export class PassageSearch {
         hash,
         firstDoc,
         count,
-        refs: snapshot!.refs.subarray(firstDoc * 2, (firstDoc + count) * 2),
+        refs: snapshotRefs.subarray(firstDoc * 2, (firstDoc + count) * 2),
         done: true,
         removed: false,
       };
@@ -162,10 +129,11 @@ export class PassageSearch {
     const parsed = parseQuery(query, this.entityNames(!options.partial));
     if (parsed.groups.length === 0)
       return options.articleId === undefined ? [] : this.browse(options.articleId, options.sectionIndex, limit);
+    const scopeArticleId = options.articleId;
     const filter =
-      options.articleId === undefined
+      scopeArticleId === undefined
         ? undefined
-        : (doc: number) => this.inScope(doc, options.articleId!, options.sectionIndex);
+        : (doc: number) => this.inScope(doc, scopeArticleId, options.sectionIndex);
     const entityTerms = new Set(
       parsed.groups.filter((g) => g.entityId !== undefined).flatMap((g) => g.alternatives.flat()),
     );
@@ -232,42 +200,25 @@ export class PassageSearch {
       articles.push([entry.id, entry.hash, firstDoc, entry.count]);
       firstDoc += entry.count;
     }
+    const [segment] = index.parts;
+    if (!segment) throw new Error('a compacted search index has one segment');
     this.index = index;
     this.owners = live;
-    return { articles, refs, segment: index.parts[0]! };
+    return { articles, refs, segment };
   }
 
   /** The paragraph a document stands for, or undefined when it is gone. */
   private doc(id: number): ParagraphDoc | undefined {
     const entry = this.ownerOf(id);
-    const article = entry?.article;
-    if (!entry || !article) return undefined;
-    const at = (id - entry.firstDoc) * 2;
-    const sectionIndex = entry.refs[at]!;
-    const paragraph = article.sections[sectionIndex]?.paragraphs[entry.refs[at + 1]!];
-    return paragraph && { articleId: article.id, sectionIndex, paragraph };
+    return entry && paragraphDoc(entry, id);
   }
 
   private ownerOf(id: number): IndexedArticle | undefined {
-    let lo = 0;
-    let hi = this.owners.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const entry = this.owners[mid]!;
-      if (id < entry.firstDoc) hi = mid - 1;
-      else if (id >= entry.firstDoc + entry.count) lo = mid + 1;
-      else return entry.removed ? undefined : entry;
-    }
-    return undefined;
+    return ownerOf(this.owners, id);
   }
 
   private inScope(id: number, articleId: string, sectionIndex: number | undefined): boolean {
-    const entry = this.ownerOf(id);
-    return (
-      entry !== undefined &&
-      entry.id === articleId &&
-      (sectionIndex === undefined || entry.refs[(id - entry.firstDoc) * 2] === sectionIndex)
-    );
+    return inScope(this.ownerOf(id), id, articleId, sectionIndex);
   }
 
   /** The entity index, once it is affordable: always when `build`, else only if an earlier call built it. */
@@ -309,7 +260,7 @@ export class PassageSearch {
         this.indexed.set(article.id, entry);
       }
     }
-    this.pending = [...this.indexed.values()].filter((entry) => !entry.done).map((entry) => entry.article!);
+    this.pending = [...this.indexed.values()].flatMap((entry) => (!entry.done && entry.article ? [entry.article] : []));
   }
 
   private drop(entry: IndexedArticle): void {

@@ -37,14 +37,14 @@ const MIN_PREFIX = 3;
 export function parseQuery(query: string, entities?: EntityNames): ParsedQuery {
   const phrases: string[][] = [];
   for (const match of query.matchAll(/["“”]([^"“”]*)(?:["“”]|$)/g)) {
-    const words = termSpans(match[1]!).map((span) => span.word);
+    const words = termSpans(match[1] ?? '').map((span) => span.word);
     if (words.length > 1) phrases.push(words);
   }
   const typing = /[\p{L}\p{N}]$/u.test(query);
   const groups: QueryGroup[] = [];
   const taken: [number, number][] = [];
   for (const mention of entities?.findMentions(query) ?? []) {
-    const entity = entities!.entity(mention.entityId);
+    const entity = entities?.entity(mention.entityId);
     if (!entity || groups.some((g) => g.entityId === mention.entityId)) continue;
     const alternatives = [entity.name, ...entity.aliases].map(terms).filter((alt) => alt.length > 0);
     if (alternatives.length === 0) continue;
@@ -73,7 +73,8 @@ export function toMiniSearchQuery(parsed: ParsedQuery, fuzzy = false): TermQuery
         prefix: group.prefix,
         fuzzy: fuzzy && group.entityId === undefined ? (term: string) => (term.length >= 5 ? 0.2 : false) : false,
       }));
-      return alternatives.length === 1 ? alternatives[0]! : { combineWith: 'OR', queries: alternatives };
+      const [only] = alternatives;
+      return only && alternatives.length === 1 ? only : { combineWith: 'OR', queries: alternatives };
     }),
   };
 }

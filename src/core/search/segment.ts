@@ -1,3 +1,6 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion --
+   Posting lists packed in typed arrays, read in the inner loops of every search: offsets come from the
+   segment itself (`check` validates a persisted one before use), so the reads stay plain indexing. */
 /**
  * A compact, immutable inverted index over a dense range of documents: a
  * sorted term list, and per term its postings as `[doc, termFrequency]`
@@ -100,7 +103,7 @@ export class Segment {
     });
     offsets[terms.length] = total;
     const postings = new Int32Array(total);
-    terms.forEach((term, t) => postings.set(list(term), offsets[t]!));
+    terms.forEach((term, t) => postings.set(list(term), offsets[t]));
     return new Segment(firstDoc, docLength, terms, offsets, postings);
   }
 

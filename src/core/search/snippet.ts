@@ -12,16 +12,18 @@ export function snippet(text: string, matches: readonly (readonly [number, numbe
   // Collapse whitespace while keeping a map from old offsets to new ones.
   let flat = '';
   const map: number[] = [];
-  for (let i = 0; i < text.length; i++) {
+  for (const ch of text.split('')) {
     map.push(flat.length);
-    const ch = text[i]!;
     if (/\s/.test(ch)) {
       if (flat.length > 0 && !flat.endsWith(' ')) flat += ' ';
     } else flat += ch;
   }
   map.push(flat.length);
   flat = flat.trimEnd();
-  const moved = matches.map(([a, b]) => [map[a]!, Math.min(map[b]!, flat.length)] as const).filter(([a, b]) => b > a);
+  // `map` has an entry for every offset 0..text.length; a match outside the text is clamped to its end.
+  const at = (offset: number) => Math.min(map[offset] ?? flat.length, flat.length);
+  const moved = matches.map(([a, b]) => [at(a), at(b)] as const).filter(([a, b]) => b > a);
+
   if (flat.length <= width) return { text: flat, matches: moved };
   const first = moved[0]?.[0] ?? 0;
   // A little context before the match, so it reads as a phrase and stays in view.

@@ -1,3 +1,6 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion --
+   Scoring reads a segment's packed postings in the inner loop of every search; the offsets come from the
+   segment (validated by `Segment.check` when read from disk), so the reads stay plain indexing. */
 import { Segment } from './segment';
 import { processTerm, tokenize } from './terms';
 

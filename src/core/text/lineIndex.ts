@@ -14,12 +14,12 @@ export class LineIndex {
 
   /** Offset of the first character of `line` (clamped to the text). */
   lineStart(line: number): number {
-    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]!;
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))] ?? 0;
   }
 
   position(offset: number): SourcePosition {
     const low = lastAtOrBefore(this.starts, offset);
-    return { line: low, character: offset - this.starts[low]!, offset };
+    return { line: low, character: offset - (this.starts[low] ?? 0), offset };
   }
 
   range(start: number, end: number): SourceRange {
@@ -40,7 +40,7 @@ export function lastAtOrBefore(sorted: ArrayLike<number>, value: number): number
   let high = sorted.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if (sorted[mid]! <= value) low = mid;
+    if ((sorted[mid] ?? Infinity) <= value) low = mid;
     else high = mid - 1;
   }
   return low;

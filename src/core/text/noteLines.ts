@@ -32,13 +32,13 @@ export function noteLines(text: string): NoteLine[] {
       start = next;
       continue;
     }
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     let fenced = fence !== undefined;
     if (fence) {
-      if (marker && marker[1]![0] === fence.char && marker[1]!.length >= fence.length && line.trim() === marker[1])
-        fence = undefined;
-    } else if (marker) {
-      fence = { char: marker[1]![0]!, length: marker[1]!.length };
+      if (marker?.[0] === fence.char && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+    } else if (marker !== undefined) {
+      fence = { char: marker.charAt(0), length: marker.length };
+
       fenced = true;
     }
     lines.push({ start, end, next: Math.min(next, text.length), fenced, frontMatter: false });

@@ -93,7 +93,7 @@ export function splitSentences(text: string, from = 0, to = text.length): Senten
       const closed = closersEnd(text, group.end, to);
       const next = skipSpace(text, closed, to);
       // Only whitespace may part the ellipsis (and what closes it) from the next sentence.
-      const opensNext = next < to && next > closed && OPENERS.test(text[next]!);
+      const opensNext = next < to && next > closed && OPENERS.test(text.charAt(next));
       if (attached && group.count >= 4 && opensNext) {
         // "compounds. . . . The practice": the full stop ends this sentence, the ellipsis opens the next.
         close(i + 1);
@@ -126,7 +126,7 @@ export function splitSentences(text: string, from = 0, to = text.length): Senten
     }
     const next = skipSpace(text, end, to);
     if (next >= to) break;
-    const opener = text[next]!;
+    const opener = text.charAt(next);
     if (
       !OPENERS.test(opener) ||
       (ellipsis && opener === '(') ||
@@ -153,16 +153,16 @@ function fullStopEnds(text: string, sentenceStart: number, dot: number, next: nu
   if (NUMBER_ABBREVIATIONS.has(word) && isDigit(text.charCodeAt(next))) return false;
   if (TRAILING_ABBREVIATIONS.has(word) || /^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u.test(word)) return opensSentence(text, next);
   // A single capital is an initial ("J. Smith") unless a sentence plainly follows ("you and I. Did").
-  if (dot - wordStart === 1 && /\p{Lu}/u.test(text[wordStart]!)) return opensSentence(text, next);
+  if (dot - wordStart === 1 && /\p{Lu}/u.test(text.charAt(wordStart))) return opensSentence(text, next);
   return true;
 }
 
 /** Whether the word at `at` is one that opens sentences ("The", "It", "How"), and not an initial ("A. Smith"). */
 function opensSentence(text: string, at: number): boolean {
-  const first = text[at]!;
+  const first = text.charAt(at);
   if (first === '"' || first === '“') return true;
   let end = at;
-  while (end < text.length && /\p{L}/u.test(text[end]!)) end++;
+  while (end < text.length && /\p{L}/u.test(text.charAt(end))) end++;
   if (end === at || !/\p{Lu}/u.test(first)) return false;
   if (end - at === 1 && text[end] === '.') return false;
   return SENTENCE_STARTERS.has(text.slice(at, end).toLowerCase());

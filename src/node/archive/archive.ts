@@ -127,7 +127,8 @@ export class PostgresArchive implements CorpusSource {
     const { rows } = await this.pool.query<{ articles: string; sections: string | null; passages: string | null }>(
       'SELECT count(*) AS articles, sum(sections) AS sections, sum(passages) AS passages FROM sourcebook_articles',
     );
-    const row = rows[0]!;
+    // An aggregate without GROUP BY gives exactly one row.
+    const row = rows[0] ?? { articles: '0', sections: null, passages: null };
     return { articles: Number(row.articles), sections: Number(row.sections ?? 0), passages: Number(row.passages ?? 0) };
   }
 
@@ -150,8 +151,8 @@ function paragraphAt(article: Article, ord: number): { sectionIndex: number; par
   let seen = 0;
   for (const section of article.sections) {
     const local = ord - seen;
-    if (local < section.paragraphs.length)
-      return { sectionIndex: section.index, paragraph: section.paragraphs[local]! };
+    const paragraph = section.paragraphs[local];
+    if (paragraph) return { sectionIndex: section.index, paragraph };
     seen += section.paragraphs.length;
   }
   return undefined;

@@ -1,14 +1,8 @@
 import { basename, sep } from 'node:path';
 import type { Pool, PoolClient } from 'pg';
 import type { FileProblem } from '../../core/model';
-import {
-  type CorpusFolder,
-  emptyCorpus,
-  listArticleFiles,
-  loadFile,
-  prefetchExtracted,
-  readTopicLists,
-} from '../corpusFiles';
+import type { CorpusFolder } from '../corpusFolder';
+import { emptyCorpus, listArticleFiles, loadFile, prefetchExtracted, readTopicLists } from '../corpusFiles';
 import { type ArticleRow, articleRow } from './rows';
 import { ensureSchema } from './schema';
 
@@ -75,7 +69,7 @@ export async function ingestFolders(
       counts.updated += outcome.updated;
       counts.unchanged += outcome.unchanged;
       for (const row of outcome.clashes) {
-        const path = batch.find((file) => file.origin === row.origin)!.path;
+        const path = batch.find((file) => file.origin === row.origin)?.path ?? row.origin;
         clashes.push({
           path,
           outcome: 'skipped',
@@ -91,8 +85,8 @@ export async function ingestFolders(
     for (const file of listArticleFiles(folders, undefined, undefined, skip)) {
       const problem = loadFile(corpus, file);
       if (problem) onProblem(problem);
-      const folder = folders.find((f) => file.path.startsWith(f.root + sep)) ?? folders[0]!;
-      batch.push({ path: file.path, origin: `${basename(folder.root)}/${file.relativePath}` });
+      const folder = folders.find((f) => file.path.startsWith(f.root + sep)) ?? folders[0];
+      batch.push({ path: file.path, origin: `${basename(folder?.root ?? '')}/${file.relativePath}` });
       if (batch.length >= batchSize) await flush();
     }
     if (batch.length > 0) await flush();

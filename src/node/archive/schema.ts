@@ -47,10 +47,11 @@ export async function ensureSchema(client: ClientBase): Promise<void> {
   try {
     await client.query(DDL);
     const { rows } = await client.query<{ version: number }>('SELECT version FROM sourcebook_schema');
-    if (rows.length === 0) await client.query('INSERT INTO sourcebook_schema (version) VALUES ($1)', [SCHEMA_VERSION]);
-    else if (rows[0]!.version !== SCHEMA_VERSION)
+    const [stored] = rows;
+    if (!stored) await client.query('INSERT INTO sourcebook_schema (version) VALUES ($1)', [SCHEMA_VERSION]);
+    else if (stored.version !== SCHEMA_VERSION)
       throw new Error(
-        `the archive's tables are version ${rows[0]!.version}; this Sourcebook reads version ${SCHEMA_VERSION}`,
+        `the archive's tables are version ${stored.version}; this Sourcebook reads version ${SCHEMA_VERSION}`,
       );
   } finally {
     await client.query('SELECT pg_advisory_unlock(7414014)');

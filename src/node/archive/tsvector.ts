@@ -35,9 +35,9 @@ export function tsqueryOf(parsed: ParsedQuery): string | undefined {
   const parts = parsed.groups.map((group) => {
     const alternatives = group.alternatives.map((words) => {
       const terms = words.map((word, i) => lexeme(word) + (group.prefix && i === words.length - 1 ? ':*' : ''));
-      return terms.length === 1 ? terms[0]! : `(${terms.join(' & ')})`;
+      return terms.length === 1 ? terms.join('') : `(${terms.join(' & ')})`;
     });
-    return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' | ')})`;
+    return alternatives.length === 1 ? alternatives.join('') : `(${alternatives.join(' | ')})`;
   });
   for (const phrase of parsed.phrases)
     parts.push(`(${phrase.map((word, i) => lexeme(word) + (i === phrase.length - 1 ? ':*' : '')).join(' <-> ')})`);

@@ -59,6 +59,9 @@ interface WalkNode {
 export function extractHtml(html: string): Extraction {
   const document = domOf(html);
   const hasPassword = document.querySelector('input[type="password"]') !== null;
+  // Readability's declarations name the DOM's types, which this project is built without (they resolve to
+  // nothing, so lint sees these casts as doing nothing): the casts say linkedom's document stands in for them.
+  /* eslint-disable @typescript-eslint/no-unnecessary-type-assertion */
   const readerable = isProbablyReaderable(document as never, { minContentLength: 100, minScore: 20 });
   // Readability changes the document it reads: it gets a copy, and the metadata comes from the page as saved.
   const copy = domOf(html);
@@ -67,6 +70,7 @@ export function extractHtml(html: string): Extraction {
     serializer: (node) => node as unknown as WalkNode,
     charThreshold: 300,
   }).parse();
+  /* eslint-enable @typescript-eslint/no-unnecessary-type-assertion */
   const textLength = parsed?.textContent?.replace(/\s+/g, ' ').trim().length ?? 0;
   if (!parsed?.content || textLength < MIN_ARTICLE_CHARS) {
     if (hasPassword) return { ok: false, reason: 'a login page, not an article' };
@@ -118,9 +122,7 @@ function walk(root: WalkNode, out: ExtractedTextBuilder, kind: Kind, title: stri
     breaks = 0;
   };
   const visit = (parent: WalkNode) => {
-    const children = parent.childNodes;
-    for (let i = 0; i < children.length; i++) {
-      const node = children[i]!;
+    for (const node of Array.from(parent.childNodes)) {
       if (node.nodeType === 3) {
         const text = node.textContent ?? '';
         if (text.trim() !== '') breaks = 0;
@@ -161,8 +163,7 @@ function walk(root: WalkNode, out: ExtractedTextBuilder, kind: Kind, title: stri
 /** A table row's cells, joined as a reader sees them side by side. */
 function cells(row: WalkNode): string {
   const parts: string[] = [];
-  for (let i = 0; i < row.childNodes.length; i++) {
-    const cell = row.childNodes[i]!;
+  for (const cell of Array.from(row.childNodes)) {
     if (cell.nodeType === 1) parts.push((cell.textContent ?? '').replace(/\s+/g, ' ').trim());
   }
   return parts.filter((part) => part !== '').join(' | ');

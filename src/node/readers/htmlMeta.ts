@@ -76,16 +76,16 @@ const ARTICLE_TYPES = /Article|BlogPosting|Report|NewsArticle|WebPage/;
 function jsonLdArticle(document: MetaDocument): LdFindings {
   const found: LdFindings = { authors: [] };
   const scripts = document.querySelectorAll('script[type="application/ld+json"]');
-  for (let i = 0; i < scripts.length; i++) {
+  for (const script of Array.from(scripts)) {
     let data: unknown;
     try {
-      data = JSON.parse(scripts[i]!.textContent ?? '');
+      data = JSON.parse(script.textContent ?? '');
     } catch {
       continue; // broken JSON-LD is common; the meta tags still speak
     }
-    const candidates = (Array.isArray(data) ? data : [data]).flatMap((item: unknown) => {
+    const candidates = (Array.isArray(data) ? (data as unknown[]) : [data]).flatMap((item: unknown): unknown[] => {
       const graph = (item as { '@graph'?: unknown } | null)?.['@graph'];
-      return Array.isArray(graph) ? graph : [item];
+      return Array.isArray(graph) ? (graph as unknown[]) : [item];
     });
     for (const candidate of candidates) {
       if (typeof candidate !== 'object' || candidate === null) continue;

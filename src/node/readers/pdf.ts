@@ -68,12 +68,14 @@ export async function extractPdf(bytes: Uint8Array): Promise<Extraction> {
       const runs: TextRun[] = [];
       for (const item of content.items) {
         if (!('str' in item)) continue;
+        // pdf.js types the text matrix as any[]: [scaleX, skewY, skewX, scaleY, x, y].
+        const [, , , scaleY = 0, x = 0, y = 0] = item.transform as number[];
         runs.push({
           text: item.str,
-          x: item.transform[4],
-          y: item.transform[5],
+          x,
+          y,
           width: item.width,
-          height: item.height || Math.abs(item.transform[3]),
+          height: item.height || Math.abs(scaleY),
         });
       }
       pages.push(pageLines(runs));
@@ -137,24 +139,18 @@ async function pdfMeta(doc: PdfDocument, pages: readonly PageLine[][]): Promise<
   }
   const text = (value: unknown) =>
     typeof value === 'string' && value.trim() ? value.replace(/\s+/g, ' ').trim() : undefined;
-  const xmpList = (name: string) => {
+  const xmpList = (name: string): string[] => {
     const value = xmp?.get(name);
-    return Array.isArray(value)
-      ? value.map(text).filter((v): v is string => v !== undefined)
-      : text(value)
-        ? [text(value)!]
-        : [];
+    if (Array.isArray(value)) return value.map(text).filter((v): v is string => v !== undefined);
+    const one = text(value);
+    return one ? [one] : [];
   };
   let title = xmpList('dc:title')[0] ?? text(info.Title);
   if (!title || /\.(pdf|docx?|html?|indd|tex)$/i.test(title) || /^untitled/i.test(title))
     title = largestLine(pages[0] ?? []);
   const authors = xmpList('dc:creator');
-  if (authors.length === 0 && text(info.Author))
-    authors.push(
-      ...text(info.Author)!
-        .split(/\s*(?:;|\band\b)\s*/)
-        .filter(Boolean),
-    );
+  const author = text(info.Author);
+  if (authors.length === 0 && author) authors.push(...author.split(/\s*(?:;|\band\b)\s*/).filter(Boolean));
   const producer = `${text(info.Producer) ?? ''} ${text(info.Creator) ?? ''}`;
   const printed = /Skia\/PDF|Chromium|Chrome|HeadlessChrome|wkhtmltopdf|Qt /i.test(producer);
   const rawDate = printed ? undefined : (text(xmp?.get('xmp:createdate')) ?? text(info.CreationDate));

@@ -196,15 +196,14 @@ export function pageBlocks(lines: readonly PageLine[], bodyHeight: number): Page
   let paragraph = '';
   const gaps = lines
     .slice(1)
-    .map((line, i) => lines[i]!.y - line.y)
+    .map((line, i) => (lines[i]?.y ?? line.y) - line.y)
     .filter((gap) => gap > 0);
   const spacing = median(gaps) ?? bodyHeight * 1.2;
   const flush = () => {
     if (paragraph.trim() !== '') blocks.push({ heading: false, text: paragraph.trim() });
     paragraph = '';
   };
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+  lines.forEach((line, i) => {
     const previous = lines[i - 1];
     if (line.height >= bodyHeight * 1.25 && line.text.length <= 120) {
       flush();
@@ -213,7 +212,7 @@ export function pageBlocks(lines: readonly PageLine[], bodyHeight: number): Page
       if (last?.heading && previous && previous.height === line.height && previous.y - line.y < line.height * 1.6)
         blocks[blocks.length - 1] = { heading: true, text: `${last.text} ${line.text}` };
       else blocks.push({ heading: true, text: line.text });
-      continue;
+      return;
     }
     if (previous && (previous.y - line.y > spacing * 1.45 || previous.height >= bodyHeight * 1.25)) flush();
     // At a column break (the next line is higher up), a short last line ended the paragraph.
@@ -223,7 +222,7 @@ export function pageBlocks(lines: readonly PageLine[], bodyHeight: number): Page
       paragraph = paragraph.slice(0, -1) + line.text;
     else if (/\u00ad$/.test(paragraph)) paragraph = paragraph.slice(0, -1) + line.text;
     else paragraph += ` ${line.text}`;
-  }
+  });
   flush();
   return blocks;
 }
@@ -237,7 +236,7 @@ export function pageBlocks(lines: readonly PageLine[], bodyHeight: number): Page
  */
 function endsParagraph(last: PageLine, next: PageLine, lines: readonly PageLine[]): boolean {
   if (last.end === undefined || /-$/.test(last.text)) return false;
-  const ends = lines.filter((other) => Math.abs(other.x - last.x) < 2 && other.end !== undefined).map((o) => o.end!);
+  const ends = lines.flatMap((other) => (Math.abs(other.x - last.x) < 2 && other.end !== undefined ? [other.end] : []));
   // The usual end, not the furthest: a caption across the page starts at the same x.
   const full = median(ends) ?? last.end;
   const short = full - last.end;

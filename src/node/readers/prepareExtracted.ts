@@ -1,7 +1,7 @@
 import type { FileKey } from '../../core/cache/folderIndex';
 import { prepareFile } from '../../core/preparedFile';
-import type { CorpusFile } from '../corpusFiles';
-import type { ReadFile } from '../fileIndexing';
+import type { CorpusFile } from '../corpusFolder';
+import type { ReadFile } from '../readFile';
 import { extractions } from './extractions';
 
 /**

@@ -5,7 +5,7 @@ import { preparedFromRecord } from '../../core/cache/articleRecord';
 import type { IndexedOutcome } from '../../core/cache/folderIndex';
 import type { Decoded } from '../../core/parse/decode';
 import { type PreparedFile, prepareFile } from '../../core/preparedFile';
-import type { CorpusFile } from '../corpusFiles';
+import type { CorpusFile } from '../corpusFolder';
 import type { ArticleParser } from '../fileIndexing';
 import { type TaskFailure, WorkerPool } from './pool';
 

@@ -78,8 +78,9 @@ export class WorkerPool<In, Out> {
     while (this.queue.length > 0) {
       let slot = this.slots.find((candidate) => !candidate.busy);
       if (!slot && this.slots.length < this.options.size) slot = this.spawn();
-      if (!slot) return;
-      this.start(slot, this.queue.shift()!);
+      const next = slot && this.queue.shift();
+      if (!slot || !next) return;
+      this.start(slot, next);
     }
   }
 

@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import * as vscode from 'vscode';
-import { type CorpusFolder, isInside } from '../../node/corpusFiles';
+import type { CorpusFolder } from '../../node/corpusFolder';
+import { isInside } from '../../node/corpusPaths';
 import { IndexStore } from '../../node/indexCache';
 import { setting } from '../settings';
 

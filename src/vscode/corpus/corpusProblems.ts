@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { FileProblem } from '../../core/model';
 import { isExpectedSkip } from '../../core/preparedFile';
-import { isInside } from '../../node/corpusFiles';
+import { isInside } from '../../node/corpusPaths';
 
 /**
  * Reports files that were skipped or read best-effort: each one to the log as

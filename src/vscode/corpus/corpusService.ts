@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Corpus } from '../../core/corpus';
 import type { Article, FileProblem } from '../../core/model';
-import { type CorpusFolder, isArticlePath } from '../../node/corpusFiles';
+import { type CorpusFolder, isArticlePath } from '../../node/corpusFolder';
 import { IndexedCorpus, isRelevantChange } from '../../node/corpusLoader';
 import type { IndexStore } from '../../node/indexCache';
 import { parseWorkerScript, WorkerParser } from '../../node/workers/parsePool';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { kindGroupTitle, kindInWords } from '../../core/entities';
 import type { Article } from '../../core/model';
 import { articleUri } from '../corpus/articleDocuments';
-import type { EntitiesNode, EntityNode, KindNode, MentioningArticleNode } from './entitiesTreeProvider';
+import type { EntitiesNode, EntityNode, KindNode, MentioningArticleNode } from './entitiesNodes';
 
 export const EntitiesItemContext = {
   kind: 'sourcebook.entityKind',

@@ -1,37 +1,8 @@
 import * as vscode from 'vscode';
-import type { Entity, EntityIndex } from '../../core/entities';
-import type { SourceRange } from '../../core/model';
+import type { EntityIndex } from '../../core/entities';
 import type { CorpusService } from '../corpus/corpusService';
+import type { EntitiesNode, EntityNode, KindNode, MentioningArticleNode } from './entitiesNodes';
 import { entitiesTreeItem } from './entitiesTreeItems';
-
-export interface KindNode {
-  readonly kind: 'kind';
-  readonly id: string;
-  readonly name: string;
-  readonly entities: readonly EntityNode[];
-}
-
-export interface EntityNode {
-  readonly kind: 'entity';
-  readonly id: string;
-  readonly parent: KindNode;
-  readonly entity: Entity;
-  readonly mentions: number;
-  readonly articles: readonly MentioningArticleNode[];
-}
-
-export interface MentioningArticleNode {
-  readonly kind: 'article';
-  readonly id: string;
-  readonly parent: EntityNode;
-  readonly articleId: string;
-  readonly title: string;
-  readonly mentions: number;
-  /** The first mention: where the article opens. */
-  readonly first: SourceRange;
-}
-
-export type EntitiesNode = KindNode | EntityNode | MentioningArticleNode;
 
 /** Kinds an analyst looks for first; any other kind follows in alphabetical order. */
 const KIND_ORDER = [
@@ -140,7 +111,8 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
           id: `${node.id}/${encodeURIComponent(m.articleId)}`,
           parent: node,
           articleId: m.articleId,
-          title: corpus.article(m.articleId)!.title,
+          title: corpus.article(m.articleId)?.title ?? m.articleId,
+
           mentions: m.mentions,
           first: m.first,
         }))

@@ -64,7 +64,11 @@ export function activateLibrary(services: Services): { current(): Library } {
       { language: 'markdown' },
       new CitationKeyHovers(current, () => corpus.current),
     ),
-    { dispose: () => watchers.forEach((watcher) => watcher.dispose()) },
+    {
+      dispose: () => {
+        for (const watcher of watchers) watcher.dispose();
+      },
+    },
   );
   load();
   return { current };

@@ -53,7 +53,7 @@ export class CitationKeyCompletions implements vscode.CompletionItemProvider {
     if (!typed) return undefined;
     const range = new vscode.Range(
       position.line,
-      position.character - typed[1]!.length,
+      position.character - (typed[1] ?? '').length,
       position.line,
       position.character,
     );
@@ -89,7 +89,7 @@ export class CitationKeyHovers implements vscode.HoverProvider {
       const end = start + match[0].length;
       if (position.character < start || position.character > end) continue;
       if (line.lastIndexOf('[', start) === -1) return undefined;
-      const info = keys(this.library(), this.corpus()).get(match[1]!);
+      const info = keys(this.library(), this.corpus()).get(match[1] ?? '');
       if (!info) return undefined;
       return new vscode.Hover(reference(info), new vscode.Range(position.line, start, position.line, end));
     }

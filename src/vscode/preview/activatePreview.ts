@@ -13,7 +13,7 @@ import { citationsPlugin } from './markdownItCitations';
  * configured CSL style (`sourcebook.citation.style` when it is APA, Chicago or
  * MLA, else Chicago author-date, pandoc's own default).
  */
-export function activatePreview(services: Services): { extendMarkdownIt(md: MarkdownIt): MarkdownIt } {
+export function activatePreview(services: Services): { extendMarkdownIt: (md: MarkdownIt) => MarkdownIt } {
   const style = (): CslStyle => {
     const configured = vscode.workspace.getConfiguration('sourcebook', null).get<string>('citation.style', 'footnote');
     return isCslStyle(configured as never) ? (configured as CslStyle) : 'chicago';
@@ -26,7 +26,7 @@ export function activatePreview(services: Services): { extendMarkdownIt(md: Mark
     }),
   );
   return {
-    extendMarkdownIt(md) {
+    extendMarkdownIt: (md) => {
       citationsPlugin(md, { article: (id) => services.corpus.current.article(id), style });
       return md;
     },

@@ -5,7 +5,7 @@ import footnote from 'markdown-it-footnote';
 import { type CslStyle, formatCslCitation, formatCslEntry, toCslItem } from '../../core/citations';
 import { readLocator } from '../../core/citations/locator';
 import type { Article } from '../../core/model';
-import { pandocKey } from '../../core/quotes/quoteParagraph';
+import { pandocKey } from '../../core/quotes/quoteCitation';
 
 /** What the plugin needs from Sourcebook: the article a key names, and the style to format in. */
 export interface CitationSource {
@@ -25,7 +25,7 @@ export function citationsPlugin(md: MarkdownIt, source: CitationSource): void {
   md.use(footnote as unknown as (md: MarkdownIt) => void);
   md.inline.ruler.before('link', 'sourcebook_citation', (state, silent) => citation(state, silent));
   md.renderer.rules.sourcebook_citation = (tokens, idx) => {
-    const { key, locator } = tokens[idx]!.meta as { key: string; locator?: string };
+    const { key, locator } = tokens[idx]?.meta as { key: string; locator?: string };
     const article = source.article(key);
     if (!article)
       return `<span class="sourcebook-citation sourcebook-unknown" title="No article ${md.utils.escapeHtml(key)} in the corpus">[@${md.utils.escapeHtml(key)}${locator ? `, ${md.utils.escapeHtml(locator)}` : ''}]</span>`;

@@ -55,13 +55,14 @@ export async function insertQuote(
     eol: document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n',
     ...(pending ? { bibliography: bibliographyFromNote(document.uri, pending.uri) } : {}),
   });
-  const ranges = rendered.edits.map(
-    (edit) => new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)),
-  );
-  const applied = await editor.edit(
-    (builder) => rendered.edits.forEach((edit, i) => builder.replace(ranges[i]!, edit.text)),
-    { undoStopBefore: undo.before, undoStopAfter: undo.after },
-  );
+  const edits = rendered.edits.map((edit) => ({
+    range: new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)),
+    text: edit.text,
+  }));
+  const applied = await editor.edit((builder) => edits.forEach((edit) => builder.replace(edit.range, edit.text)), {
+    undoStopBefore: undo.before,
+    undoStopAfter: undo.after,
+  });
   if (!applied) return undefined;
   const end = document.positionAt(rendered.quoteOffset + rendered.quote.length);
   editor.selection = new vscode.Selection(end, end);

@@ -108,7 +108,13 @@ export class QuoteCommands {
     style: unknown,
     undo?: UndoStops,
   ): Promise<InsertedQuote | undefined> {
-    const article = corpus.article(passage.articleId)!;
+    const article = corpus.article(passage.articleId);
+    if (!article) {
+      void vscode.window.showWarningMessage(
+        `Sourcebook could not insert the quote: its article is no longer in the corpus.`,
+      );
+      return undefined;
+    }
     try {
       const inserted = await insertQuote(
         editor,

@@ -139,7 +139,7 @@ export function pickPassages(corpus: Corpus, request: PickRequest): Promise<Pass
         if (switchingStyle) return; // the style picker took the screen for a moment; this one comes back
         if (warming) clearInterval(warming);
         lastQuery = picker.value;
-        disposables.forEach((d) => d.dispose());
+        for (const d of disposables) d.dispose();
         picker.dispose();
         // The quotes go in once the preview has closed and the note's editor is where it was.
         void preview.close().then(

@@ -5,7 +5,8 @@ import { Commands, Views } from '../commandIds';
 import type { CorpusService } from '../corpus/corpusService';
 import { setting } from '../settings';
 import { type EntityChoice, pickTopicsFilter } from './filterPick';
-import type { TopicsNode, TopicsTreeProvider } from './topicsTreeProvider';
+import type { TopicsNode } from './topicsNodes';
+import type { TopicsTreeProvider } from './topicsTreeProvider';
 
 /** Where a command from the tree or a link points: an article, optionally one of its sections. */
 export interface ArticlePlace {

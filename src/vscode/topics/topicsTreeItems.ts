@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Grouping, OutlineArticle } from '../../core/topicTree';
 import { Commands } from '../commandIds';
 import type { OpenArticleArgs } from '../corpus/commands';
-import type { ArticleNode, GroupNode, SectionNode, TopicsNode } from './topicsTreeProvider';
+import type { ArticleNode, GroupNode, SectionNode, TopicsNode } from './topicsNodes';
 
 /** `contextValue`s the menus in package.json match on. */
 export const TopicsItemContext = {

@@ -1,45 +1,10 @@
 import * as vscode from 'vscode';
 import { articleFilter, type MentionLookup } from '../../core/articleFilter';
 import type { Article } from '../../core/model';
-import {
-  type Grouping,
-  type OutlineArticle,
-  type OutlineSection,
-  outlineArticle,
-  outlineSections,
-  topicTree,
-} from '../../core/topicTree';
+import { type Grouping, outlineArticle, outlineSections, topicTree } from '../../core/topicTree';
 import type { CorpusService } from '../corpus/corpusService';
+import type { ArticleNode, GroupNode, SectionNode, TopicsNode } from './topicsNodes';
 import { topicsTreeItem } from './topicsTreeItems';
-
-export interface GroupNode {
-  readonly kind: 'group';
-  readonly id: string;
-  readonly grouping: Grouping;
-  readonly key: string;
-  readonly label: string;
-  readonly description?: string;
-  readonly articles: readonly ArticleNode[];
-}
-
-export interface ArticleNode {
-  readonly kind: 'article';
-  readonly id: string;
-  readonly parent: GroupNode;
-  readonly article: OutlineArticle;
-  /** Parsed on first use: listing a topic does not parse its articles. */
-  readonly sections: readonly SectionNode[];
-}
-
-export interface SectionNode {
-  readonly kind: 'section';
-  readonly id: string;
-  readonly parent: ArticleNode;
-  readonly articleId: string;
-  readonly section: OutlineSection;
-}
-
-export type TopicsNode = GroupNode | ArticleNode | SectionNode;
 
 /**
  * The Topics view's data: groups (topic, publisher or year) → articles →

@@ -47,7 +47,7 @@ describe('sourcebook search and quote', () => {
     );
   });
 
-  it('refuses an unknown style', async () => {
+  it('refuses an unknown style', () => {
     const context = createContext(parseCli(['quote', 'x', '--style', 'harvard']), () => undefined);
     expect(() => quoteCommand.run(context)).toThrow(
       /--style must be one of footnote, inline, pandoc, apa, chicago, mla/,

@@ -136,7 +136,7 @@ describe('inserted quotes are well-formed and inert', () => {
           // The same passage as if on page 2 of a PDF: the citation names the page, and checks clean.
           const pages = [0, passage.range.start.offset];
           const paged = new Proxy(article, {
-            get: (target, key) => (key === 'pages' ? pages : Reflect.get(target, key)),
+            get: (target, key): unknown => (key === 'pages' ? pages : Reflect.get(target, key)),
           });
           const onPage = applyEdits('', renderQuote('', passage, paged, style, 0).edits);
           expect(onPage, style).toMatch(PAGE_CITED[style]);

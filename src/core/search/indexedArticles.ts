@@ -1,0 +1,89 @@
+// The shapes the passage search is given and keeps: its options, the entry of
+// each indexed article, and the snapshot a persisted index is made from.
+import type { Article } from '../model';
+import type { ParagraphDoc } from './hits';
+import type { Segment } from './segment';
+
+export interface PassageSearchOptions {
+  /** Most hits to return (default 20). */
+  readonly limit?: number;
+  /** Only passages of this article… */
+  readonly articleId?: string;
+  /** …and of this section of it. */
+  readonly sectionIndex?: number;
+  /**
+   * Search what is indexed so far instead of finishing the index first: for
+   * search-as-you-type while the index warms up in the background.
+   */
+  readonly partial?: boolean;
+}
+
+export interface IndexedArticle {
+  /** Undefined while the entry comes from a snapshot and no article of the corpus has claimed it. */
+  article: Article | undefined;
+  readonly id: string;
+  readonly hash: number;
+  firstDoc: number;
+  count: number;
+  /** Per document, its section index and its paragraph's index in the section. */
+  refs: Int32Array;
+  done: boolean;
+  removed: boolean;
+}
+
+/**
+ * A search index as persisted: per article its id, content hash, first
+ * document and document count (documents contiguous, in order), per document
+ * where its paragraph is, and the term index.
+ */
+export interface SearchSnapshot {
+  readonly articles: readonly (readonly [id: string, hash: number, firstDoc: number, count: number])[];
+  readonly refs: Int32Array;
+  readonly segment: Segment;
+}
+
+/** Where the index came from: articles taken over from a snapshot, and articles tokenized here. */
+export interface SearchIndexStats {
+  readonly restored: number;
+  readonly indexed: number;
+}
+
+/** The live entry whose documents include `id` (entries are sorted by `firstDoc`, documents contiguous). */
+export function ownerOf(owners: readonly IndexedArticle[], id: number): IndexedArticle | undefined {
+  let lo = 0;
+  let hi = owners.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const entry = owners[mid];
+    if (!entry) return undefined;
+    if (id < entry.firstDoc) hi = mid - 1;
+    else if (id >= entry.firstDoc + entry.count) lo = mid + 1;
+    else return entry.removed ? undefined : entry;
+  }
+  return undefined;
+}
+
+/** Whether document `id` of `entry` is in the article `articleId` (and its section `sectionIndex`, if given). */
+export function inScope(
+  entry: IndexedArticle | undefined,
+  id: number,
+  articleId: string,
+  sectionIndex: number | undefined,
+): boolean {
+  return (
+    entry !== undefined &&
+    entry.id === articleId &&
+    (sectionIndex === undefined || entry.refs[(id - entry.firstDoc) * 2] === sectionIndex)
+  );
+}
+
+/** The paragraph document `id` of `entry` stands for, or undefined when its article is gone or changed. */
+export function paragraphDoc(entry: IndexedArticle, id: number): ParagraphDoc | undefined {
+  const article = entry.article;
+  const at = (id - entry.firstDoc) * 2;
+  const sectionIndex = entry.refs[at];
+  const paragraphIndex = entry.refs[at + 1];
+  if (!article || sectionIndex === undefined || paragraphIndex === undefined) return undefined;
+  const paragraph = article.sections[sectionIndex]?.paragraphs[paragraphIndex];
+  return paragraph && { articleId: article.id, sectionIndex, paragraph };
+}
