@@ -3,6 +3,7 @@
 // beside the alternative a user has, and writes docs/benchmarks.md.
 //
 //   node scripts/bench/run.mjs [--reps N] [--articles N] [--skip-host] [--skip-large] [--scale] [--no-write]
+//                              [--skip-archive] [--archive-articles N]
 //
 // A run that skips figures prints them but leaves docs/benchmarks.md alone
 // unless --write is given.
@@ -35,6 +36,8 @@ const { values: opts } = parseArgs({
     'scale-articles': { type: 'string', default: '100000' },
     write: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
+    'skip-archive': { type: 'boolean', default: false },
+    'archive-articles': { type: 'string', default: '200000' },
   },
 });
 const reps = Number(opts.reps);
@@ -288,7 +291,22 @@ async function main() {
   });
 }
 
-main().catch((error) => {
-  process.stderr.write(`bench: FAILED: ${error.stack ?? error}\n`);
-  process.exit(1);
-});
+main()
+  .then(() => {
+    // The team archive's figures (PostgreSQL): their own script and section, as the readers'.
+    if (opts['skip-archive']) return;
+    execFileSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'scripts/bench/archive.mjs'),
+        '--articles',
+        opts['archive-articles'],
+        ...(write ? [] : ['--no-write']),
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+  })
+  .catch((error) => {
+    process.stderr.write(`bench: FAILED: ${error.stack ?? error}\n`);
+    process.exit(1);
+  });

@@ -8,4 +8,4 @@ export interface TestPostgres {
 }
 export declare const TEST_USER: string;
 export declare const TEST_DATABASE: string;
-export declare function startPostgres(): Promise<TestPostgres>;
+export declare function startPostgres(options?: { durable?: boolean }): Promise<TestPostgres>;
