@@ -110,5 +110,6 @@ function citation(md: SafeMarkdown, article: Article | undefined, sentence: Evid
 }
 
 function count(n: number, noun: string): string {
-  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+  // Grouped by hand: the first toLocaleString of a process loads locale data, some 20 ms of the first card.
+  return `${String(n).replace(/\B(?=(\d{3})+$)/g, ',')} ${noun}${n === 1 ? '' : 's'}`;
 }
