@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { checkNote, type QuoteProblem } from '../../core/integrity/checkNote';
+import { foldUnknownArticles } from '../../core/integrity/unloadedArticles';
 import type { SourceRange } from '../../core/model';
 import { ARTICLE_SCHEME, articleUri } from '../corpus/articleDocuments';
 import type { CorpusService } from '../corpus/corpusService';
@@ -102,9 +103,22 @@ export class QuoteDiagnostics implements vscode.Disposable {
   }
 
   private publish(uri: vscode.Uri, problems: readonly QuoteProblem[]): void {
+    // Citations of articles that are not loaded are one error, not one per quote.
+    const shown = foldUnknownArticles(problems, this.corpus.current.size);
     this.collection.set(
       uri,
-      problems.map((problem) => this.diagnostic(problem)),
+      shown.map(({ problem, also }) => {
+        const diagnostic = this.diagnostic(problem);
+        if (also.length > 0)
+          diagnostic.relatedInformation = also.map(
+            (other) =>
+              new vscode.DiagnosticRelatedInformation(
+                new vscode.Location(uri, toRange(other.range)),
+                `Also cites an article that is not loaded${other.articleId ? `: ${other.articleId}` : ''}`,
+              ),
+          );
+        return diagnostic;
+      }),
     );
   }
 

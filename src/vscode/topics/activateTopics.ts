@@ -35,8 +35,8 @@ export function activateTopics(services: Services, entities: EntityAccess): Topi
   const showState = () => {
     const filter = topics.filter;
     void vscode.commands.executeCommand('setContext', ContextKeys.topicsFiltered, filter !== undefined);
-    if (filter === undefined)
-      view.message = ''; // an empty message hides it
+    // An empty message hides it; with no articles at all the view's welcome content says why, filter or not.
+    if (filter === undefined || corpus.current.size === 0) view.message = '';
     else {
       const { shown, total } = topics.counts();
       view.message = `Filtered by “${filter}”: ${shown} of ${total} article${total === 1 ? '' : 's'}. Clear the filter to see all.`;
