@@ -63,6 +63,8 @@ async function build(staging) {
     logLevel: 'warning',
     loader: { '.csl': 'text' },
     external: ['vscode'],
+    // As scripts/build.mjs: jsonc-parser's UMD build requires its parts at run time, which a bundle cannot resolve.
+    alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   };
   await esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'scripts/bench/probe.ts')], outfile: PROBE });
   await esbuild.build({
