@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { isCslStyle, type CslStyle } from '../../core/citations';
 import type { Services } from '../services';
 import { Commands } from '../commandIds';
+import { styleInForce } from '../quotes/citationStyleSetting';
 import { exportActiveNote } from './exportNoteCommand';
 import { citationsPlugin } from './markdownItCitations';
 
@@ -15,8 +16,8 @@ import { citationsPlugin } from './markdownItCitations';
  */
 export function activatePreview(services: Services): { extendMarkdownIt: (md: MarkdownIt) => MarkdownIt } {
   const style = (): CslStyle => {
-    const configured = vscode.workspace.getConfiguration('sourcebook', null).get<string>('citation.style', 'footnote');
-    return isCslStyle(configured as never) ? (configured as CslStyle) : 'chicago';
+    const { style: configured } = styleInForce();
+    return isCslStyle(configured) ? configured : 'chicago';
   };
   services.context.subscriptions.push(
     vscode.commands.registerCommand(Commands.exportNote, exportActiveNote),

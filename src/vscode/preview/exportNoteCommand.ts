@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isCslStyle, type CslStyle } from '../../core/citations';
+import { styleInForce } from '../quotes/citationStyleSetting';
 import {
   EXPORT_FORMATS,
   type ExportFormat,
@@ -31,8 +32,8 @@ export async function exportActiveNote(args: { format?: ExportFormat } = {}): Pr
         ExportFormat | undefined);
   if (!format) return undefined;
   if (editor.document.isDirty) await editor.document.save();
-  const configured = vscode.workspace.getConfiguration('sourcebook', editor.document.uri).get<string>('citation.style');
-  const style: CslStyle = isCslStyle(configured as never) ? (configured as CslStyle) : 'chicago';
+  const configured = styleInForce(editor.document.uri).style;
+  const style: CslStyle = isCslStyle(configured) ? configured : 'chicago';
   try {
     const written = exportNote(editor.document.uri.fsPath, format, { style });
     void vscode.window.showInformationMessage(`Sourcebook: exported ${vscode.workspace.asRelativePath(written)}.`);

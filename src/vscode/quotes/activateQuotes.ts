@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { isCslStyle, isCitationStyle, prepareCslStyle } from '../../core/citations';
+import { isCslStyle, prepareCslStyle } from '../../core/citations';
 import type { Corpus } from '../../core/corpus';
 import { searchIndexFor } from '../../core/search';
 import { Commands } from '../commandIds';
 import type { Services } from '../services';
+import { styleInForce } from './citationStyleSetting';
 import { NotesTracker } from './notesTracker';
 import { type InsertQuoteArgs, QuoteCommands } from './quoteCommands';
 
@@ -71,8 +72,8 @@ function buildIndex(corpus: Corpus, services: Services, signal: AbortSignal): vo
 
 /** Compiles the configured CSL style while nobody waits on it (APA's first use takes a second or two). */
 function prepareStyle(services: Services): void {
-  const style = vscode.workspace.getConfiguration('sourcebook', null).get<string>('citation.style');
-  if (!isCitationStyle(style) || !isCslStyle(style)) return;
+  const { style } = styleInForce();
+  if (!isCslStyle(style)) return;
   const started = Date.now();
   try {
     prepareCslStyle(style);

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import * as vscode from 'vscode';
 import { type CitationStyle, CITATION_STYLES, isCitationStyle } from '../../core/citations';
+import { styleInForce } from './citationStyleSetting';
 import type { Article, Passage } from '../../core/model';
 import { renderQuote } from '../../core/quotes';
 import { type PendingBibliography, prepareBibliography, writeBibliography } from './bibliographyFile';
@@ -20,10 +21,11 @@ export function citationStyle(requested: unknown, note: vscode.Uri, log: vscode.
   if (isCitationStyle(requested)) return requested;
   if (requested !== undefined)
     log.warn(`unknown citation style ${JSON.stringify(requested)}; expected one of ${CITATION_STYLES.join(', ')}`);
-  const configured = vscode.workspace.getConfiguration('sourcebook', note).get<string>('citation.style', 'footnote');
-  if (isCitationStyle(configured)) return configured;
-  log.warn(`sourcebook.citation.style "${configured}" is not a citation style; using footnote`);
-  return 'footnote';
+  const inForce = styleInForce(note);
+  const configured = vscode.workspace.getConfiguration('sourcebook', note).get<unknown>('citation.style');
+  if (configured !== undefined && !isCitationStyle(configured))
+    log.warn(`sourcebook.citation.style ${JSON.stringify(configured)} is not a citation style; using ${inForce.style}`);
+  return inForce.style;
 }
 
 /** Whether an insert opens and closes an undo step: several inserts in a row share one when only the first opens it and only the last closes it. */

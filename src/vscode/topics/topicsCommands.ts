@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { type CitationStyle, formatReference, isCitationStyle } from '../../core/citations';
+import { formatReference } from '../../core/citations';
 import type { Grouping } from '../../core/topicTree';
 import { Commands, Views } from '../commandIds';
 import type { CorpusService } from '../corpus/corpusService';
-import { setting } from '../settings';
+import { styleInForce } from '../quotes/citationStyleSetting';
 import { type EntityChoice, pickTopicsFilter } from './filterPick';
 import type { TopicsNode } from './topicsNodes';
 import type { TopicsTreeProvider } from './topicsTreeProvider';
@@ -63,7 +63,7 @@ export function registerTopicsCommands(deps: TopicsCommandDeps): vscode.Disposab
         return undefined;
       }
       const section = place.sectionIndex === undefined ? undefined : article.sections[place.sectionIndex];
-      const style = citationStyle();
+      const style = styleInForce().style;
       const citation = formatReference(article, style, section);
       await vscode.env.clipboard.writeText(citation);
       vscode.window.setStatusBarMessage(`$(copy) Citation copied (${style} style)`, 4000);
@@ -91,9 +91,4 @@ export function registerTopicsCommands(deps: TopicsCommandDeps): vscode.Disposab
       return true;
     }),
   ];
-}
-
-function citationStyle(): CitationStyle {
-  const style = setting<string>('citation.style', 'footnote', null);
-  return isCitationStyle(style) ? style : 'footnote';
 }
