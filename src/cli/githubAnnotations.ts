@@ -10,7 +10,7 @@ export interface AnnotatedProblem {
   readonly line: number;
   /** 1-based. */
   readonly column: number;
-  readonly severity: 'error' | 'warning';
+  readonly severity: 'error' | 'warning' | 'information';
   readonly message: string;
   readonly code: string;
   /** The closest source passage, shown under the message. */
@@ -26,7 +26,8 @@ export function githubAnnotation(problem: AnnotatedProblem): string {
     `title=${escapeProperty(`Sourcebook ${problem.code}`)}`,
   ].join(',');
   const message = problem.closest === null ? problem.message : `${problem.message}\nSource: ${problem.closest}`;
-  return `::${problem.severity} ${properties}::${escapeData(message)}`;
+  const level = problem.severity === 'information' ? 'notice' : problem.severity;
+  return `::${level} ${properties}::${escapeData(message)}`;
 }
 
 // The runner reads a command up to the end of its line and splits properties

@@ -92,7 +92,7 @@ suite('Quote integrity', () => {
     assert.equal(warning.code, 'misquote');
     assert.match(
       warning.message,
-      /^Quote does not match the source\. Closest passage in "Alibaba's AI Gamble Is Paying Off.*" § Why Is Alibaba Sacrificing Short-Term Profits for AI\?: "Developer adoption/,
+      /^Quote does not match the source\. In "Alibaba's AI Gamble Is Paying Off.*" § Why Is Alibaba Sacrificing Short-Term Profits for AI\?: the source says "[^"]+", the quote says "[^"]+"\.$/,
     );
     assert.equal(warning.relatedInformation?.[0]?.location.uri.scheme, 'sourcebook');
 

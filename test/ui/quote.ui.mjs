@@ -71,7 +71,13 @@ export const tests = {
       .locator('.editor-group-container.active .view-line', { hasText: 'sacrificing short-term margins' })
       .first()
       .waitFor({ state: 'visible' });
-    assert.equal(await wb.editorText(), ['# Evidence', '', 'Price war:', '', QUOTE, '', DEFINITION, ''].join('\n'));
+    const inserted = await wb.editorText();
+    // The quote line ends with its hidden anchor comment; the rest is exactly the cited-quote format.
+    assert.match(inserted, /\]<!-- sourcebook|\] <!-- sourcebook h=[0-9a-f]{8} [^<>]* -->\n/);
+    assert.equal(
+      inserted.replace(/ <!-- sourcebook [^<>]* -->/g, ''),
+      ['# Evidence', '', 'Price war:', '', QUOTE, '', DEFINITION, ''].join('\n'),
+    );
     // For the screenshot, wrap the long lines as a person would read them.
     await wb.runCommand('View: Toggle Word Wrap');
     await page.keyboard.press('Control+Home');

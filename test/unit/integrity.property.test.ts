@@ -194,7 +194,10 @@ describe('quote integrity, on quotes the insert feature writes', { timeout: 120_
             fc.pre(mutated !== undefined && !rough(proseOf(passage)).includes(rough(mutated)));
             const inserted = insert(noteText, { ...passage, text: mutated }, citationStyle, at);
             const problems = checkNote(inserted.text, corpus);
-            expect(problems.map((p) => p.code)).toEqual(['misquote']);
+            // One problem: the closest passage and the words that differ, or, when too few words are left in
+            // common to name a passage (a short one), `gone`.
+            expect(problems).toHaveLength(1);
+            expect(['misquote', 'gone']).toContain(problems[0]!.code);
             expect(sameTitle(passage)).toContain(problems[0]!.articleId);
             expect(problems[0]!.range.start.offset).toBe(inserted.start - 1);
           },

@@ -124,7 +124,7 @@ describe('checkNote', () => {
       severity: 'warning',
       articleId: GAMBLE,
       range: { start: { line: 0, character: 2 }, end: { line: 0, character: 4 + LEAD.length } },
-      message: `Quote does not match the source. Closest passage in "Alibaba's AI Gamble Is Paying Off: How Qwen Became China's Answer to ChatGPT": "Alibaba is transforming from an e-commerce giant into an artificial intelligence powerhouse…"`,
+      message: `Quote does not match the source. In "Alibaba's AI Gamble Is Paying Off: How Qwen Became China's Answer to ChatGPT": the source says "powerhouse", the quote says "superpower".`,
       closest: { articleId: GAMBLE, passageId: `${GAMBLE}#0.0`, sectionIndex: 0, text: LEAD },
       fix: { text: LEAD.slice(0, -1) },
     });
@@ -140,7 +140,7 @@ describe('checkNote', () => {
       corpus,
     );
     expect(problem!.message).toMatch(
-      /§ Why Is Alibaba Sacrificing Short-Term Profits for AI\?: "Competitors like PDD Holdings/,
+      /§ Why Is Alibaba Sacrificing Short-Term Profits for AI\?: the source says "ByteDance", the quote says "Tencent"\.$/,
     );
     expect(problem!.closest!.sectionTitle).toBe('Why Is Alibaba Sacrificing Short-Term Profits for AI?');
   });
@@ -196,10 +196,11 @@ describe('checkNote', () => {
     expect(checkNote(note.replace('transforming', 'turning'), corpus)).toHaveLength(1);
   });
 
-  it('says when nothing in the article is close to the quote, and offers no fix', () => {
+  it('says when nothing in the article is close to the quote (gone, an error), and offers no fix', () => {
     const [problem] = checkNote(`> "Bananas grow on tall herbaceous plants in warm climates."[^${GAMBLE}]`, corpus);
     expect(problem).toMatchObject({
-      code: 'misquote',
+      code: 'gone',
+      severity: 'error',
       message: expect.stringMatching(/no passage of .* is close to it/),
     });
     expect(problem!.fix).toBeUndefined();

@@ -60,7 +60,9 @@ describe('sourcebook check', () => {
         line: 3,
         column: 3,
         severity: 'warning',
-        message: expect.stringMatching(/^Quote does not match the source\. Closest passage in "Alibaba's AI Gamble/),
+        message: expect.stringMatching(
+          /^Quote does not match the source\. In "Alibaba's AI Gamble.*" § .*: the source says "150", the quote says "15"\.$/,
+        ),
         articleId: 'alibaba-ai-gamble-qwen',
         closest: expect.stringMatching(
           /^Developer adoption of the Qwen model suite grew by 150 percent over the last six months, demonstrating/,
@@ -113,11 +115,12 @@ describe('sourcebook check', () => {
     };
     expect(await checkCommand.run(context)).toBe(1);
     const entries = JSON.parse(lines.join('\n')) as Record<string, unknown>[];
-    expect(entries.map((e) => [e.status, e.severity, e.kind, e.articleId])).toEqual([
-      ['changed', 'warning', 'pandoc', 'alibaba-ai-gamble-qwen'],
-      ['unknown-article', 'error', 'pandoc', 'nowhere'],
-      ['match', 'info', 'footnote', 'alibaba-ai-gamble-qwen'],
+    expect(entries.map((e) => [e.status, e.severity, e.kind, e.citation, e.articleId])).toEqual([
+      ['changed', 'warning', 'quote', 'pandoc', 'alibaba-ai-gamble-qwen'],
+      ['unknown-article', 'error', 'quote', 'pandoc', 'nowhere'],
+      ['match', 'info', 'quote', 'footnote', 'alibaba-ai-gamble-qwen'],
     ]);
+    expect(entries.map((e) => e.score)).toEqual([expect.any(Number), null, 1]);
     for (const entry of entries)
       expect(Object.keys(entry)).toEqual(
         expect.arrayContaining(['file', 'line', 'severity', 'status', 'message', 'articleId', 'closest']),

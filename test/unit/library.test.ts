@@ -88,7 +88,7 @@ describe('a corpus matched to the library', () => {
 
   it('cites a page whose URL is in the library with its key, and the quote passes check', async () => {
     const quoted = await run(quoteCommand, ['bananas from Rotterdam', '--style', 'pandoc']);
-    expect(quoted.out).toMatch(/ \[@lindqvist2026cranes(?:, sec\. [^\]]+)?\]$/);
+    expect(quoted.out).toMatch(/ \[@lindqvist2026cranes(?:, sec\. [^\]]+)?\] <!-- sourcebook [^<>]+ -->$/);
     const note = join(dir, 'note.md');
     writeFileSync(note, `# Note\n\n${quoted.out}\n`);
     expect((await run(checkCommand, [note])).code).toBe(0);
@@ -96,10 +96,10 @@ describe('a corpus matched to the library', () => {
 
   it('matches by BibTeX URL and by a front-matter citekey, and formats with the library metadata', async () => {
     expect((await run(quoteCommand, ['forges in the world', '--style', 'pandoc'])).out).toMatch(
-      /\[@wren2025reactors(?:, sec\. [^\]]+)?\]$/,
+      /\[@wren2025reactors(?:, sec\. [^\]]+)?\] <!-- sourcebook [^<>]+ -->$/,
     );
     expect((await run(quoteCommand, ['record low strike price', '--style', 'pandoc'])).out).toMatch(
-      /\[@brennan2026wind\]$/,
+      /\[@brennan2026wind\] <!-- sourcebook [^<>]+ -->$/,
     );
     const apa = (await run(quoteCommand, ['record low strike price', '--style', 'apa'])).out;
     expect(apa).toContain('Brennan');

@@ -60,6 +60,26 @@ export class ArticleWords {
     return this.starts.length;
   }
 
+  /** The normalized words joined by single spaces, with a space before the first and after the last. */
+  get text(): string {
+    return this.joined;
+  }
+
+  /** Index of the first word that starts in `text` at or after `at` (a character offset of `text`), or `length`. */
+  wordAtText(at: number): number {
+    return firstAtOrAfter(this.joinedStarts, at);
+  }
+
+  /** Where word `i` starts in `text`. */
+  textStart(i: number): number {
+    return this.joinedStarts[i] ?? this.joined.length;
+  }
+
+  /** Index of the first word that ends after source offset `offset` (the word holding it, or the next), or `length`. */
+  wordAtSource(offset: number): number {
+    return firstAtOrAfter(this.ends, offset + 1);
+  }
+
   /**
    * Index of the first word of the earliest exact occurrence of `words` at or
    * after word `from`, or -1.
@@ -117,6 +137,18 @@ export class ArticleWords {
   private wordAtJoined(at: number): number {
     return lastAtOrBefore(this.joinedStarts, at);
   }
+}
+
+/** Index of the first value of sorted `values` that is at least `at`, or `values.length`. */
+function firstAtOrAfter(values: Int32Array, at: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((values[mid] ?? at) < at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /**

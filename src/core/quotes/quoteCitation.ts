@@ -4,6 +4,8 @@
  * both read by.
  */
 
+import { ANCHOR_OPEN } from './quoteAnchor';
+
 export type NoteCitation =
   | { readonly kind: 'footnote'; readonly label: string; readonly start: number; readonly end: number }
   | {
@@ -190,6 +192,8 @@ function dashCitationEnd(text: string, from: number, lineStarts: ReadonlySet<num
   let curly = 0;
   for (let i = from; i < text.length; i++) {
     const ch = text[i];
+    // A quote's anchor comment ends its citation.
+    if (ch === '<' && text.startsWith(ANCHOR_OPEN, i)) return i;
     if (i > from && lineStarts.has(i) && !star && !underscore && parens <= 0 && brackets <= 0 && curly <= 0) {
       if (openingMark(text, i)) return i;
     }

@@ -27,6 +27,8 @@ import {
   skipSpace,
 } from './quoteCitation';
 
+import { type NoteAnchor, readAnchor } from './quoteAnchor';
+
 export type { NoteCitation } from './quoteCitation';
 
 export interface NoteQuote {
@@ -37,6 +39,8 @@ export interface NoteQuote {
   readonly textStart: number;
   readonly textEnd: number;
   readonly citation: NoteCitation;
+  /** The anchor comment after the citation (`quoteAnchor.ts`), for quotes inserted with one. */
+  readonly anchor?: NoteAnchor;
 }
 
 /** A blockquote that opens with a quote mark and has a citation-like tail, but no readable cited quote. */
@@ -112,14 +116,19 @@ export function quotesOfParagraph(
       return;
     }
     const citation = readCitation(text, found.citationStart, found.kind, stream);
+    const after = skipSpace(text, citation.end);
+    const anchor = readAnchor(text, after);
     quotes.push({
       start: stream.noteOffset(at),
       end: stream.noteOffset(found.close + 1),
       textStart: stream.noteOffset(open.textStart),
       textEnd: stream.noteOffset(found.textEnd),
       citation: citation.citation,
+      ...(anchor
+        ? { anchor: { ...anchor.anchor, start: stream.noteOffset(after), end: stream.noteOffset(anchor.end) } }
+        : {}),
     });
-    at = skipSpace(text, citation.end);
+    at = anchor ? skipSpace(text, anchor.end) : after;
     first = false;
   }
 }

@@ -2,10 +2,12 @@ import type { CitationStyle } from '../citations';
 import { placeOfPassage } from '../citations/locator';
 import type { Article, Passage } from '../model';
 import { eolOf } from '../text/noteLines';
-import { type CitedQuoteParts, citedQuoteParts } from './citedQuote';
+import { type CitedQuoteParts, citedQuoteParts, quoteText } from './citedQuote';
 import { bibliographyEdit, definitionEdit, referenceEdit, type TextEdit } from './noteEdits';
 import { blockBoundary, leadingBreak, trailingBreak } from './placement';
 import { type NoteScan, scanNote } from './noteScan';
+import { anchorOfPassage } from '../integrity/anchor';
+import { formatAnchor } from './quoteAnchor';
 
 export type { TextEdit } from './noteEdits';
 
@@ -19,6 +21,8 @@ export interface RenderQuoteOptions {
    * (relative to the note); `references.json` by default.
    */
   readonly bibliography?: string;
+  /** Whether to write the quote's anchor comment (`quoteAnchor.ts`) after its citation; by default it is written. */
+  readonly anchor?: boolean;
 }
 
 export interface RenderedQuote {
@@ -58,7 +62,14 @@ export function renderQuote(
   const eol = options.eol ?? eolOf(noteText);
   const { section, page } = placeOfPassage(article, passage);
   const scan = scanNote(noteText);
-  const parts = reuseFootnote(citedQuoteParts(passage.text, article, section, style, page), scan);
+  const cited = reuseFootnote(citedQuoteParts(passage.text, article, section, style, page), scan);
+  const parts =
+    options.anchor === false
+      ? cited
+      : {
+          ...cited,
+          quote: `${cited.quote} ${formatAnchor(anchorOfPassage(quoteText(passage.text), article, passage.range.start.offset, passage.range.end.offset))}`,
+        };
   const tailStart = Math.min(
     scan.trailingFootnotesStart ?? noteText.length,
     scan.references?.headingStart ?? noteText.length,

@@ -124,7 +124,12 @@ export class QuoteDiagnostics implements vscode.Disposable {
 
   /** The diagnostic shown for a problem. */
   diagnostic(problem: QuoteProblem): vscode.Diagnostic {
-    const severity = problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
+    const severity =
+      problem.severity === 'error'
+        ? vscode.DiagnosticSeverity.Error
+        : problem.severity === 'information'
+          ? vscode.DiagnosticSeverity.Information
+          : vscode.DiagnosticSeverity.Warning;
     const diagnostic = new vscode.Diagnostic(toRange(problem.range), problem.message, severity);
     diagnostic.source = 'sourcebook';
     diagnostic.code = problem.code;

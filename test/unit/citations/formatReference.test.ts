@@ -87,7 +87,7 @@ describe('formatReference', () => {
 
   it('cites in the text after the quote and lists the reference under Works Cited', { timeout: CSL_TIMEOUT }, () => {
     const passage = bundled.passage('alibaba-ai-gamble-qwen#0.0')!;
-    const note = applyEdits('', renderQuote('', passage, gamble, 'mla', 0).edits);
+    const note = applyEdits('', renderQuote('', passage, gamble, 'mla', 0, { anchor: false }).edits);
     expect(note).toBe(
       [
         `> "${passage.text}" (“Alibaba's AI Gamble Is Paying Off: How Qwen Became China's Answer to ChatGPT”)`,

@@ -36,13 +36,15 @@ describe('sourcebook search and quote', () => {
     const passage = corpus.passage('alibaba-qwen-shareholders#8.2')!;
     const inserted = applyEdits('', renderQuote('', passage, corpus.article(passage.articleId)!, 'footnote', 0).edits);
     expect(`${printed}\n`).toBe(inserted);
+    const [line] = inserted.split('\n');
+    const anchor = / <!-- sourcebook [^<>]+ -->$/.exec(line!)![0];
     expect(await run(quoteCommand, ['Huawei Ascend processors', '--style', 'pandoc'])).toBe(
       [
         '---',
         'bibliography: references.json',
         '---',
         '',
-        `${inserted.split('\n')[0]!.replace(/\[\^[^\]]+\]$/, '')} [@alibaba-qwen-shareholders, sec. Risks and the Geopolitical Minefield]`,
+        `${line!.slice(0, -anchor.length).replace(/\[\^[^\]]+\]$/, '')} [@alibaba-qwen-shareholders, sec. Risks and the Geopolitical Minefield]${anchor}`,
       ].join('\n'),
     );
   });

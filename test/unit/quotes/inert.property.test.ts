@@ -65,6 +65,11 @@ function nodesOf(node: RootContent | Root, type: string): number {
   return count;
 }
 
+function htmlOf(node: RootContent | Root): string[] {
+  const own = node.type === 'html' ? [node.value] : [];
+  return 'children' in node ? [...own, ...(node.children as RootContent[]).flatMap(htmlOf)] : own;
+}
+
 /** The top-level blocks each style writes into an empty note. */
 const EXPECTED_BLOCKS: Record<CitationStyle, string[]> = {
   footnote: ['blockquote', 'footnoteDefinition'],
@@ -118,8 +123,11 @@ describe('inserted quotes are well-formed and inert', () => {
             quote.children.map((c) => c.type),
             note,
           ).toEqual(['paragraph']);
-          for (const type of ['link', 'image', 'html', 'inlineCode', 'linkReference', 'imageReference'])
+          for (const type of ['link', 'image', 'inlineCode', 'linkReference', 'imageReference'])
             expect(nodesOf(tree, type), `${type} in ${note}`).toBe(0);
+          // The only HTML is the quote's hidden anchor comment, whatever the corpus text holds.
+          expect(nodesOf(tree, 'html'), `html in ${note}`).toBe(1);
+          expect(htmlOf(quote), note).toEqual([expect.stringMatching(/^<!-- sourcebook [^<>]*[^-<>] -->$/)]);
           // Only the reference list's own heading.
           expect(nodesOf(tree, 'heading'), note).toBe(EXPECTED_BLOCKS[style].includes('heading') ? 1 : 0);
           expect(nodesOf(quote, 'footnoteReference'), note).toBe(style === 'footnote' ? 1 : 0);

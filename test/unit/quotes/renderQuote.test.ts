@@ -19,11 +19,21 @@ function insert(
 ): string {
   return applyEdits(
     note,
-    renderQuote(note, passage, article, style, at, replaceEnd === undefined ? {} : { replaceEnd }).edits,
+    // Placement and format: the anchor comment (tested below) is left out here.
+    renderQuote(note, passage, article, style, at, {
+      anchor: false,
+      ...(replaceEnd === undefined ? {} : { replaceEnd }),
+    }).edits,
   );
 }
 
 describe('renderQuote', () => {
+  it('ends the quote line with its hidden anchor unless told not to', () => {
+    const rendered = renderQuote('', lead.passage, lead.article, 'footnote', 0);
+    expect(rendered.quote).toMatch(/^> "[^"]+"\[\^cloud-wars\] <!-- sourcebook h=[0-9a-f]{8} (?:b=\S+ )?a=\S+ -->$/);
+    expect(renderQuote('', lead.passage, lead.article, 'footnote', 0, { anchor: false }).quote).not.toContain('<!--');
+  });
+
   it('reports where the quote lands even when a definition is added above it', () => {
     const note = joinLines('[^mine]: A note of my own.', '', 'Some text.', '', 'More text.', '');
     const rendered = renderQuote(note, lead.passage, lead.article, 'footnote', note.length);
