@@ -113,7 +113,7 @@ describe('a corpus matched to the library', () => {
     );
     const inline = await run(quoteCommand, ['record low strike price', '--style', 'inline']);
     expect(inline.out).toMatch(
-      / — \*Offshore wind auction clears at record low price\*, Ada Brennan, Northwind Energy Review, March 2026, <https:\/\/doi\.org\/10\.5555\/nwer\.2026\.031>$/,
+      / — \*Offshore wind auction clears at record low price\*, Ada Brennan, Northwind Energy Review, March 2026, <https:\/\/doi\.org\/10\.5555\/nwer\.2026\.031> <!-- sourcebook [^<>]+ -->$/,
     );
     const cranes = await run(quoteCommand, ['bananas from Rotterdam', '--style', 'footnote']);
     expect(cranes.out).toMatch(
