@@ -6,6 +6,7 @@ import type { Corpus } from '../../core/corpus';
 import { corpusView } from '../../core/corpusView';
 import { citedNames } from '../../core/quotes/citedNames';
 import type { CorpusSource } from '../../core/sources';
+import { type CheckedNumber, checkNoteNumbers } from '../../core/integrity/checkNumbers';
 import type { CliCommand } from '../context';
 import { githubAnnotation } from '../githubAnnotations';
 
@@ -34,7 +35,7 @@ interface QuoteEntry {
   readonly line: number;
   readonly column: number;
   readonly severity: QuoteProblem['severity'] | 'info';
-  readonly status: CheckedQuote['status'];
+  readonly status: CheckedQuote['status'] | CheckedNumber['status'];
   readonly message: string;
   readonly articleId: string | null;
   readonly closest: string | null;
@@ -60,18 +61,39 @@ export const checkCommand: CliCommand = {
     const files = noteFiles(options.positionals);
     const problems: CheckEntry[] = [];
     const quotes: QuoteEntry[] = [];
+    const numbers: QuoteEntry[] = [];
+    const all: QuoteEntry[] = [];
     for (const file of files) {
       const text = readNoteText(file);
-      for (const quote of checkNoteQuotes(text, await citedCorpus(corpus(), text, archived))) {
-        quotes.push(toQuoteEntry(file, quote));
-        if (quote.problem) problems.push(toEntry(file, quote.problem));
+      const cited = await citedCorpus(corpus(), text, archived);
+      const checked = [
+        ...checkNoteQuotes(text, cited).map((quote) => ({
+          entry: toQuoteEntry(file, quote),
+          problem: quote.problem,
+        })),
+        ...checkNoteNumbers(text, cited).map((number) => ({
+          entry: toNumberEntry(file, number),
+          problem: number.problem,
+        })),
+      ].sort((a, b) => a.entry.line - b.entry.line || a.entry.column - b.entry.column);
+      for (const { entry, problem } of checked) {
+        if (entry.kind === 'quote') quotes.push(entry);
+        else numbers.push(entry);
+        all.push(entry);
+        if (problem) problems.push(toEntry(file, problem));
       }
     }
-    if (format === 'json') out(JSON.stringify(options.all ? quotes : problems, null, 2));
+    if (format === 'json') out(JSON.stringify(options.all ? all : problems, null, 2));
     else {
       if (format === 'github') for (const e of problems) out(githubAnnotation(e));
       else for (const e of problems) out(`${e.file}:${e.line}:${e.column}: ${e.severity}: ${e.message}`);
       out(summary(quotes, files.length));
+      if (numbers.length > 0) {
+        const wrong = numbers.filter((n) => n.status !== 'match').length;
+        out(
+          `${numbers.length} number${numbers.length === 1 ? '' : 's'} in cited sentences checked: ${wrong} not in the source`,
+        );
+      }
     }
     // A moved quote is still the source's words: it is reported, and does not fail the check.
     return problems.every((p) => p.severity === 'information') ? 0 : 1;
@@ -154,5 +176,22 @@ function toQuoteEntry(file: string, quote: CheckedQuote): QuoteEntry {
     citation: quote.kind ?? null,
     score: quote.score === undefined ? null : Math.round(quote.score * 1000) / 1000,
     code: quote.problem?.code ?? null,
+  };
+}
+
+function toNumberEntry(file: string, number: CheckedNumber): QuoteEntry {
+  return {
+    file,
+    line: number.range.start.line + 1,
+    column: number.range.start.character + 1,
+    severity: number.problem?.severity ?? 'info',
+    status: number.status,
+    message: number.problem?.message ?? `The source states ${number.text}.`,
+    articleId: number.articleId,
+    closest: null,
+    kind: 'number',
+    citation: null,
+    score: null,
+    code: number.problem?.code ?? null,
   };
 }

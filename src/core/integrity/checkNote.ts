@@ -2,6 +2,7 @@ import type { Corpus } from '../corpus';
 import type { SourceRange } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { type NoteQuote, scanNote } from '../quotes/noteScan';
+import { checkNoteNumbers } from './checkNumbers';
 import { type CitedArticle, resolveCitation } from './citedArticle';
 import type { QuoteProblem, QuoteStatus } from './problems';
 import { brief, checkAgainst, type QuoteOutcome } from './quoteOutcome';
@@ -25,11 +26,15 @@ export interface CheckedQuote {
 
 /**
  * Checks every cited quote of a note against the article it cites (see
- * `checkNoteQuotes`) and returns, in note order, only the problems. Pure;
+ * `checkNoteQuotes`), and the numbers of its cited sentences
+ * (`checkNoteNumbers`), and returns, in note order, only the problems. Pure;
  * never throws.
  */
 export function checkNote(noteText: string, corpus: Corpus): QuoteProblem[] {
-  return checkNoteQuotes(noteText, corpus).flatMap((q) => (q.problem ? [q.problem] : []));
+  const quotes = checkNoteQuotes(noteText, corpus).flatMap((q) => (q.problem ? [q.problem] : []));
+  const numbers = checkNoteNumbers(noteText, corpus).flatMap((n) => (n.problem ? [n.problem] : []));
+  if (numbers.length === 0) return quotes;
+  return [...quotes, ...numbers].sort((a, b) => a.range.start.offset - b.range.start.offset);
 }
 
 /**

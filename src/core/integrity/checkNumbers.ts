@@ -1,0 +1,192 @@
+/**
+ * Numbers in cited prose: a sentence or list item of a note that carries a
+ * Sourcebook citation (a footnote reference, a pandoc key, an in-text
+ * citation) and states a number is checked against the cited article. A
+ * number the article does not state, in any form (`numbers.ts`), is a
+ * warning naming both: the source's number from the sentence closest to the
+ * note's, and the note's. Blockquotes are the quote check's; sentences
+ * without a citation are left alone.
+ */
+
+import type { Corpus } from '../corpus';
+import type { Article } from '../model';
+import { type NoteCitation, type NoteScan, scanNote } from '../quotes/noteScan';
+import { pandocKey } from '../quotes/quoteParagraph';
+import { LineIndex } from '../text/lineIndex';
+import { noteLines } from '../text/noteLines';
+import { resolveCitation } from './citedArticle';
+import { type NumberMention, numbersIn, spoken, supports } from './numbers';
+import type { QuoteProblem } from './problems';
+import { wordsOf } from './words';
+
+/** A number of a cited sentence, checked. */
+export interface CheckedNumber {
+  readonly status: 'match' | 'mismatch';
+  readonly range: QuoteProblem['range'];
+  readonly articleId: string;
+  readonly text: string;
+  readonly problem?: QuoteProblem;
+}
+
+const CITATION = /\[\^([^\]\s]+)\](?!:)|\[(-?@[^\]\n]+)\]|\(([^()\n]*\b(?:19|20)\d\d[a-z]?\b[^()\n]*)\)/g;
+const BLOCK_START = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+/;
+
+/** Every number of the note's cited sentences, in note order (see the module comment). Pure; never throws. */
+export function checkNoteNumbers(
+  noteText: string,
+  corpus: Corpus,
+  scan: NoteScan = scanNote(noteText),
+): CheckedNumber[] {
+  const lines = new LineIndex(noteText);
+  const checked: CheckedNumber[] = [];
+  for (const unit of proseUnits(noteText, scan)) {
+    for (const sentence of sentencesOf(noteText, unit.start, unit.end)) {
+      const cited = citedArticles(noteText, sentence.start, sentence.end, scan, corpus);
+      if (cited.length === 0) continue;
+      const text = blankMarkup(noteText.slice(sentence.start, sentence.end));
+      for (const mention of numbersIn(text)) {
+        const at = sentence.start + mention.start;
+        const range = lines.range(at, at + mention.text.length);
+        const supporting = cited.find((article) => sourceNumbers(article).some((s) => supports(s, mention)));
+        const article = supporting ?? cited[0]!;
+        if (supporting) {
+          checked.push({ status: 'match', range, articleId: article.id, text: mention.text });
+          continue;
+        }
+        const said = sourceSays(article, text, mention);
+        const problem: QuoteProblem = {
+          code: 'number-mismatch',
+          severity: 'warning',
+          message: said
+            ? `Number does not match the source: source says ${spoken(said)}, note says ${spoken(mention)} ("${brief(article.title)}").`
+            : `Number not in the source: "${brief(article.title)}" does not state ${spoken(mention)}.`,
+          range,
+          articleId: article.id,
+        };
+        checked.push({ status: 'mismatch', range, articleId: article.id, text: mention.text, problem });
+      }
+    }
+  }
+  return checked;
+}
+
+/** Paragraphs and list items outside blockquotes, code, front matter, headings and footnote definitions. */
+function proseUnits(note: string, scan: NoteScan): { start: number; end: number }[] {
+  const units: { start: number; end: number }[] = [];
+  const definitions = scan.definitions.map((d) => [d.start, d.end] as const);
+  let open: { start: number; end: number } | undefined;
+  const close = () => {
+    if (open) units.push(open);
+    open = undefined;
+  };
+  for (const line of noteLines(note)) {
+    const text = note.slice(line.start, line.end);
+    const skipped =
+      line.frontMatter ||
+      line.fenced ||
+      /^ {0,3}(?:>|#{1,6}(?:\s|$)|```|~~~)/.test(text) ||
+      text.trim() === '' ||
+      definitions.some(([s, e]) => line.start >= s && line.start <= e);
+    if (skipped) {
+      close();
+      continue;
+    }
+    if (BLOCK_START.test(text)) close();
+    if (open) open.end = line.end;
+    else open = { start: line.start, end: line.end };
+  }
+  close();
+  return units;
+}
+
+/** The sentences of `note[start, end)`: a citation after a sentence's full stop belongs to that sentence. */
+function sentencesOf(note: string, start: number, end: number): { start: number; end: number }[] {
+  const text = note.slice(start, end);
+  const sentences: { start: number; end: number }[] = [];
+  const boundary = /[.!?]["”’)]?(?:\[\^[^\]\s]+\]|\[-?@[^\]\n]+\])*(?=\s+[A-Z“"(*_[\d-])/g;
+  let from = 0;
+  for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
+    const to = match.index + match[0].length;
+    sentences.push({ start: start + from, end: start + to });
+    from = to;
+  }
+  sentences.push({ start: start + from, end });
+  return sentences;
+}
+
+function citedArticles(note: string, start: number, end: number, scan: NoteScan, corpus: Corpus): Article[] {
+  const found: Article[] = [];
+  const text = note.slice(start, end);
+  CITATION.lastIndex = 0;
+  for (let match = CITATION.exec(text); match; match = CITATION.exec(text)) {
+    const at = start + match.index;
+    const span = { start: at, end: at + match[0].length };
+    const citation: NoteCitation = match[1]
+      ? { kind: 'footnote', label: match[1], ...span }
+      : match[2]
+        ? { kind: 'pandoc', key: pandocKey(match[2]).key, ...span }
+        : { kind: 'intext', text: match[3]!.trim(), ...span };
+    const cited = resolveCitation(citation, scan, corpus);
+    if (cited.kind === 'article') for (const a of cited.articles) if (!found.includes(a)) found.push(a);
+  }
+  return found;
+}
+
+/** The sentence's text with citations, link destinations and code blanked (same length, so offsets hold). */
+function blankMarkup(text: string): string {
+  const blank = (m: string) => ' '.repeat(m.length);
+  return text
+    .replace(CITATION, blank)
+    .replace(/\]\([^)\s]*\)/g, blank)
+    .replace(/`[^`\n]*`/g, blank)
+    .replace(/<[^<>\n]*>/g, blank);
+}
+
+interface SourceSentence {
+  readonly words: ReadonlySet<string>;
+  readonly numbers: readonly NumberMention[];
+}
+
+const sourceCache = new WeakMap<Article, { numbers: NumberMention[]; sentences: SourceSentence[] }>();
+
+function source(article: Article) {
+  let cached = sourceCache.get(article);
+  if (!cached) {
+    const sentences: SourceSentence[] = [];
+    for (const section of article.sections)
+      for (const paragraph of section.paragraphs)
+        for (const sentence of paragraph.sentences)
+          sentences.push({
+            words: new Set(wordsOf(sentence.text).map((w) => w.text)),
+            numbers: numbersIn(sentence.text),
+          });
+    const numbers = [
+      ...sentences.flatMap((s) => s.numbers),
+      ...numbersIn(article.title),
+      ...(article.date ? numbersIn(article.date.replace(/-/g, ' ')) : []),
+    ];
+    sourceCache.set(article, (cached = { numbers, sentences }));
+  }
+  return cached;
+}
+
+function sourceNumbers(article: Article): readonly NumberMention[] {
+  return source(article).numbers;
+}
+
+/** The source's number of the same kind in the sentence that shares the most words with the note's. */
+function sourceSays(article: Article, noteSentence: string, mention: NumberMention): NumberMention | undefined {
+  const words = wordsOf(noteSentence).map((w) => w.text);
+  let best: { said: NumberMention; shared: number } | undefined;
+  for (const sentence of source(article).sentences) {
+    const said = sentence.numbers.find((n) => n.unit === mention.unit);
+    if (!said) continue;
+    const shared = words.filter((w) => sentence.words.has(w)).length;
+    if (!best || shared > best.shared) best = { said, shared };
+  }
+  return best && best.shared >= 2 ? best.said : undefined;
+}
+
+function brief(text: string): string {
+  return text.length <= 80 ? text : `${text.slice(0, 79).trimEnd()}…`;
+}
