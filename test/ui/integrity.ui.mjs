@@ -48,7 +48,8 @@ export const options = {
   settings: {
     'sourcebook.corpus.paths': [corpusDir],
     'sourcebook.corpus.includeBundled': false,
-    '[markdown]': { 'editor.wordWrap': 'on' },
+    // Text is read back line by line, so the editor must not wrap it.
+    '[markdown]': { 'editor.wordWrap': 'off' },
   },
 };
 
@@ -76,13 +77,17 @@ export const tests = {
     const text = await problemsText(wb, /the source says/);
     assert.match(text, /the source says "150", the quote says "105"/, text);
     assert.doesNotMatch(text, /Closest passage/);
+    await wb.runCommand('View: Toggle Word Wrap');
     await wb.screenshot('integrity-misquote-diff');
+    await wb.runCommand('View: Toggle Word Wrap');
   },
 
   'editing the source of an inserted quote turns it into a warning naming the changed words': async (wb) => {
     // A quote as the insert command writes it: its anchor comment after the citation.
     await wb.runCommand('View: Close All Editors');
     await wb.openFile('drift.md');
+    await wb.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+    await wb.page.keyboard.press('Control+End');
     await wb.runCommand('Sourcebook: Insert Cited Quote…');
     const input = wb.page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ state: 'visible' });
@@ -105,6 +110,7 @@ export const tests = {
       /The source passage was edited since it was quoted\..*the source says "160", the quote says "150"/s,
       text,
     );
+    await wb.runCommand('View: Toggle Word Wrap');
     await wb.screenshot('integrity-source-changed');
     writeFileSync(path.join(corpusDir, 'tech', 'adoption.md'), article(SENTENCE));
   },
