@@ -80,14 +80,14 @@ const EXPECTED_BLOCKS: Record<CitationStyle, string[]> = {
   mla: ['blockquote', 'heading', 'paragraph'],
 };
 
-/** How each style names page 2. */
+/** How each style names page 2 (the quote line then ends with its anchor comment). */
 const PAGE_CITED: Record<CitationStyle, RegExp> = {
   footnote: /\[\^hostile\.p2\][\s\S]*, p\. 2\.$/m,
-  inline: /, p\. 2$/m,
-  pandoc: /\[@hostile, p\. 2\]$/m,
-  apa: /, p\. 2\)$/m,
-  chicago: /, 2\)$/m,
-  mla: / 2\)$/m,
+  inline: /, p\. 2 <!-- sourcebook [^<>]+ -->$/m,
+  pandoc: /\[@hostile, p\. 2\] <!-- sourcebook [^<>]+ -->$/m,
+  apa: /, p\. 2\) <!-- sourcebook [^<>]+ -->$/m,
+  chicago: /, 2\) <!-- sourcebook [^<>]+ -->$/m,
+  mla: / 2\) <!-- sourcebook [^<>]+ -->$/m,
 };
 
 describe('inserted quotes are well-formed and inert', () => {
