@@ -11,7 +11,7 @@
 import type { Corpus } from '../corpus';
 import type { Article } from '../model';
 import { type NoteCitation, type NoteScan, scanNote } from '../quotes/noteScan';
-import { pandocKey } from '../quotes/quoteParagraph';
+import { pandocKey } from '../quotes/quoteCitation';
 import { LineIndex } from '../text/lineIndex';
 import { noteLines } from '../text/noteLines';
 import { resolveCitation } from './citedArticle';
@@ -42,13 +42,14 @@ export function checkNoteNumbers(
   for (const unit of proseUnits(noteText, scan)) {
     for (const sentence of sentencesOf(noteText, unit.start, unit.end)) {
       const cited = citedArticles(noteText, sentence.start, sentence.end, scan, corpus);
-      if (cited.length === 0) continue;
+      const first = cited[0];
+      if (!first) continue;
       const text = blankMarkup(noteText.slice(sentence.start, sentence.end));
       for (const mention of numbersIn(text)) {
         const at = sentence.start + mention.start;
         const range = lines.range(at, at + mention.text.length);
         const supporting = cited.find((article) => sourceNumbers(article).some((s) => supports(s, mention)));
-        const article = supporting ?? cited[0]!;
+        const article = supporting ?? first;
         if (supporting) {
           checked.push({ status: 'match', range, articleId: article.id, text: mention.text });
           continue;
@@ -125,7 +126,7 @@ function citedArticles(note: string, start: number, end: number, scan: NoteScan,
       ? { kind: 'footnote', label: match[1], ...span }
       : match[2]
         ? { kind: 'pandoc', key: pandocKey(match[2]).key, ...span }
-        : { kind: 'intext', text: match[3]!.trim(), ...span };
+        : { kind: 'intext', text: (match[3] ?? '').trim(), ...span };
     const cited = resolveCitation(citation, scan, corpus);
     if (cited.kind === 'article') for (const a of cited.articles) if (!found.includes(a)) found.push(a);
   }

@@ -65,13 +65,13 @@ export function numbersIn(text: string): NumberMention[] {
     const end = start + match[0].length;
     const base = { start, end, text: match[0] };
     if (g.quarter || g.ordinal) {
-      const value = g.quarter ? Number(g.quarter.slice(1)) : ORDINAL_QUARTERS[g.ordinal!.toLowerCase()]!;
+      const value = g.quarter ? Number(g.quarter.slice(1)) : (ORDINAL_QUARTERS[(g.ordinal ?? '').toLowerCase()] ?? 0);
       found.push({ ...base, value, unit: 'quarter', tolerance: 0 });
       continue;
     }
     if (g.money) {
       const scale = scaleOf(g.moneyScale);
-      const sign = g.sign!.replace(/^(US|C|A|HK)/, '');
+      const sign = (g.sign ?? '$').replace(/^(US|C|A|HK)/, '');
       found.push({
         ...base,
         value: parse(g.money) * scale,
@@ -81,7 +81,8 @@ export function numbersIn(text: string): NumberMention[] {
       });
       continue;
     }
-    const written = g.number!;
+    const written = g.number;
+    if (written === undefined) continue;
     const isWord = !/\d/.test(written);
     // A month's day ("March 14", "14 March") is a date, not a quantity the source must state.
     if (!isWord && nextToMonth(text, start, end)) continue;
@@ -97,7 +98,7 @@ export function numbersIn(text: string): NumberMention[] {
         ...base,
         value,
         unit: 'money',
-        currency: CURRENCY_WORDS[g.currency.toLowerCase()]!,
+        currency: CURRENCY_WORDS[g.currency.toLowerCase()] ?? '$',
         tolerance: tol,
       });
     else if (!isWord && !g.scale && /^(19|20)\d\d$/.test(written))
