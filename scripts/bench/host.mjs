@@ -18,7 +18,7 @@ import {
  * persisted index is empty) with the extension at `extensionPath`, runs
  * `testsPath` in it and resolves with the parsed `SOURCEBOOK_BENCH` line.
  */
-export async function runInHost(testsPath, { userDataDir, extensionPath = ROOT, timeoutMs = 180_000 } = {}) {
+export async function runInHost(testsPath, { userDataDir, extensionPath = ROOT, timeoutMs = 180_000, env = {} } = {}) {
   const tmp = mkdtempSync(path.join(tmpdir(), 'sourcebook-bench-host-'));
   const profile = userDataDir ?? path.join(tmp, 'user-data');
   writeUserSettings(profile, QUIET_SETTINGS);
@@ -29,7 +29,7 @@ export async function runInHost(testsPath, { userDataDir, extensionPath = ROOT, 
       workspace: DEFAULT_WORKSPACE,
       userDataDir: profile,
       extensionsDir: path.join(tmp, 'extensions'),
-      env: {},
+      env,
     });
     ({ browser } = await launchChromium());
     const page = browser.contexts()[0].pages()[0];

@@ -10,6 +10,7 @@ import { fileKey } from '../../src/node/readFile';
 import { IndexStore } from '../../src/node/indexCache';
 import { answers } from './probeAnswers';
 import { blocks } from './probeBlocks';
+import { notes } from './probeNotes';
 import { extraFigures } from './probeFeatures';
 
 type Result = Record<string, unknown>;
@@ -119,6 +120,7 @@ const figures: Record<string, (...args: string[]) => Result | Promise<Result>> =
   scan: (root) => scan(root),
   answers: (root, cache) => answers(root, cache),
   blocks: (root) => blocks(root),
+  notes: (root) => notes(root),
   ...extraFigures,
 };
 

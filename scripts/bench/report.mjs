@@ -1,4 +1,6 @@
 import { renderHostile } from './hostile.mjs';
+import { renderHostBlocks } from './reportBlocks.mjs';
+import { renderNotes } from './reportNotes.mjs';
 // Renders the benchmark results as docs/benchmarks.md: the table of the
 // product's performance targets, then the details behind each figure.
 
@@ -286,6 +288,8 @@ export function renderReport(r, { median }) {
     ...details,
     '',
     ...(r.hostile ? [renderHostile(r.hostile), ''] : []),
+    ...(r.notes ? [renderNotes(r.notes), ''] : []),
+    ...(r.hostBlocks ? [renderHostBlocks(r.hostBlocks), ''] : []),
     '## Reproduce',
     '',
     '```sh',

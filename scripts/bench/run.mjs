@@ -25,6 +25,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const BBC = process.env.SOURCEBOOK_BBC ?? path.resolve(ROOT, '../shared/corpora/bbc');
 const PROBE = path.join(ROOT, 'out/bench/probe.js');
 const HOST_MODULE = path.join(ROOT, 'out/bench/host/activation.js');
+const HOST_BLOCKS_MODULE = path.join(ROOT, 'out/bench/host/loadBlocks.js');
 
 const { values: opts } = parseArgs({
   options: {
@@ -71,6 +72,11 @@ async function build(staging) {
     ...common,
     entryPoints: [path.join(ROOT, 'scripts/bench/host/activation.ts')],
     outfile: HOST_MODULE,
+  });
+  await esbuild.build({
+    ...common,
+    entryPoints: [path.join(ROOT, 'scripts/bench/host/loadBlocks.ts')],
+    outfile: HOST_BLOCKS_MODULE,
   });
   await esbuild.build({
     ...common,
@@ -196,6 +202,18 @@ async function activation(extensionPath) {
   }
 }
 
+/** The longest block of the extension host's thread while a real VS Code loads `folder` (and 20 s after). */
+async function hostBlocks(extensionPath, folder) {
+  const { runInHost } = await import('./host.mjs');
+  const run = await runInHost(HOST_BLOCKS_MODULE, {
+    extensionPath,
+    env: { SOURCEBOOK_BENCH_CORPUS: folder },
+    timeoutMs: 900_000,
+  });
+  log(`  ${JSON.stringify(run)}`);
+  return run;
+}
+
 function machine() {
   const os = existsSync('/etc/os-release')
     ? /PRETTY_NAME="([^"]+)"/.exec(readFileSync('/etc/os-release', 'utf8'))?.[1]
@@ -234,6 +252,10 @@ async function main() {
       results.large = { corpus: generateCorpus(BBC, dir, count), ...indexing(dir) };
       log('longest block of the event loop during the large load');
       results.large.blocks = probe('blocks', dir);
+      if (!opts['skip-host']) {
+        log('longest block of the extension host during the large load, in VS Code');
+        results.hostBlocks = { ...results.hostBlocks, large: await hostBlocks(staging, dir) };
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -268,11 +290,15 @@ async function main() {
   results.hoverLine = probe('hover', BBC, 'long-line');
   log('quote integrity');
   results.integrity = probe('integrity', BBC);
+  log('notes of 20 MB, a 100 KB line and 100,000 quotes');
+  results.notes = probe('notes', BBC);
   log('language accuracy (npm run accuracy)');
   results.accuracy = accuracy();
   if (!opts['skip-host']) {
     log('activation in the VS Code host');
     results.activation = await activation(staging);
+    log('longest block of the extension host during a BBC load, in VS Code');
+    results.hostBlocks = { ...results.hostBlocks, bbc: await hostBlocks(staging, BBC) };
   }
   rmSync(staging, { recursive: true, force: true });
   results.machine.loadAfter = loadavg();

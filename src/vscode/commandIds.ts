@@ -7,6 +7,7 @@ export const Commands = {
   openArticle: 'sourcebook.openArticle',
   showInTopics: 'sourcebook.showInTopics',
   reloadCorpus: 'sourcebook.reloadCorpus',
+  stopCorpusLoad: 'sourcebook.stopCorpusLoad',
   configureCorpusPaths: 'sourcebook.configureCorpusPaths',
   showLog: 'sourcebook.showLog',
   chooseCitationStyle: 'sourcebook.chooseCitationStyle',

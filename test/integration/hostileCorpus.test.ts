@@ -69,4 +69,47 @@ suite('Hostile corpus folder', () => {
       rmSync(outside, { recursive: true, force: true });
     }
   });
+
+  test('during a long load a command answers within 200 ms, and stopping the load takes effect within a second', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sourcebook-long-load-'));
+    writeFileSync(join(folder, 'a-good.md'), '---\nid: long-load-good\ntitle: Good\n---\n\nRates rose.\n');
+    // Each takes its whole parse budget (2 s) in a worker: the load runs for many seconds.
+    for (let i = 0; i < 12; i++)
+      writeFileSync(join(folder, `stars-${i}.md`), `# Stars ${i}\n\n${'**a*'.repeat(60_000)}\n`);
+    const config = vscode.workspace.getConfiguration('sourcebook');
+    const previous = config.inspect<string[]>('corpus.paths')?.workspaceValue;
+    const corpus = sourcebook.services.corpus;
+    try {
+      await config.update('corpus.paths', [folder], vscode.ConfigurationTarget.Workspace);
+      await waitFor(
+        'the load of the folder to be under way',
+        () => (corpus.loadState.kind === 'loading' && corpus.loadState.total >= 13) || undefined,
+        30_000,
+      );
+      const answers: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const started = performance.now();
+        await vscode.commands.executeCommand('sourcebook.showLog');
+        answers.push(performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const median = [...answers].sort((a, b) => a - b)[2]!;
+      assert.ok(median < 200, `commands answered in ${answers.map(Math.round).join(', ')} ms during the load`);
+      assert.equal(corpus.loadState.kind, 'loading', 'the load was still running when stopped');
+
+      const stopping = performance.now();
+      assert.equal(await vscode.commands.executeCommand('sourcebook.stopCorpusLoad'), true);
+      const loaded = await corpus.ready;
+      const stoppedMs = performance.now() - stopping;
+      assert.ok(stoppedMs < 1000, `the load stopped ${Math.round(stoppedMs)} ms after it was asked to`);
+      assert.equal(corpus.stats.cancelled, true);
+      assert.ok(corpus.stats.parsed < 13, `${corpus.stats.parsed} files were parsed: the load did not stop`);
+      assert.equal(loaded.article('long-load-good')?.title, 'Good', 'what was read before the stop is kept');
+      assert.equal(await vscode.commands.executeCommand('sourcebook.stopCorpusLoad'), false);
+    } finally {
+      await config.update('corpus.paths', previous, vscode.ConfigurationTarget.Workspace);
+      await corpus.ready;
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });

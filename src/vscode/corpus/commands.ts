@@ -33,6 +33,11 @@ export function registerCorpusCommands(corpus: CorpusService, log: vscode.LogOut
         });
       return loaded;
     }),
+    vscode.commands.registerCommand(Commands.stopCorpusLoad, () => {
+      const stopped = corpus.stopLoad();
+      if (!stopped) void vscode.window.showInformationMessage('Sourcebook: the corpus is not being indexed.');
+      return stopped;
+    }),
     vscode.commands.registerCommand(Commands.showLog, () => log.show()),
     vscode.commands.registerCommand(Commands.configureCorpusPaths, () =>
       vscode.commands.executeCommand('workbench.action.openSettings', 'sourcebook.corpus'),

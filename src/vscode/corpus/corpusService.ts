@@ -55,6 +55,8 @@ export class CorpusService implements vscode.Disposable {
   readonly onDidChangeLoadState = this.loadStateChanged.event;
   private loading: Promise<Corpus> | undefined;
   private superseded: AbortController | undefined;
+  /** Aborts the load in progress on the user's word (the notification's Cancel, or the command). */
+  private stopping: AbortController | undefined;
   private readonly watcher = new CorpusWatcher((paths) => void this.applyBatch(paths));
   /** Parses files in worker threads, each with a time and memory budget, so no file can freeze the extension host. */
   private readonly parser = newParser();
@@ -152,6 +154,7 @@ export class CorpusService implements vscode.Disposable {
       (path) => isRelevantChange(watched, path),
     );
     const cancelledByUser = new AbortController();
+    this.stopping = cancelledByUser;
     const progress = loadProgress(cancelledByUser);
     this.setLoadState({ kind: 'loading', done: 0, total: 0 });
     let shownPercent = -1;
@@ -182,6 +185,7 @@ export class CorpusService implements vscode.Disposable {
       });
     } finally {
       progress.done();
+      if (this.stopping === cancelledByUser) this.stopping = undefined;
     }
     const { indexed, stats } = result;
     if (controller.signal.aborted) return this.corpus; // superseded: the newer load swaps in its corpus
@@ -200,6 +204,17 @@ export class CorpusService implements vscode.Disposable {
     this.schedulePersist();
     if (newlyWatched.length > 0) this.scheduleRescan();
     return this.corpus;
+  }
+
+  /**
+   * Stops the load in progress, keeping what was read (as the notification's
+   * Cancel does; a file being parsed is dropped at once). Says whether a load was running.
+   */
+  stopLoad(): boolean {
+    const stopping = this.stopping;
+    if (!stopping || stopping.signal.aborted) return false;
+    stopping.abort();
+    return true;
   }
 
   /** Applies one batch of changed paths from the watchers: incremental, and one `onDidChange` for the batch. */
