@@ -138,13 +138,17 @@ function scanSpan(text: string, from: number, to: number, sink: WordSink): void 
           i++;
           continue;
         }
-        // A backslash-escaped apostrophe (`Alibaba\'s`, as pandoc writes one) joins the word like a plain one.
-        if (c === 92 && i + 2 < to && isApostrophe(text.charCodeAt(i + 1))) {
-          const next = kindAt(text, i + 2);
-          if (next === Kind.Letter || next === Kind.Digit) {
-            ascii = false;
-            i += 2;
-            continue;
+        // A backslash-escaped apostrophe (`Alibaba\'s`, as pandoc writes one) joins the word like a plain one;
+        // so does one after an escaped backslash (`0\\'0`, how a quote writes a source's literal `0\'0`).
+        if (c === 92) {
+          const skip = text.charCodeAt(i + 1) === 92 ? 2 : 1;
+          if (i + skip + 1 < to && isApostrophe(text.charCodeAt(i + skip))) {
+            const next = kindAt(text, i + skip + 1);
+            if (next === Kind.Letter || next === Kind.Digit) {
+              ascii = false;
+              i += skip + 1;
+              continue;
+            }
           }
         }
         const after = i + 1 < to ? kindAt(text, i + 1) : Kind.Separator;

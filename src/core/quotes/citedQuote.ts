@@ -105,8 +105,8 @@ export function citedQuoteParts(
 export function quoteText(text: string): string {
   return escapeMarkdownText(
     oneLine(text)
-      // Between two letters a single mark would read as an apostrophe, joining two words into one.
-      .replace(/(?<=[\p{L}\p{M}\p{N}])["”](?=[\p{L}\p{M}\p{N}])/gu, '‘')
+      // Before a letter, after a letter or a backslash, a single mark would read as an apostrophe, joining two words.
+      .replace(/(?<=[\p{L}\p{M}\p{N}\\])["”](?=[\p{L}\p{M}\p{N}])/gu, '‘')
       .replace(/“/g, '‘')
       .replace(/”/g, '’')
       .replace(/"/g, "'"),

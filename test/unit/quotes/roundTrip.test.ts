@@ -11,6 +11,8 @@ const FILES: Record<string, string> = {
   'a title that is a footnote mark': '[^1]\nA line.\n',
   'a title with a stray parenthesis': '**) end\n',
   'an HTML-like run across lines': '0<A| a | b |\n|---|---|> end\n',
+  'a literal backslash before an apostrophe': "0\\'0 end\n",
+  'a literal backslash before a double mark': '0\\"http://x.test end\n',
 };
 
 describe('an inserted quote checks clean, whatever its source holds', () => {
