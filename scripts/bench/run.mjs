@@ -81,7 +81,11 @@ async function build(staging) {
   await esbuild.build({
     ...common,
     minify: true,
-    entryPoints: { extension: path.join(ROOT, 'src/extension.ts') },
+    // The parse worker beside the extension, as in the package: without it the extension parses on its own thread.
+    entryPoints: {
+      extension: path.join(ROOT, 'src/extension.ts'),
+      parseWorker: path.join(ROOT, 'src/node/workers/parseWorker.ts'),
+    },
     outdir: path.join(staging, 'dist'),
   });
   for (const item of ['package.json', 'corpus', 'media'])
@@ -100,10 +104,15 @@ function accuracy() {
   };
 }
 
+/** The parse worker of the staged extension, once built. */
+let parseWorker;
+
 /** Runs one figure in a fresh process and returns its JSON. */
 function probe(...args) {
   const result = spawnSync(process.execPath, ['--expose-gc', PROBE, ...args], {
     cwd: ROOT,
+    // The staged extension's parse worker, for the figures that use workers as the editor does.
+    env: { ...process.env, ...(parseWorker ? { SOURCEBOOK_PARSE_WORKER: parseWorker } : {}) },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -238,6 +247,7 @@ async function main() {
   log('building');
   const staging = mkdtempSync(path.join(tmpdir(), 'sourcebook-bench-extension-'));
   await build(staging);
+  parseWorker = path.join(staging, 'dist/parseWorker.js');
   log('BBC: the CLI as a whole process, and ripgrep');
   results.cli = cliFigures(await buildCli(ROOT, staging), BBC, Math.max(reps, 3), log);
   log('hostile input: pathological files, one CLI process each');

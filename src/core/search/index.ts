@@ -3,7 +3,13 @@ import { entityIndexFor } from '../entities';
 import { PassageSearch, type SearchSnapshot } from './passageSearch';
 
 export { type PassageHit } from './hits';
-export { PassageSearch, type PassageSearchOptions, type SearchIndexStats, type SearchSnapshot } from './passageSearch';
+export {
+  type DocumentAnalyser,
+  PassageSearch,
+  type PassageSearchOptions,
+  type SearchIndexStats,
+  type SearchSnapshot,
+} from './passageSearch';
 export { parseQuery, type EntityNames, type ParsedQuery } from './query';
 export { snippet, type Snippet } from './snippet';
 

@@ -12,13 +12,14 @@ import {
   type SearchSnapshot,
 } from './indexedArticles';
 import { TermIndex } from './termIndex';
+import { articleDocs, articleSentences, type DocumentAnalyser, nextBatch } from './warmBatch';
 import { contentHash } from '../cache/articleRecord';
 
 export type { PassageSearchOptions, SearchIndexStats, SearchSnapshot } from './indexedArticles';
+export type { DocumentAnalyser } from './warmBatch';
 
 /** How long one slice of background indexing may run before it yields. */
 const SLICE_MS = 12;
-
 /**
  * Ranked full-text search over the paragraphs of a corpus, answering with
  * sentences (or paragraphs, when the matches span sentences). Paragraphs are
@@ -90,15 +91,14 @@ export class PassageSearch {
     return this.pending.length === 0;
   }
 
-  /**
-   * Indexes what is left in slices of a few milliseconds, yielding in
-   * between; resolves when done, or early once `signal` is aborted (e.g. the
-   * corpus was replaced by a reload).
-   */
-  warm(signal?: AbortSignal): Promise<void> {
+  /** Indexes what is left in slices, yielding between (tokenized by `analyser`, a worker, until it fails once); resolves when done or `signal` aborts. */
+  warm(signal?: AbortSignal, analyser?: DocumentAnalyser): Promise<void> {
     this.warming ??= (async () => {
+      let offThread = analyser;
       while (!this.complete && !signal?.aborted) {
         const started = Date.now();
+        if (offThread && (await this.indexBatch(offThread, signal))) continue;
+        offThread = undefined;
         while (this.pending.length > 0 && Date.now() - started < SLICE_MS) this.indexNext();
         await new Promise((resolve) => setTimeout(resolve, 0));
       }
@@ -109,7 +109,30 @@ export class PassageSearch {
     return this.warming;
   }
 
-  /** Indexes everything left, now. */
+  /**
+   * Has the analyser tokenize the next articles and adds them (one a search indexed meanwhile, or
+   * changed, is left as it is). False when the analyser could not: the caller indexes here instead.
+   */
+  private async indexBatch(analyser: DocumentAnalyser, signal?: AbortSignal): Promise<boolean> {
+    const batch = nextBatch(this.pending, SLICE_MS);
+    const docs = await analyser(
+      batch.flatMap((item) => item.texts),
+      signal,
+    );
+    if (!docs) return signal?.aborted ?? false;
+    this.sync();
+    let at = 0;
+    for (const { article, texts, refs } of batch) {
+      const analysed = docs.slice(at, (at += texts.length));
+      const entry = this.indexed.get(article.id);
+      if (entry?.article === article && !entry.done)
+        this.record(article, entry, this.index.addAnalysed(analysed), refs);
+    }
+    const taken = new Set(batch.map((item) => item.article));
+    this.pending = this.pending.filter((article) => !taken.has(article));
+    return true;
+  }
+
   buildNow(): void {
     this.sync();
     while (this.pending.length > 0) this.indexNext();
@@ -158,26 +181,7 @@ export class PassageSearch {
   /** The sentences of an article (or one of its sections), in order, as unranked hits. */
   browse(articleId: string, sectionIndex: number | undefined, limit = 50): PassageHit[] {
     const article = this.corpus.article(articleId);
-    if (!article) return [];
-    const hits: PassageHit[] = [];
-    for (const section of article.sections) {
-      if (sectionIndex !== undefined && section.index !== sectionIndex) continue;
-      for (const paragraph of section.paragraphs) {
-        for (const sentence of paragraph.sentences) {
-          if (hits.length >= limit) return hits;
-          hits.push({
-            passageId: sentence.id,
-            articleId,
-            sectionIndex: section.index,
-            kind: 'sentence',
-            text: sentence.text,
-            score: 0,
-            matches: [],
-          });
-        }
-      }
-    }
-    return hits;
+    return article ? articleSentences(article, sectionIndex, limit) : [];
   }
 
   /**
@@ -272,26 +276,23 @@ export class PassageSearch {
 
   private indexNext(): void {
     const article = this.pending.shift();
-    if (!article) return;
-    const entry = this.indexed.get(article.id);
-    if (!entry || entry.article !== article || entry.done) return;
-    const texts: string[] = [];
-    const refs: number[] = [];
-    for (const section of article.sections) {
-      section.paragraphs.forEach((paragraph, i) => {
-        texts.push(paragraph.text);
-        refs.push(section.index, i);
-      });
-    }
+    const entry = article && this.indexed.get(article.id);
+    if (!article || !entry || entry.article !== article || entry.done) return;
+    const { texts, refs } = articleDocs(article);
+    this.record(article, entry, this.index.add(texts), refs);
+  }
+
+  /** Records an article whose documents were just added from `firstDoc` on. */
+  private record(article: Article, entry: IndexedArticle, firstDoc: number, refs: readonly number[]): void {
     const done: IndexedArticle = {
       ...entry,
       hash: contentHash(article),
-      firstDoc: this.index.add(texts),
-      count: texts.length,
+      firstDoc,
+      count: refs.length / 2,
       refs: Int32Array.from(refs),
       done: true,
     };
-    this.indexed.set(article.id, done);
+    this.indexed.set(entry.id, done);
     this.owners.push(done);
     this.counts.indexed++;
     this.revision++;

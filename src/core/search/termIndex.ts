@@ -53,7 +53,7 @@ const MAX_SEGMENTS = 6;
 export class TermIndex {
   private segments: Segment[] = [];
   /** Documents added since the last segment was made: made into one when next searched. */
-  private tail: { tokens: number; terms: string[] }[] = [];
+  private tail: AnalysedDocument[] = [];
   private readonly removed = new Set<number>();
   private live = 0;
   private totalLength = 0;
@@ -87,8 +87,13 @@ export class TermIndex {
 
   /** Adds documents (texts); returns the id of the first (the rest follow it). */
   add(texts: readonly string[]): number {
+    return this.addAnalysed(texts.map(analyseDocument));
+  }
+
+  /** Adds documents already analysed (`analyseDocument`, perhaps on another thread); returns the id of the first. */
+  addAnalysed(docs: readonly AnalysedDocument[]): number {
     const first = this.nextDoc;
-    for (const text of texts) this.tail.push(analyse(text));
+    for (const doc of docs) this.tail.push(doc);
     return first;
   }
 
@@ -243,7 +248,14 @@ export class TermIndex {
 }
 
 /** A text as a segment document: its count of distinct raw tokens, and its index terms. */
-function analyse(text: string): { tokens: number; terms: string[] } {
+/** A document as the index takes it: its number of distinct raw tokens, and its index terms in order. */
+export interface AnalysedDocument {
+  readonly tokens: number;
+  readonly terms: readonly string[];
+}
+
+/** Tokenizes one document's text into what the index stores of it: pure, so a worker thread can do it. */
+export function analyseDocument(text: string): AnalysedDocument {
   const tokens = tokenize(text);
   const terms: string[] = [];
   for (const token of tokens) {

@@ -5,6 +5,8 @@ import { preparedFromRecord } from '../../core/cache/articleRecord';
 import type { IndexedOutcome } from '../../core/cache/folderIndex';
 import type { Decoded } from '../../core/parse/decode';
 import { type PreparedFile, prepareFile } from '../../core/preparedFile';
+import type { DocumentAnalyser } from '../../core/search/passageSearch';
+import type { AnalysedDocument } from '../../core/search/termIndex';
 import type { CorpusFile } from '../corpusFolder';
 import type { ArticleParser } from '../fileIndexing';
 import { type TaskFailure, WorkerPool } from './pool';
@@ -15,6 +17,14 @@ export interface ParseInput {
   readonly decoded: Decoded & { readonly ok: true };
 }
 
+/** What the worker is handed to tokenize for the search index: paragraph texts. */
+export interface AnalyseInput {
+  readonly texts: readonly string[];
+}
+
+/** Longest tokenizing one batch of paragraphs for the search index may take in a worker. */
+const ANALYSE_BUDGET_MS = 20_000;
+
 /** Longest a file's Markdown parse may take in a worker before it is read as plain text instead. */
 export const PARSE_BUDGET_MS = 2000;
 /** Heap a worker may use for one file; past it the file is read as plain text instead. */
@@ -24,6 +34,12 @@ export const PARSE_HEAP_MB = 256;
 export function parseWorkerScript(): string | undefined {
   const candidates = [process.env.SOURCEBOOK_PARSE_WORKER, join(__dirname, 'parseWorker.js')];
   return candidates.find((path): path is string => path !== undefined && path !== '' && existsSync(path));
+}
+
+/** A worker parser when the worker script is bundled beside the running bundle (it always is, built); else undefined. */
+export function bundledWorkerParser(): WorkerParser | undefined {
+  const script = parseWorkerScript();
+  return script ? new WorkerParser({ script }) : undefined;
 }
 
 export interface WorkerParserOptions {
@@ -41,7 +57,7 @@ export interface WorkerParserOptions {
  * worker at once, even in the middle of a file.
  */
 export class WorkerParser implements ArticleParser {
-  private readonly pool: WorkerPool<ParseInput, IndexedOutcome>;
+  private readonly pool: WorkerPool<ParseInput | AnalyseInput, IndexedOutcome | AnalysedDocument[]>;
   private readonly budgetMs: number;
 
   constructor(options: WorkerParserOptions) {
@@ -56,7 +72,7 @@ export class WorkerParser implements ArticleParser {
   async prepare(file: CorpusFile, decoded: Decoded, signal?: AbortSignal): Promise<PreparedFile | undefined> {
     if (!decoded.ok) return prepareFile(file, decoded);
     const result = await this.run(file, decoded, false, signal);
-    if (result.ok) return preparedOf(file, decoded.text, result.value);
+    if (result.ok) return preparedOf(file, decoded.text, result.value as IndexedOutcome);
     if (result.failure === 'cancelled') return undefined;
     const why = failureReason(result, this.budgetMs);
     if (/\.txt$/i.test(file.path)) return { ok: false, reason: `${why}; skipped` };
@@ -66,7 +82,7 @@ export class WorkerParser implements ArticleParser {
     if (!plain.ok && plain.failure === 'cancelled') return undefined;
     if (!plain.ok)
       return { ok: false, reason: `${why}; as plain text, ${failureReason(plain, this.budgetMs)}; skipped` };
-    const fallback = preparedOf(file, decoded.text, plain.value);
+    const fallback = preparedOf(file, decoded.text, plain.value as IndexedOutcome);
     if (!fallback.ok) return fallback;
     const warning = [`${why}; read as plain text`, fallback.warning].filter((w) => w !== undefined).join('; ');
     return { ...fallback, warning };
@@ -78,6 +94,16 @@ export class WorkerParser implements ArticleParser {
     const input = { file: file.defaults ? { ...plain, defaults: file.defaults } : plain, decoded };
     return this.pool.run(input, { timeoutMs: this.budgetMs, ...(signal ? { signal } : {}) });
   }
+
+  /**
+   * Tokenizes paragraph texts for the search index in the same workers (idle
+   * once a load is done), so warming the index does not hold this thread.
+   * Undefined when the worker could not (over its budget, cancelled).
+   */
+  readonly analyse: DocumentAnalyser = async (texts, signal) => {
+    const result = await this.pool.run({ texts }, { timeoutMs: ANALYSE_BUDGET_MS, ...(signal ? { signal } : {}) });
+    return result.ok ? (result.value as AnalysedDocument[]) : undefined;
+  };
 
   close(): Promise<void> {
     return this.pool.close();

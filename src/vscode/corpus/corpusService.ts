@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { Corpus } from '../../core/corpus';
 import type { Article, FileProblem } from '../../core/model';
+import type { DocumentAnalyser } from '../../core/search';
 import { type CorpusFolder, isArticlePath } from '../../node/corpusFolder';
 import { IndexedCorpus, isRelevantChange } from '../../node/corpusLoader';
 import type { IndexStore } from '../../node/indexCache';
-import { parseWorkerScript, WorkerParser } from '../../node/workers/parsePool';
+import { bundledWorkerParser } from '../../node/workers/parsePool';
 import { ContextKeys } from '../commandIds';
 import { configuredFolders, maxFileBytes } from './corpusFolders';
 import { CorpusProblems } from './corpusProblems';
@@ -55,11 +56,10 @@ export class CorpusService implements vscode.Disposable {
   readonly onDidChangeLoadState = this.loadStateChanged.event;
   private loading: Promise<Corpus> | undefined;
   private superseded: AbortController | undefined;
-  /** Aborts the load in progress on the user's word (the notification's Cancel, or the command). */
   private stopping: AbortController | undefined;
   private readonly watcher = new CorpusWatcher((paths) => void this.applyBatch(paths));
   /** Parses files in worker threads, each with a time and memory budget, so no file can freeze the extension host. */
-  private readonly parser = newParser();
+  private readonly parser = bundledWorkerParser();
   private folderProblems: FileProblem[] = [];
   private persistTimer: ReturnType<typeof setTimeout> | undefined;
   private rescanTimer: ReturnType<typeof setTimeout> | undefined;
@@ -89,6 +89,10 @@ export class CorpusService implements vscode.Disposable {
     return this.statsValue;
   }
 
+  /** Tokenizes text for the search index in the parse workers, off this thread; undefined without workers. */
+  get analyser(): DocumentAnalyser | undefined {
+    return this.parser?.analyse;
+  }
   get loadState(): LoadState {
     return this.loadStateValue;
   }
@@ -153,8 +157,7 @@ export class CorpusService implements vscode.Disposable {
       watched.map((folder) => folder.root),
       (path) => isRelevantChange(watched, path),
     );
-    const cancelledByUser = new AbortController();
-    this.stopping = cancelledByUser;
+    const cancelledByUser = (this.stopping = new AbortController()); // the notification's Cancel, or stopLoad
     const progress = loadProgress(cancelledByUser);
     this.setLoadState({ kind: 'loading', done: 0, total: 0 });
     let shownPercent = -1;
@@ -185,7 +188,6 @@ export class CorpusService implements vscode.Disposable {
       });
     } finally {
       progress.done();
-      if (this.stopping === cancelledByUser) this.stopping = undefined;
     }
     const { indexed, stats } = result;
     if (controller.signal.aborted) return this.corpus; // superseded: the newer load swaps in its corpus
@@ -206,14 +208,10 @@ export class CorpusService implements vscode.Disposable {
     return this.corpus;
   }
 
-  /**
-   * Stops the load in progress, keeping what was read (as the notification's
-   * Cancel does; a file being parsed is dropped at once). Says whether a load was running.
-   */
+  /** Stops the load in progress as the notification's Cancel does (what was read stays); says whether one was running. */
   stopLoad(): boolean {
-    const stopping = this.stopping;
-    if (!stopping || stopping.signal.aborted) return false;
-    stopping.abort();
+    if (this.loadStateValue.kind !== 'loading' || !this.stopping || this.stopping.signal.aborted) return false;
+    this.stopping.abort();
     return true;
   }
 
@@ -299,10 +297,4 @@ export class CorpusService implements vscode.Disposable {
     this.problems.dispose();
     void this.parser?.close();
   }
-}
-
-/** A worker parser when the worker script is bundled beside the extension (it always is, built); else parsing stays on this thread. */
-function newParser(): WorkerParser | undefined {
-  const script = parseWorkerScript();
-  return script ? new WorkerParser({ script }) : undefined;
 }

@@ -55,11 +55,12 @@ export function activateQuotes(services: Services): QuoteCommands {
   return commands;
 }
 
-/** Builds the search index in the background, in slices, so the first search is instant. */
+/** Builds the search index in the background (tokenized in a worker, added in slices), so the first search is instant. */
 function buildIndex(corpus: Corpus, services: Services, signal: AbortSignal): void {
   const started = Date.now();
   const index = searchIndexFor(corpus);
-  index.warm(signal).then(
+  // Tokenizing runs in the parse workers: one long article would otherwise hold the extension host.
+  index.warm(signal, services.corpus.analyser).then(
     () => {
       if (index.complete)
         services.log.info(
