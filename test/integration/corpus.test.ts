@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -7,7 +7,7 @@ import type { SourcebookApi } from '../../src/extension';
 import { indexStoreFor } from '../../src/vscode/corpus/corpusFolders';
 import { CorpusService } from '../../src/vscode/corpus/corpusService';
 import type { GroupNode } from '../../src/vscode/topics/topicsNodes';
-import { sourcebook, waitFor } from './support/extension';
+import { sourcebook, waitFor, keepWorkspaceSettings } from './support/extension';
 
 const TOPIC = 'user-research';
 
@@ -21,8 +21,7 @@ function article(id: string, title: string, sections: readonly string[]): string
 suite('User corpus folders', () => {
   let api: SourcebookApi;
   let folder: string;
-  let settingsFile: string;
-  let settingsBefore: string | undefined;
+  let restoreSettings: () => void;
 
   suiteSetup(async () => {
     api = await sourcebook();
@@ -35,16 +34,14 @@ suite('User corpus folders', () => {
       'Oil slips on supply news\n\nOil prices fell on Monday. Traders sold.\n',
     );
     // The workspace settings file is the sample workspace's own: it is put back byte for byte.
-    settingsFile = join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, '.vscode', 'settings.json');
-    settingsBefore = existsSync(settingsFile) ? readFileSync(settingsFile, 'utf8') : undefined;
+    restoreSettings = keepWorkspaceSettings();
   });
 
   suiteTeardown(async () => {
     await vscode.workspace
       .getConfiguration('sourcebook')
       .update('corpus.paths', undefined, vscode.ConfigurationTarget.Workspace);
-    if (settingsBefore === undefined) rmSync(settingsFile, { force: true });
-    else writeFileSync(settingsFile, settingsBefore);
+    restoreSettings();
     await api.services.corpus.reload();
     rmSync(folder, { recursive: true, force: true });
   });

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { SourcebookApi } from '../../src/extension';
 import { citationKeyOf } from '../../src/core/library/match';
-import { sourcebook, waitFor } from './support/extension';
+import { sourcebook, waitFor, keepWorkspaceSettings } from './support/extension';
 
 const ENTRY = {
   id: 'shareholders2026',
@@ -19,14 +19,12 @@ const ENTRY = {
 suite('The reference library', () => {
   let api: SourcebookApi;
   let dir: string;
-  let settingsFile: string;
-  let settingsBefore: string | undefined;
+  let restoreSettings: () => void;
 
   suiteSetup(async () => {
     api = await sourcebook();
     dir = mkdtempSync(join(tmpdir(), 'sourcebook-library-it-'));
-    settingsFile = join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, '.vscode', 'settings.json');
-    settingsBefore = existsSync(settingsFile) ? readFileSync(settingsFile, 'utf8') : undefined;
+    restoreSettings = keepWorkspaceSettings();
   });
 
   suiteTeardown(async () => {
@@ -34,8 +32,7 @@ suite('The reference library', () => {
     await vscode.workspace
       .getConfiguration('sourcebook')
       .update('library.paths', undefined, vscode.ConfigurationTarget.Workspace);
-    if (settingsBefore === undefined) rmSync(settingsFile, { force: true });
-    else writeFileSync(settingsFile, settingsBefore);
+    restoreSettings();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { SourcebookApi } from '../../src/extension';
-import { sourcebook, waitFor } from './support/extension';
+import { sourcebook, waitFor, keepWorkspaceSettings } from './support/extension';
 
 const NOTE = '# Notes\n\nThe bet rests on Qwen and on Alibaba Cloud.\n';
 
@@ -32,24 +32,21 @@ suite('Persisted search and entity indexes', () => {
   let api: SourcebookApi;
   let note: vscode.TextDocument;
   let folder: string;
-  let settingsFile: string;
-  let settingsBefore: string | undefined;
+  let restoreSettings: () => void;
 
   suiteSetup(async () => {
     api = await sourcebook();
     note = await vscode.workspace.openTextDocument({ language: 'markdown', content: NOTE });
     folder = mkdtempSync(join(tmpdir(), 'sourcebook-persisted-it-'));
     writeFileSync(join(folder, 'probe.md'), article('Qwen was mentioned here once.'));
-    settingsFile = join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, '.vscode', 'settings.json');
-    settingsBefore = existsSync(settingsFile) ? readFileSync(settingsFile, 'utf8') : undefined;
+    restoreSettings = keepWorkspaceSettings();
   });
 
   suiteTeardown(async () => {
     await vscode.workspace
       .getConfiguration('sourcebook')
       .update('corpus.paths', undefined, vscode.ConfigurationTarget.Workspace);
-    if (settingsBefore === undefined) rmSync(settingsFile, { force: true });
-    else writeFileSync(settingsFile, settingsBefore);
+    restoreSettings();
     await api.services.corpus.reload();
     rmSync(folder, { recursive: true, force: true });
   });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -7,15 +7,14 @@ import { pageAt } from '../../src/core/readers/extracted';
 import type { SourcebookApi } from '../../src/extension';
 import type { ArticleNode, GroupNode } from '../../src/vscode/topics/topicsNodes';
 import { windReportPdf } from '../support/pdfFixtures';
-import { EXTENSION_ID, sourcebook, waitFor } from './support/extension';
+import { EXTENSION_ID, sourcebook, waitFor, keepWorkspaceSettings } from './support/extension';
 
 const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
 
 suite('Web pages and PDFs in a corpus folder', () => {
   let api: SourcebookApi;
   let folder: string;
-  let settingsFile: string;
-  let settingsBefore: string | undefined;
+  let restoreSettings: () => void;
 
   suiteSetup(async () => {
     api = await sourcebook();
@@ -26,8 +25,7 @@ suite('Web pages and PDFs in a corpus folder', () => {
     copyFileSync(join(fixtures, 'blog-wordpress.html'), join(folder, 'saved', 'reactors.htm'));
     copyFileSync(join(fixtures, 'login.html'), join(folder, 'saved', 'login.html'));
     writeFileSync(join(folder, 'saved', 'wind-report.pdf'), windReportPdf());
-    settingsFile = join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, '.vscode', 'settings.json');
-    settingsBefore = existsSync(settingsFile) ? readFileSync(settingsFile, 'utf8') : undefined;
+    restoreSettings = keepWorkspaceSettings();
     await vscode.workspace
       .getConfiguration('sourcebook')
       .update('corpus.paths', [folder], vscode.ConfigurationTarget.Workspace);
@@ -38,8 +36,7 @@ suite('Web pages and PDFs in a corpus folder', () => {
     await vscode.workspace
       .getConfiguration('sourcebook')
       .update('corpus.paths', undefined, vscode.ConfigurationTarget.Workspace);
-    if (settingsBefore === undefined) rmSync(settingsFile, { force: true });
-    else writeFileSync(settingsFile, settingsBefore);
+    restoreSettings();
     await api.services.corpus.reload();
     rmSync(folder, { recursive: true, force: true });
   });

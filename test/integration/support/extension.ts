@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { SourcebookApi } from '../../../src/extension';
 
@@ -25,4 +27,18 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * Saves the workspace's `.vscode/settings.json` as it is now; the returned
+ * function puts it back (or removes it when there was none), so a suite that
+ * changes workspace settings leaves the sample workspace as it found it.
+ */
+export function keepWorkspaceSettings(): () => void {
+  const file = join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, '.vscode', 'settings.json');
+  const before = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  return () => {
+    if (before === undefined) rmSync(file, { force: true });
+    else writeFileSync(file, before);
+  };
 }
