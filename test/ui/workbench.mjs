@@ -134,20 +134,32 @@ export async function startWorkbench({
   }
 }
 
-/** Opens a workspace file through Quick Open (Ctrl+P), like a user would. */
+/**
+ * Opens a workspace file through Quick Open (Ctrl+P), like a user would. A file
+ * written a moment ago may be missing from the first search, so Quick Open is
+ * reopened, as a person would retype, until the file is offered or a minute passes.
+ */
 export async function openFile(page, relPath) {
   const name = path.basename(relPath);
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(relPath);
   // Results arrive only after the file search (ripgrep) finished.
   const row = page
     .locator('.quick-input-widget .quick-input-list .monaco-list-row')
     .filter({ has: page.locator('.label-name', { hasText: name }) })
     .first();
-  await row.click({ timeout: 60_000 });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(relPath);
+    try {
+      await row.click({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`Quick Open never offered ${relPath}`, { cause: error });
+    }
+  }
   await page.locator(`.tab.active[data-resource-name="${name}"]`).waitFor({ state: 'visible' });
   await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
 }
