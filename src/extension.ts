@@ -59,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     const services: Services = { context, log, corpus };
     // Features: each registers its providers, views and commands from the shared services.
     const entities = activateEntities(services);
-    const topics = activateTopics(services, entities);
+    const topics = activateTopics(services);
     activateIntegrity(services);
     activateQuotes(services);
     activateHover(services);
@@ -73,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     return {
       services,
       topics,
-      entities: entities.provider,
+      entities,
       indexes,
       archive,
       extendMarkdownIt: preview.extendMarkdownIt,

@@ -6,6 +6,7 @@ export const Commands = {
   checkQuotesInWorkspace: 'sourcebook.checkQuotesInWorkspace',
   openArticle: 'sourcebook.openArticle',
   showInTopics: 'sourcebook.showInTopics',
+  showInEntities: 'sourcebook.showInEntities',
   reloadCorpus: 'sourcebook.reloadCorpus',
   stopCorpusLoad: 'sourcebook.stopCorpusLoad',
   configureCorpusPaths: 'sourcebook.configureCorpusPaths',

@@ -71,12 +71,19 @@ suite('Entities view', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  test('Show in Topics reveals an entity given by any of its names', async () => {
-    assert.equal(await vscode.commands.executeCommand('sourcebook.showInTopics', { entity: 'Tongyi Qianwen' }), true);
+  test('Show in Entities reveals an entity given by any of its names, or the one under the cursor', async () => {
+    assert.equal(await vscode.commands.executeCommand('sourcebook.showInEntities', { entity: 'Tongyi Qianwen' }), true);
     assert.equal(
-      await vscode.commands.executeCommand('sourcebook.showInTopics', { entity: 'Nobody In Particular' }),
+      await vscode.commands.executeCommand('sourcebook.showInEntities', { entity: 'Nobody In Particular' }),
       false,
     );
+    const note = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Why Qwen matters.\n' });
+    const editor = await vscode.window.showTextDocument(note);
+    editor.selection = new vscode.Selection(0, 5, 0, 5);
+    assert.equal(await vscode.commands.executeCommand('sourcebook.showInEntities'), true);
+    editor.selection = new vscode.Selection(0, 1, 0, 1);
+    assert.equal(await vscode.commands.executeCommand('sourcebook.showInEntities'), false, 'no entity under "Why"');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   test('the Topics filter finds articles by an entity alias the text never uses', async () => {

@@ -57,7 +57,7 @@ suite('Entity hover cards', () => {
     assert.ok((value.match(/^> /gm) ?? []).length >= 2, 'at least two quotes');
     assert.match(value, /\*Related:\* .*Alibaba Cloud/);
     assert.match(value, /\[Insert a quote about Qwen…\]\(command:sourcebook\.insertCitedQuote\?/);
-    assert.match(value, /\[Show in Topics\]\(command:sourcebook\.showInTopics\?/);
+    assert.match(value, /\[Show in Entities\]\(command:sourcebook\.showInEntities\?/);
     assert.match(value, /\[Open article\]\(command:sourcebook\.openArticle\?/);
     const range = hover.range!;
     assert.equal(note.getText(range), 'Qwen');

@@ -24,7 +24,7 @@ export const tests = {
     assert.match(text, /\d+ mentions in 2 articles/);
     assert.match(text, /“[^”]*Qwen[^”]*”/, 'a quote about Qwen');
     assert.match(text, /FrontierNews\.ai, 2026/, 'quotes cite publisher and date');
-    assert.match(text, /Insert a quote about Qwen…\s*·\s*Show in Topics\s*·\s*Open article/);
+    assert.match(text, /Insert a quote about Qwen…\s*·\s*Show in Entities\s*·\s*Open article/);
 
     const links = await card(wb)
       .locator('a')
@@ -43,6 +43,19 @@ export const tests = {
     assert.match(await wb.hover('Tongyi Qianwen'), /^Qwen — product/);
     assert.match(await wb.hover('Alibaba Cloud'), /^Alibaba Cloud — company/);
     await wb.screenshot('hover-note-alibaba-cloud');
+  },
+
+  "the card's Show in Entities opens the Entities view at that entity": async (wb) => {
+    await wb.hover('Qwen');
+    await card(wb).locator('a', { hasText: 'Show in Entities' }).click();
+    const entities = wb.page.locator('.pane:has(.pane-header[aria-label^="Entities"])');
+    const selected = entities.locator('.monaco-list-row.selected .label-name', { hasText: /^Qwen$/ });
+    await selected.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.equal(await wb.page.locator('.monaco-hover:not(.hidden)').count(), 0, 'the card closed');
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await wb.page.locator('.part.sidebar').screenshot({ path: path.join(SCREENSHOT_DIR, 'entities-show-qwen.png') });
+    // Back to the note for the next test.
+    await wb.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
   },
 
   'a name typed into the note is underlined as the user types': async (wb) => {

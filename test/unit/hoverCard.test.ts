@@ -60,7 +60,7 @@ describe('the entity card', () => {
     const links = tree.filter((n) => n.type === 'link').map((n) => (n.type === 'link' ? n.url : ''));
     expect(links.length).toBeGreaterThan(0);
     for (const url of links)
-      expect(url).toMatch(/^command:sourcebook\.(insertCitedQuote|showInTopics|openArticle)(\?|$)/);
+      expect(url).toMatch(/^command:sourcebook\.(insertCitedQuote|showInEntities|openArticle)(\?|$)/);
     const text = shownText(card.value);
     expect(text).toContain('[run](command:workbench.action.terminal.new)');
     expect(text).toContain('<img src=x onerror=alert(1)>');
@@ -71,7 +71,7 @@ describe('the entity card', () => {
     expect(card.enabledCommands.sort()).toEqual([
       'sourcebook.insertCitedQuote',
       'sourcebook.openArticle',
-      'sourcebook.showInTopics',
+      'sourcebook.showInEntities',
     ]);
   });
 

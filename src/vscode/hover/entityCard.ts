@@ -48,7 +48,7 @@ export function entityCard(
     entity: entity.name,
     ...(at ? { at } : {}),
   });
-  md.markup(' · ').commandLink('Show in Topics', Commands.showInTopics, { entity: entity.name });
+  md.markup(' · ').commandLink('Show in Entities', Commands.showInEntities, { entity: entity.name });
   if (top)
     md.markup(' · ').commandLink('Open article', Commands.openArticle, {
       articleId: top.articleId,

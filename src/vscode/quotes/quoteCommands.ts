@@ -4,6 +4,7 @@ import type { Corpus } from '../../core/corpus';
 import { entityIndexFor } from '../../core/entities';
 import type { Article, Passage } from '../../core/model';
 import { articleIdOf } from '../corpus/articleDocuments';
+import { entityAt } from '../entities/entityAt';
 import { ContextKeys } from '../commandIds';
 import type { Services } from '../services';
 import { markWalkthroughStep } from '../walkthroughProgress';
@@ -199,14 +200,4 @@ function pickRequest(corpus: Corpus, args: InsertQuoteArgs): PickRequest {
     return { title: `Insert Quote about ${name}`, query: args.query ?? `${name} ` };
   }
   return { title: 'Insert Cited Quote', ...(args.query ? { query: args.query } : {}) };
-}
-
-/** The entity named at a position of a note: the hover's rule (longest match on the line). */
-function entityAt(corpus: Corpus, document: vscode.TextDocument, position: vscode.Position): string | undefined {
-  const line = document.lineAt(position.line).text;
-  if (line.length > 10_000) return undefined;
-  const mention = entityIndexFor(corpus)
-    .findMentions(line)
-    .find((m) => m.start <= position.character && position.character <= m.end);
-  return mention?.entityId;
 }

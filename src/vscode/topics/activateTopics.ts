@@ -1,34 +1,31 @@
 import * as vscode from 'vscode';
-import type { MentionLookup } from '../../core/articleFilter';
+import { entityIndexFor } from '../../core/entities';
 import type { Grouping } from '../../core/topicTree';
 import { ContextKeys, Views } from '../commandIds';
 import type { Services } from '../services';
 import { setting } from '../settings';
-import type { EntityChoice } from './filterPick';
 import { registerTopicsCommands } from './topicsCommands';
 import { TopicsTreeProvider } from './topicsTreeProvider';
 
 const GROUPING_STATE = 'sourcebook.topics.groupBy';
 const GROUPINGS: readonly Grouping[] = ['topic', 'publisher', 'date'];
 
-/** What the Topics feature needs from the entity feature: names to filter by, and revealing one in its view. */
-export interface EntityAccess {
-  lookup(): (MentionLookup & { entities(): readonly EntityChoice[] }) | undefined;
-  reveal(entity: string): Promise<boolean>;
-}
-
 /**
  * The Topics view: its tree, its title-bar and context-menu commands, and
  * `sourcebook.showInTopics`. Returns the tree provider (the integration tests
  * drive it through the extension's exports).
  */
-export function activateTopics(services: Services, entities: EntityAccess): TopicsTreeProvider {
+export function activateTopics(services: Services): TopicsTreeProvider {
   const { context, corpus } = services;
   // The grouping chosen in the view belongs to the workspace; the setting is the default.
   const chosen = context.workspaceState.get<Grouping>(GROUPING_STATE);
   const grouping = (grouping: Grouping | undefined) => (grouping && GROUPINGS.includes(grouping) ? grouping : 'topic');
-  const topics = new TopicsTreeProvider(corpus, grouping(chosen ?? setting<Grouping>('topics.groupBy', 'topic')), () =>
-    entities.lookup(),
+  // The filter offers and matches entity names from the corpus's own entity index.
+  const entities = () => entityIndexFor(corpus.current);
+  const topics = new TopicsTreeProvider(
+    corpus,
+    grouping(chosen ?? setting<Grouping>('topics.groupBy', 'topic')),
+    entities,
   );
   const view = vscode.window.createTreeView(Views.topics, { treeDataProvider: topics, showCollapseAll: true });
 
@@ -61,8 +58,7 @@ export function activateTopics(services: Services, entities: EntityAccess): Topi
       topics,
       view,
       setGrouping,
-      entityChoices: () => entities.lookup()?.entities() ?? [],
-      revealEntity: (entity) => entities.reveal(entity),
+      entityChoices: () => entities().entities(),
     }),
   );
   showState();

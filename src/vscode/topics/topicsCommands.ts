@@ -14,8 +14,10 @@ export interface ArticlePlace {
   readonly sectionIndex?: number;
 }
 
-/** Arguments of `sourcebook.showInTopics`: an article to reveal in Topics, or an entity (name, alias or id) in Entities. */
-export type ShowInTopicsArgs = { readonly articleId: string } | { readonly entity: string };
+/** Arguments of `sourcebook.showInTopics`: the article to reveal. */
+export interface ShowInTopicsArgs {
+  readonly articleId: string;
+}
 
 export interface TopicsCommandDeps {
   readonly corpus: CorpusService;
@@ -23,8 +25,6 @@ export interface TopicsCommandDeps {
   readonly view: vscode.TreeView<TopicsNode>;
   readonly entityChoices: () => readonly EntityChoice[];
   readonly setGrouping: (grouping: Grouping) => void;
-  /** Reveals an entity in the Entities view; false when there is no such entity. */
-  readonly revealEntity: (entity: string) => Promise<boolean>;
 }
 
 /** The place a tree node (from a context menu) or a command argument stands for. */
@@ -75,7 +75,6 @@ export function registerTopicsCommands(deps: TopicsCommandDeps): vscode.Disposab
     }),
     vscode.commands.registerCommand(Commands.showInTopics, async (args?: ShowInTopicsArgs) => {
       if (!args) return false;
-      if ('entity' in args) return deps.revealEntity(args.entity);
       await corpus.ready;
       let node = topics.findArticle(args.articleId);
       // An article hidden by the filter is still asked for: show the whole tree again.
