@@ -104,6 +104,18 @@ suite('Cited quotes', () => {
     assert.ok(document.isUntitled);
   });
 
+  test('a corpus article opened from its folder is not a note: the quote goes into the last note', async () => {
+    const note = await openSaved('last-note.md', '# Notes\n');
+    const article = await vscode.window.showTextDocument(
+      await vscode.workspace.openTextDocument(corpus.article(GAMBLE)!.path),
+    );
+    assert.equal(article.document.languageId, 'markdown');
+    const id = `${SHAREHOLDERS}#0.0`;
+    await insert({ passageId: id, style: 'footnote' });
+    assert.equal(article.document.isDirty, false, 'nothing is written into the corpus');
+    assert.match(note.document.getText(), new RegExp(`\\[\\^${SHAREHOLDERS}\\]`));
+  });
+
   test('formats APA, Chicago and MLA with citation-js inside the extension host', async () => {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
     const editor = await vscode.window.showTextDocument(document);

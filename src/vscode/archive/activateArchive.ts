@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands } from '../commandIds';
+import { isNote } from '../notes';
 import type { Services } from '../services';
 import { ARCHIVE_PASSWORD_KEY, ArchiveService } from './archiveService';
 
@@ -16,7 +17,7 @@ export function activateArchive({ context, corpus, log }: Services): ArchiveServ
   const archive = new ArchiveService(context.secrets, corpus, log);
   const bringVisible = () => {
     for (const editor of vscode.window.visibleTextEditors)
-      if (isNote(editor.document)) void archive.bringCited(editor.document.getText());
+      if (isNote(editor.document, corpus.current)) void archive.bringCited(editor.document.getText());
   };
   let editTimer: ReturnType<typeof setTimeout> | undefined;
   context.subscriptions.push(
@@ -44,7 +45,7 @@ export function activateArchive({ context, corpus, log }: Services): ArchiveServ
     }),
     vscode.window.onDidChangeVisibleTextEditors(bringVisible),
     vscode.workspace.onDidChangeTextDocument((event) => {
-      if (!isNote(event.document)) return;
+      if (!isNote(event.document, corpus.current)) return;
       clearTimeout(editTimer);
       editTimer = setTimeout(() => void archive.bringCited(event.document.getText()), EDIT_DELAY_MS);
     }),
@@ -53,8 +54,4 @@ export function activateArchive({ context, corpus, log }: Services): ArchiveServ
     { dispose: () => clearTimeout(editTimer) },
   );
   return archive;
-}
-
-function isNote(document: vscode.TextDocument): boolean {
-  return document.languageId === 'markdown' && (document.uri.scheme === 'file' || document.uri.scheme === 'untitled');
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { HOVER_SELECTOR } from '../quotes/notesTracker';
+import { HOVER_SELECTOR } from '../notes';
 import { type EntityIndex, entityIndexFor } from '../../core/entities';
 import type { Services } from '../services';
 import { setting } from '../settings';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { NOTE_SELECTOR } from '../quotes/notesTracker';
+import { NOTE_SELECTOR } from '../notes';
 import { Commands } from '../commandIds';
 import type { Services } from '../services';
 import { setting } from '../settings';

@@ -2,14 +2,13 @@ import * as vscode from 'vscode';
 import { checkNote, type QuoteProblem } from '../../core/integrity/checkNote';
 import { foldUnknownArticles } from '../../core/integrity/unloadedArticles';
 import type { SourceRange } from '../../core/model';
-import { ARTICLE_SCHEME, articleUri } from '../corpus/articleDocuments';
+import { articleUri } from '../corpus/articleDocuments';
 import type { CorpusService } from '../corpus/corpusService';
+import { isNote } from '../notes';
 
 /** How long typing must pause before a note is checked again. */
 const DEBOUNCE_MS = 300;
 /** Documents that are not the user's notes: corpus articles, diff views, output. */
-const NOT_NOTES = new Set([ARTICLE_SCHEME, 'git', 'output', 'vscode-scm']);
-
 export function toRange(range: SourceRange): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
@@ -59,10 +58,9 @@ export class QuoteDiagnostics implements vscode.Disposable {
     ];
   }
 
-  /** Whether a document is a note to check: Markdown, not a corpus article. */
+  /** Whether a document is a note to check (the one rule of `../notes`). */
   isNote(document: vscode.TextDocument): boolean {
-    if (document.languageId !== 'markdown' || NOT_NOTES.has(document.uri.scheme)) return false;
-    return document.uri.scheme !== 'file' || this.corpus.current.articleAt(document.uri.fsPath) === undefined;
+    return isNote(document, this.corpus.current);
   }
 
   checkOpenDocuments(): void {

@@ -18,7 +18,7 @@ const INDEX_DELAY_MS = 1500;
  * command returns what it inserted, for tests and other callers.
  */
 export function activateQuotes(services: Services): QuoteCommands {
-  const notes = new NotesTracker();
+  const notes = new NotesTracker(services.corpus);
   const commands = new QuoteCommands(services, notes);
   const indexTimer = new Timer();
   let building = new AbortController();

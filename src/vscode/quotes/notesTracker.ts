@@ -1,25 +1,6 @@
 import * as vscode from 'vscode';
-import { ARTICLE_SCHEME, ARTICLE_TEXT_LANGUAGE } from '../corpus/articleDocuments';
-
-/** The documents whose notes Sourcebook checks and fixes: Markdown on disk or not yet saved. */
-export const NOTE_SELECTOR: vscode.DocumentSelector = [
-  { language: 'markdown', scheme: 'file' },
-  { language: 'markdown', scheme: 'untitled' },
-];
-
-/** Where entity cards show: notes, and the corpus' own read-only articles. */
-export const HOVER_SELECTOR: vscode.DocumentSelector = [
-  ...NOTE_SELECTOR,
-  { language: 'markdown', scheme: ARTICLE_SCHEME },
-  { language: ARTICLE_TEXT_LANGUAGE, scheme: ARTICLE_SCHEME },
-];
-
-/** Whether a document is a note Sourcebook may write into: Markdown, not a corpus article. */
-export function isNotesDocument(document: vscode.TextDocument): boolean {
-  return (
-    document.languageId === 'markdown' && document.uri.scheme !== ARTICLE_SCHEME && document.uri.scheme !== 'output'
-  );
-}
+import type { CorpusService } from '../corpus/corpusService';
+import { isNote } from '../notes';
 
 /**
  * Remembers the last Markdown note the user worked in, so *Quote Selection
@@ -29,7 +10,7 @@ export class NotesTracker implements vscode.Disposable {
   private last: { uri: vscode.Uri; column?: vscode.ViewColumn } | undefined;
   private readonly subscription: vscode.Disposable;
 
-  constructor() {
+  constructor(private readonly corpus: CorpusService) {
     this.remember(vscode.window.activeTextEditor);
     this.subscription = vscode.window.onDidChangeActiveTextEditor((editor) => this.remember(editor));
   }
@@ -37,7 +18,7 @@ export class NotesTracker implements vscode.Disposable {
   /** The last active note, open in an editor (shown without taking the focus), or undefined when there is none. */
   async editor(): Promise<vscode.TextEditor | undefined> {
     const active = vscode.window.activeTextEditor;
-    if (active && isNotesDocument(active.document)) return active;
+    if (active && isNote(active.document, this.corpus.current)) return active;
     if (!this.last) return undefined;
     const { uri, column } = this.last;
     const visible = vscode.window.visibleTextEditors.find(
@@ -54,7 +35,7 @@ export class NotesTracker implements vscode.Disposable {
   }
 
   private remember(editor: vscode.TextEditor | undefined): void {
-    if (editor && isNotesDocument(editor.document))
+    if (editor && isNote(editor.document, this.corpus.current))
       this.last = { uri: editor.document.uri, ...(editor.viewColumn ? { column: editor.viewColumn } : {}) };
   }
 

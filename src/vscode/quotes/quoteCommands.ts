@@ -9,7 +9,8 @@ import { ContextKeys } from '../commandIds';
 import type { Services } from '../services';
 import { markWalkthroughStep } from '../walkthroughProgress';
 import { citationStyle, type InsertedQuote, insertQuote, type UndoStops } from './insertQuote';
-import { isNotesDocument, type NotesTracker } from './notesTracker';
+import { isNote } from '../notes';
+import type { NotesTracker } from './notesTracker';
 import { pickPassages, type PickRequest } from './quotePicker';
 import { selectionPassage } from './selectionPassage';
 
@@ -159,7 +160,7 @@ export class QuoteCommands {
     const uri = vscode.Uri.parse(at.uri);
     const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
     const editor = visible ?? (await vscode.window.showTextDocument(uri, { preview: false }));
-    if (!isNotesDocument(editor.document)) return this.targetEditor();
+    if (!isNote(editor.document, this.services.corpus.current)) return this.targetEditor();
     const position = editor.document.validatePosition(new vscode.Position(at.line, at.character));
     editor.selection = new vscode.Selection(position, position);
     return editor;
@@ -168,7 +169,7 @@ export class QuoteCommands {
   /** The note to write into: the active Markdown editor, else the last note used, else a new untitled note. */
   private async targetEditor(): Promise<vscode.TextEditor | undefined> {
     const active = vscode.window.activeTextEditor;
-    if (active && isNotesDocument(active.document)) return active;
+    if (active && isNote(active.document, this.services.corpus.current)) return active;
     const last = await this.notes.editor();
     if (last) return last;
     const choice = await vscode.window.showInformationMessage(

@@ -6,7 +6,7 @@ import { trustedMarkdown } from '../hover/entityHoverProvider';
 import { SafeMarkdown } from '../hover/safeMarkdown';
 import { chooseCitationStyle, describeStyle, styleInForce, styleName } from '../quotes/citationStyleSetting';
 import type { Services } from '../services';
-import { isNotesDocument } from '../quotes/notesTracker';
+import { isNote } from '../notes';
 
 /**
  * The status bar item, as rust-analyzer has one: the corpus' size and state
@@ -23,7 +23,7 @@ export function activateStatus(services: Services): void {
   const update = () => {
     const state = corpus.loadState;
     const editor = vscode.window.activeTextEditor;
-    const note = editor && isNotesDocument(editor.document) ? editor.document.uri : undefined;
+    const note = editor && isNote(editor.document, corpus.current) ? editor.document.uri : undefined;
     const style = styleInForce(note);
     const size = corpus.current.size;
     const problems = corpus.fileProblems().filter((problem) => !isExpectedSkip(problem));
@@ -52,7 +52,7 @@ export function activateStatus(services: Services): void {
     }),
     vscode.commands.registerCommand(Commands.chooseCitationStyle, async () => {
       const editor = vscode.window.activeTextEditor;
-      await chooseCitationStyle(editor && isNotesDocument(editor.document) ? editor.document.uri : undefined);
+      await chooseCitationStyle(editor && isNote(editor.document, corpus.current) ? editor.document.uri : undefined);
     }),
   );
   update();
