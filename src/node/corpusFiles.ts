@@ -171,7 +171,19 @@ export function loadFile(
   return corpus.setFile(file, readCorpusText(file, maxFileBytes));
 }
 
-/** Reads the topic lists (`topics.yaml`) found at the roots of the folders. */
+/** The names a topic list may have at a corpus folder's root. */
+export const TOPIC_LIST_NAMES = ['topics.yaml', 'topics.yml'] as const;
+
+/** The names an entity catalog may have at a corpus folder's root. */
+export const CATALOG_NAMES = ['entities.yaml', 'entities.yml', 'entities.json'] as const;
+
+/**
+ * Every file at a folder's root that is not an article but shapes the corpus:
+ * what the loader reads, and what a live update reloads the corpus for.
+ */
+export const FOLDER_FILES: ReadonlySet<string> = new Set([...TOPIC_LIST_NAMES, ...CATALOG_NAMES, FOLDER_DEFAULTS_FILE]);
+
+/** Reads the topic lists (`topics.yaml` or `topics.yml`) found at the roots of the folders. */
 export function readTopicLists(
   folders: readonly CorpusFolder[],
   onProblem?: (problem: FileProblem) => void,
@@ -179,24 +191,23 @@ export function readTopicLists(
 ): Topic[] {
   const topics: Topic[] = [];
   for (const folder of folders) {
-    const path = join(folder.root, 'topics.yaml');
-    const read = readFolderFile(path, realRootOf(folder.root), maxFileBytes);
-    if (!read) continue;
-    if ('reason' in read) {
-      onProblem?.({ path, outcome: 'skipped', reason: read.reason });
-      continue;
-    }
-    try {
-      topics.push(...parseTopicList(read.text));
-    } catch (error) {
-      onProblem?.({ path, outcome: 'skipped', reason: (error as Error).message });
+    for (const name of TOPIC_LIST_NAMES) {
+      const path = join(folder.root, name);
+      const read = readFolderFile(path, realRootOf(folder.root), maxFileBytes);
+      if (!read) continue;
+      if ('reason' in read) {
+        onProblem?.({ path, outcome: 'skipped', reason: read.reason });
+        continue;
+      }
+      try {
+        topics.push(...parseTopicList(read.text));
+      } catch (error) {
+        onProblem?.({ path, outcome: 'skipped', reason: (error as Error).message });
+      }
     }
   }
   return topics;
 }
-
-/** The names an entity catalog may have at a corpus folder's root. */
-export const CATALOG_NAMES = ['entities.yaml', 'entities.yml', 'entities.json'] as const;
 
 /**
  * Records the entity catalogs (`entities.yaml` or `entities.json`) at the

@@ -6,7 +6,7 @@ import { DEFAULT_MAX_FILE_BYTES } from '../core/parse/decode';
 import type { PreparedFile } from '../core/preparedFile';
 import { isExtractedFormat } from '../core/readers/extracted';
 import { lookAtChange } from './changedPath';
-import { emptyCorpus, listArticleFiles, readCorpusText } from './corpusFiles';
+import { emptyCorpus, FOLDER_FILES, listArticleFiles, readCorpusText } from './corpusFiles';
 import {
   type CorpusFile,
   type CorpusFolder,
@@ -25,9 +25,6 @@ import { extractions } from './readers/extractions';
 import { fileKeyOrUndefined, type ReadFile, sameKey } from './readFile';
 
 export type { ApplyResult, IndexedLoadOptions, LoadStats } from './loadOptions';
-
-/** Files at a folder's root that are not articles but shape the corpus. */
-const FOLDER_FILES = /^(topics\.ya?ml|entities\.(ya?ml|json)|sourcebook\.yaml)$/i;
 
 /** A file of a load, once looked at: its folder and its key. */
 interface Planned {
@@ -113,7 +110,7 @@ export class IndexedCorpus {
       const folder = folderOf(this.options.folders, path);
       if (!folder) continue;
       const relativePath = relativeTo(folder.root, path);
-      if (dirname(path) === folder.root && FOLDER_FILES.test(basename(path)))
+      if (dirname(path) === folder.root && FOLDER_FILES.has(basename(path).toLowerCase()))
         return { changed: true, reloadNeeded: true, files };
       if (isHidden(relativePath) || excludeMatcher(folder.exclude)?.(relativePath)) continue;
       try {

@@ -185,6 +185,13 @@ describe('applying file changes', () => {
     expect(await indexed.apply([join(root, 'topics.yaml')])).toMatchObject({ reloadNeeded: true });
   });
 
+  it('reads a topic list named topics.yml, as the reload it asks for expects', async () => {
+    writeFileSync(join(root, 'topics.yml'), '- id: freight\n  label: Freight\n');
+    const { indexed } = await load();
+    expect(indexed.corpus.topics().map((topic) => topic.id)).toContain('freight');
+    expect(await indexed.apply([join(root, 'topics.yml')])).toMatchObject({ reloadNeeded: true });
+  });
+
   it('leaves out excluded and hidden paths', async () => {
     const folder = { root, exclude: ['drafts/**'] };
     const { indexed } = await IndexedCorpus.load({ folders: [folder], store });
