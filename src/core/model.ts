@@ -86,6 +86,13 @@ export interface Article extends ArticleMeta {
   readonly pages?: readonly number[];
 }
 
+/** Where a command, a link or a search points: an article, optionally one of its sections. */
+export interface ArticlePlace {
+  readonly articleId: string;
+  /** Index into the article's `sections`. */
+  readonly sectionIndex?: number;
+}
+
 /** A quotable unit: a sentence or a whole paragraph, with where it lives. */
 export interface Passage {
   readonly id: string;

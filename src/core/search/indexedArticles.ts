@@ -1,16 +1,13 @@
 // The shapes the passage search is given and keeps: its options, the entry of
 // each indexed article, and the snapshot a persisted index is made from.
-import type { Article } from '../model';
+import type { Article, ArticlePlace } from '../model';
 import type { ParagraphDoc } from './hits';
 import type { Segment } from './segment';
 
-export interface PassageSearchOptions {
+/** With an article (and section): only passages of it. */
+export interface PassageSearchOptions extends Partial<ArticlePlace> {
   /** Most hits to return (default 20). */
   readonly limit?: number;
-  /** Only passages of this article… */
-  readonly articleId?: string;
-  /** …and of this section of it. */
-  readonly sectionIndex?: number;
   /**
    * Search what is indexed so far instead of finishing the index first: for
    * search-as-you-type while the index warms up in the background.

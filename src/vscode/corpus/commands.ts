@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Article } from '../../core/model';
+import type { Article, ArticlePlace } from '../../core/model';
 import { Commands } from '../commandIds';
 import { showArticle } from './articleDocuments';
 import type { CorpusService } from './corpusService';
@@ -8,10 +8,8 @@ import type { CorpusService } from './corpusService';
  * Arguments of `sourcebook.openArticle`: an article id, optionally a 0-based
  * line or a section index, and words to highlight (a searched term, a name).
  */
-export interface OpenArticleArgs {
-  readonly articleId: string;
+export interface OpenArticleArgs extends ArticlePlace {
   readonly line?: number;
-  readonly sectionIndex?: number;
   readonly highlight?: readonly string[];
 }
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { type CitationStyle, citedTitle } from '../../core/citations';
 import type { Corpus } from '../../core/corpus';
 import { entityIndexFor } from '../../core/entities';
-import type { Article, Passage } from '../../core/model';
+import type { Article, ArticlePlace, Passage } from '../../core/model';
 import { articleIdOf } from '../corpus/articleDocuments';
 import { entityAt } from '../entities/entityAt';
 import { ContextKeys } from '../commandIds';
@@ -19,12 +19,10 @@ import { selectionPassage } from './selectionPassage';
  * it inserts without asking; otherwise it opens the search, started with
  * `query` or the `entity`'s name, and limited to `articleId`/`sectionIndex`.
  */
-export interface InsertQuoteArgs {
+export interface InsertQuoteArgs extends Partial<ArticlePlace> {
   readonly passageId?: string;
   readonly query?: string;
   readonly style?: CitationStyle;
-  readonly articleId?: string;
-  readonly sectionIndex?: number;
   /** An entity id or any of its names. */
   readonly entity?: string;
   /** Where to insert (a hovered mention): the quote goes after that place's paragraph, not at the cursor. */

@@ -1,18 +1,17 @@
 import * as vscode from 'vscode';
 import type { Corpus } from '../../core/corpus';
+import type { ArticlePlace } from '../../core/model';
 import { pageAt } from '../../core/readers/extracted';
 import { type PassageHit, type PassageSearch, searchIndexFor, snippet } from '../../core/search';
 import { chooseCitationStyle, describeStyle, styleInForce } from './citationStyleSetting';
 import { PassagePreview } from './passagePreview';
 
 /** What the picker searches and how it introduces itself. */
-export interface PickRequest {
+/** With an article (and section): only passages of it. */
+export interface PickRequest extends Partial<ArticlePlace> {
   readonly title: string;
   /** Text the search box starts with; without it, the last search, selected so typing replaces it. */
   readonly query?: string;
-  /** Only passages of this article (and section). */
-  readonly articleId?: string;
-  readonly sectionIndex?: number;
   /** The note the quotes go into: its citation style is shown in the title. */
   readonly note?: vscode.Uri;
 }
@@ -152,7 +151,7 @@ export function pickPassages(corpus: Corpus, request: PickRequest): Promise<Pass
   });
 }
 
-function scope(request: PickRequest): { articleId?: string; sectionIndex?: number } {
+function scope(request: PickRequest): Partial<ArticlePlace> {
   return {
     ...(request.articleId === undefined ? {} : { articleId: request.articleId }),
     ...(request.sectionIndex === undefined ? {} : { sectionIndex: request.sectionIndex }),

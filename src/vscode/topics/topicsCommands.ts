@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { formatReference } from '../../core/citations';
+import type { ArticlePlace } from '../../core/model';
 import type { Grouping } from '../../core/topicTree';
 import { Commands, Views } from '../commandIds';
 import type { CorpusService } from '../corpus/corpusService';
@@ -7,12 +8,6 @@ import { styleInForce } from '../quotes/citationStyleSetting';
 import { type EntityChoice, pickTopicsFilter } from './filterPick';
 import type { TopicsNode } from './topicsNodes';
 import type { TopicsTreeProvider } from './topicsTreeProvider';
-
-/** Where a command from the tree or a link points: an article, optionally one of its sections. */
-export interface ArticlePlace {
-  readonly articleId: string;
-  readonly sectionIndex?: number;
-}
 
 /** Arguments of `sourcebook.showInTopics`: the article to reveal. */
 export interface ShowInTopicsArgs {
