@@ -3,6 +3,7 @@ import { Commands } from '../commandIds';
 import { isNote } from '../notes';
 import type { Services } from '../services';
 import { ARCHIVE_PASSWORD_KEY, ArchiveService } from './archiveService';
+import { Debouncer } from '../debouncer';
 
 /** How long a note must rest after an edit before the archive is asked for what it newly cites. */
 const EDIT_DELAY_MS = 400;
@@ -19,7 +20,7 @@ export function activateArchive({ context, corpus, log }: Services): ArchiveServ
     for (const editor of vscode.window.visibleTextEditors)
       if (isNote(editor.document, corpus.current)) void archive.bringCited(editor.document.getText());
   };
-  let editTimer: ReturnType<typeof setTimeout> | undefined;
+  const edits = new Debouncer();
   context.subscriptions.push(
     archive,
     vscode.commands.registerCommand(Commands.setArchivePassword, async () => {
@@ -46,12 +47,11 @@ export function activateArchive({ context, corpus, log }: Services): ArchiveServ
     vscode.window.onDidChangeVisibleTextEditors(bringVisible),
     vscode.workspace.onDidChangeTextDocument((event) => {
       if (!isNote(event.document, corpus.current)) return;
-      clearTimeout(editTimer);
-      editTimer = setTimeout(() => void archive.bringCited(event.document.getText()), EDIT_DELAY_MS);
+      edits.schedule(EDIT_DELAY_MS, () => void archive.bringCited(event.document.getText()));
     }),
     // A reload makes a new corpus without the archived articles: the notes in view ask again.
     corpus.onDidChange(bringVisible),
-    { dispose: () => clearTimeout(editTimer) },
+    edits,
   );
   return archive;
 }

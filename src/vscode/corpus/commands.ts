@@ -3,6 +3,7 @@ import type { Article, ArticlePlace } from '../../core/model';
 import { Commands } from '../commandIds';
 import { showArticle } from './articleDocuments';
 import type { CorpusService } from './corpusService';
+import { toRange } from '../convert';
 
 /**
  * Arguments of `sourcebook.openArticle`: an article id, optionally a 0-based
@@ -58,8 +59,7 @@ function rangeFor(article: Article, request?: OpenArticleArgs): vscode.Range | u
   if (request?.line !== undefined) return new vscode.Range(request.line, 0, request.line, 0);
   const section = request?.sectionIndex === undefined ? undefined : article.sections[request.sectionIndex];
   if (!section) return undefined;
-  const { start, end } = section.range;
-  return new vscode.Range(start.line, start.character, end.line, end.character);
+  return toRange(section.range);
 }
 
 async function pickArticle(articles: readonly Article[]): Promise<Article | undefined> {

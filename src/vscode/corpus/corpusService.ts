@@ -11,6 +11,7 @@ import { configuredFolders, maxFileBytes } from './corpusFolders';
 import { CorpusProblems } from './corpusProblems';
 import { CorpusWatcher } from './corpusWatcher';
 import { loadProgress } from './loadProgress';
+import { Debouncer } from '../debouncer';
 
 /** What the corpus service has done: proof of where the corpus came from, for the log and the tests. */
 export interface CorpusServiceStats {
@@ -61,8 +62,8 @@ export class CorpusService implements vscode.Disposable {
   /** Parses files in worker threads, each with a time and memory budget, so no file can freeze the extension host. */
   private readonly parser = bundledWorkerParser();
   private folderProblems: FileProblem[] = [];
-  private persistTimer: ReturnType<typeof setTimeout> | undefined;
-  private rescanTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly persistTimer = new Debouncer();
+  private readonly rescanTimer = new Debouncer();
   /** Loads and change batches run one at a time, in order. */
   private queue: Promise<unknown> = Promise.resolve();
   private statsValue: CorpusServiceStats = { loads: 0, fromCache: 0, parsed: 0, files: 0, cancelled: false, batches: 0 };
@@ -251,8 +252,7 @@ export class CorpusService implements vscode.Disposable {
    * the corpus once (a stat per file) and any difference applied as a batch.
    */
   private scheduleRescan(): void {
-    clearTimeout(this.rescanTimer);
-    this.rescanTimer = setTimeout(() => {
+    this.rescanTimer.schedule(RESCAN_DELAY_MS, () => {
       void this.enqueue(async () => {
         const indexed = this.indexed;
         const result = await indexed?.rescan();
@@ -261,19 +261,17 @@ export class CorpusService implements vscode.Disposable {
         this.announce();
         this.schedulePersist();
       }).catch((error: unknown) => this.log.error('comparing the corpus folders with the corpus failed', error));
-    }, RESCAN_DELAY_MS);
+    });
   }
 
   private schedulePersist(): void {
     if (!this.store) return;
-    clearTimeout(this.persistTimer);
-    this.persistTimer = setTimeout(() => this.persist(), PERSIST_DELAY_MS);
+    this.persistTimer.schedule(PERSIST_DELAY_MS, () => this.persist());
   }
 
   /** Writes the persisted index now, for the folders that changed. */
   persist(): void {
-    clearTimeout(this.persistTimer);
-    this.persistTimer = undefined;
+    this.persistTimer.cancel();
     try {
       this.indexed?.persist();
     } catch (error) {
@@ -289,8 +287,8 @@ export class CorpusService implements vscode.Disposable {
 
   dispose(): void {
     this.superseded?.abort();
-    clearTimeout(this.rescanTimer);
-    if (this.persistTimer) this.persist();
+    this.rescanTimer.cancel();
+    if (this.persistTimer.pending) this.persist();
     this.watcher.dispose();
     this.changed.dispose();
     this.loadStateChanged.dispose();

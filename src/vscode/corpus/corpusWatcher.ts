@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Debouncer } from '../debouncer';
 
 /**
  * How long the file system must be quiet before a batch is applied, and the
@@ -22,8 +23,10 @@ const MAX_WAIT_MS = 6000;
 export class CorpusWatcher implements vscode.Disposable {
   private readonly watchers = new Map<string, vscode.FileSystemWatcher>();
   private readonly pending = new Set<string>();
-  private quiet: ReturnType<typeof setTimeout> | undefined;
-  private deadline: ReturnType<typeof setTimeout> | undefined;
+  /** Waits for a pause in the changes… */
+  private readonly quiet = new Debouncer();
+  /** …but never longer than this after the first one. */
+  private readonly deadline = new Debouncer();
 
   constructor(private readonly onBatch: (paths: string[]) => void) {}
 
@@ -56,15 +59,13 @@ export class CorpusWatcher implements vscode.Disposable {
   add(path: string): void {
     if (!this.relevant(path)) return;
     this.pending.add(path);
-    if (this.quiet) clearTimeout(this.quiet);
-    this.quiet = setTimeout(() => this.flush(), this.pending.size >= STORM_PATHS ? STORM_QUIET_MS : QUIET_MS);
-    this.deadline ??= setTimeout(() => this.flush(), MAX_WAIT_MS);
+    this.quiet.schedule(this.pending.size >= STORM_PATHS ? STORM_QUIET_MS : QUIET_MS, () => this.flush());
+    if (!this.deadline.pending) this.deadline.schedule(MAX_WAIT_MS, () => this.flush());
   }
 
   private flush(): void {
-    clearTimeout(this.quiet);
-    clearTimeout(this.deadline);
-    this.quiet = this.deadline = undefined;
+    this.quiet.cancel();
+    this.deadline.cancel();
     if (this.pending.size === 0) return;
     const paths = [...this.pending];
     this.pending.clear();
@@ -72,8 +73,8 @@ export class CorpusWatcher implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.quiet);
-    clearTimeout(this.deadline);
+    this.quiet.cancel();
+    this.deadline.cancel();
     this.pending.clear();
     for (const watcher of this.watchers.values()) watcher.dispose();
     this.watchers.clear();

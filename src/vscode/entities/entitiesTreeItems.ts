@@ -3,6 +3,7 @@ import { kindGroupTitle, kindInWords } from '../../core/entities';
 import type { Article } from '../../core/model';
 import { articleUri } from '../corpus/articleDocuments';
 import type { EntitiesNode, EntityNode, KindNode, MentioningArticleNode } from './entitiesNodes';
+import { toRange } from '../convert';
 
 export const EntitiesItemContext = {
   kind: 'sourcebook.entityKind',
@@ -70,8 +71,7 @@ function articleItem(node: MentioningArticleNode, article: Article | undefined):
   item.iconPath = new vscode.ThemeIcon('book');
   item.contextValue = EntitiesItemContext.article;
   if (article) {
-    const { start, end } = node.first;
-    const selection = new vscode.Range(start.line, start.character, end.line, end.character);
+    const selection = toRange(node.first);
     item.command = {
       command: 'vscode.open',
       title: 'Open at First Mention',

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { EntityIndex } from '../../core/entities';
+import { KeyedDebouncer } from '../debouncer';
 
 /** Lines longer than this are not decorated (minified text, data): scanning them buys nothing. */
 const LONGEST_LINE = 10_000;
@@ -19,7 +20,7 @@ export class EntityDecorations implements vscode.Disposable {
     light: { textDecoration: 'underline dotted rgba(0, 0, 0, 0.4)' },
     dark: { textDecoration: 'underline dotted rgba(255, 255, 255, 0.4)' },
   });
-  private readonly pending = new Map<vscode.TextEditor, ReturnType<typeof setTimeout>>();
+  private readonly pending = new KeyedDebouncer<vscode.TextEditor>();
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
@@ -43,14 +44,7 @@ export class EntityDecorations implements vscode.Disposable {
   }
 
   private schedule(editor: vscode.TextEditor, delay: number): void {
-    clearTimeout(this.pending.get(editor));
-    this.pending.set(
-      editor,
-      setTimeout(() => {
-        this.pending.delete(editor);
-        this.decorate(editor);
-      }, delay),
-    );
+    this.pending.schedule(editor, delay, () => this.decorate(editor));
   }
 
   private decorate(editor: vscode.TextEditor): void {
@@ -72,8 +66,7 @@ export class EntityDecorations implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const timer of this.pending.values()) clearTimeout(timer);
-    this.pending.clear();
+    this.pending.dispose();
     for (const subscription of this.subscriptions) subscription.dispose();
     this.type.dispose();
   }

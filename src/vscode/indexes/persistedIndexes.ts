@@ -14,6 +14,7 @@ import { EntityIndexStore, entitySnapshotOf } from '../../node/entityStore';
 import type { IndexStore } from '../../node/indexCache';
 import { corpusKey, SearchIndexStore } from '../../node/searchStore';
 import type { CorpusService } from '../corpus/corpusService';
+import { Debouncer } from '../debouncer';
 
 /** How long after a change the indexes are looked at for writing; again while one is still being built. */
 const PERSIST_DELAY_MS = 2000;
@@ -43,7 +44,9 @@ export class PersistedIndexes implements vscode.Disposable {
   private readonly provided = new WeakMap<Corpus, string>();
   private readonly writtenSearch = new WeakMap<PassageSearch, number>();
   private readonly writtenEntities = new WeakSet<EntityIndex>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly timer = new Debouncer();
+  /** Whether a look was ever scheduled: then closing the window looks once more. */
+  private scheduled = false;
   private looks = 0;
   private writes = { search: 0, entities: 0 };
   private readonly subscription: vscode.Disposable;
@@ -81,14 +84,14 @@ export class PersistedIndexes implements vscode.Disposable {
   }
 
   private schedule(): void {
-    clearTimeout(this.timer);
     this.looks = 0;
-    this.timer = setTimeout(() => this.look(), PERSIST_DELAY_MS);
+    this.scheduled = true;
+    this.timer.schedule(PERSIST_DELAY_MS, () => this.look());
   }
 
   private look(): void {
     const pending = this.persist();
-    if (pending && ++this.looks < MAX_LOOKS) this.timer = setTimeout(() => this.look(), PERSIST_DELAY_MS);
+    if (pending && ++this.looks < MAX_LOOKS) this.timer.schedule(PERSIST_DELAY_MS, () => this.look());
   }
 
   /**
@@ -144,8 +147,8 @@ export class PersistedIndexes implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timer) this.persist(); // what changed is not lost when the window closes
-    clearTimeout(this.timer);
+    if (this.scheduled) this.persist(); // what changed is not lost when the window closes
+    this.timer.cancel();
     this.subscription.dispose();
   }
 }

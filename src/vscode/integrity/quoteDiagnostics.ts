@@ -1,18 +1,15 @@
 import * as vscode from 'vscode';
 import { checkNote, type QuoteProblem } from '../../core/integrity/checkNote';
 import { foldUnknownArticles } from '../../core/integrity/unloadedArticles';
-import type { SourceRange } from '../../core/model';
 import { articleUri } from '../corpus/articleDocuments';
 import type { CorpusService } from '../corpus/corpusService';
 import { isNote } from '../notes';
+import { openDocumentAt, toRange } from '../convert';
+import { KeyedDebouncer } from '../debouncer';
 
 /** How long typing must pause before a note is checked again. */
 const DEBOUNCE_MS = 300;
 /** Documents that are not the user's notes: corpus articles, diff views, output. */
-export function toRange(range: SourceRange): vscode.Range {
-  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
-}
-
 /**
  * Keeps the Problems panel's quote-integrity entries for Markdown notes: on
  * open, as the user types (debounced), and whenever the corpus changes. The
@@ -21,7 +18,7 @@ export function toRange(range: SourceRange): vscode.Range {
  */
 export class QuoteDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('sourcebook-integrity');
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly timers = new KeyedDebouncer<string>();
   /** Per document object (a reopened document may reuse a URI and a version number). */
   private checked = new WeakMap<vscode.TextDocument, { version: number; problems: QuoteProblem[] }>();
   private readonly subscriptions: vscode.Disposable[];
@@ -144,20 +141,11 @@ export class QuoteDiagnostics implements vscode.Disposable {
   private schedule(document: vscode.TextDocument): void {
     if (!this.isNote(document)) return;
     this.cancel(document.uri);
-    const key = document.uri.toString();
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        this.checkDocument(document);
-      }, DEBOUNCE_MS),
-    );
+    this.timers.schedule(document.uri.toString(), DEBOUNCE_MS, () => this.checkDocument(document));
   }
 
   private cancel(uri: vscode.Uri): void {
-    const key = uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
+    this.timers.cancel(uri.toString());
   }
 
   private async closed(document: vscode.TextDocument): Promise<void> {
@@ -171,7 +159,7 @@ export class QuoteDiagnostics implements vscode.Disposable {
 
   /** A note changed on disk while closed: after a workspace check, its problems are brought up to date. */
   private async changedOnDisk(uri: vscode.Uri): Promise<void> {
-    const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+    const open = openDocumentAt(uri) !== undefined;
     const note = !uri.path.includes('/node_modules/') && this.corpus.current.articleAt(uri.fsPath) === undefined;
     if (note && !open && this.workspaceChecked && this.enabled()) await this.checkFile(uri);
   }
@@ -185,8 +173,7 @@ export class QuoteDiagnostics implements vscode.Disposable {
   }
 
   clear(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    this.timers.dispose();
     this.checked = new WeakMap();
     this.collection.clear();
   }

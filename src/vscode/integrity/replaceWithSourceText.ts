@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { keepAsQuoted, type QuoteFix, type QuoteProblem, updateToSource } from '../../core/integrity/problems';
-import { type QuoteDiagnostics, toRange } from './quoteDiagnostics';
+import { toRange } from '../convert';
+import type { QuoteDiagnostics } from './quoteDiagnostics';
 
 export const REPLACE_WITH_SOURCE_TEXT = 'Replace with source text';
 export const UPDATE_TO_CURRENT_SOURCE = 'Update quote to the current source';

@@ -7,6 +7,7 @@ import type { Services } from '../services';
 import { styleInForce } from './citationStyleSetting';
 import { NotesTracker } from './notesTracker';
 import { type InsertQuoteArgs, QuoteCommands } from './quoteCommands';
+import { Debouncer } from '../debouncer';
 
 /** How long after a corpus load the search index starts building, so views and hovers come first. */
 const INDEX_DELAY_MS = 1500;
@@ -20,17 +21,17 @@ const INDEX_DELAY_MS = 1500;
 export function activateQuotes(services: Services): QuoteCommands {
   const notes = new NotesTracker(services.corpus);
   const commands = new QuoteCommands(services, notes);
-  const indexTimer = new Timer();
+  const indexTimer = new Debouncer();
   let building = new AbortController();
-  const styleTimer = new Timer();
+  const styleTimer = new Debouncer();
   const warmIndex = (corpus: Corpus) => {
     // A reload replaces the corpus: stop building the index of the one it replaced.
     building.abort();
     building = new AbortController();
     const { signal } = building;
-    indexTimer.start(INDEX_DELAY_MS, () => buildIndex(corpus, services, signal));
+    indexTimer.schedule(INDEX_DELAY_MS, () => buildIndex(corpus, services, signal));
   };
-  const warmStyle = () => styleTimer.start(INDEX_DELAY_MS * 2, () => prepareStyle(services));
+  const warmStyle = () => styleTimer.schedule(INDEX_DELAY_MS * 2, () => prepareStyle(services));
   services.context.subscriptions.push(
     notes,
     indexTimer,
@@ -81,23 +82,5 @@ function prepareStyle(services: Services): void {
     services.log.info(`citation style ${style} prepared in ${Date.now() - started} ms`);
   } catch (error) {
     services.log.error(`citation style ${style} could not be prepared`, error);
-  }
-}
-
-/** One pending timeout at a time: starting it again replaces the previous one. */
-class Timer implements vscode.Disposable {
-  private handle: ReturnType<typeof setTimeout> | undefined;
-
-  start(ms: number, run: () => void): void {
-    this.dispose();
-    this.handle = setTimeout(() => {
-      this.handle = undefined;
-      run();
-    }, ms);
-  }
-
-  dispose(): void {
-    if (this.handle !== undefined) clearTimeout(this.handle);
-    this.handle = undefined;
   }
 }

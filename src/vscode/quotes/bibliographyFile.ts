@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { addToBibliography, type BibliographyUpdate, type CslItem, toCslItem } from '../../core/citations';
 import type { Article } from '../../core/model';
+import { openDocumentAt } from '../convert';
 
 /** A bibliography change computed before the note is edited and written after. */
 export interface PendingBibliography {
@@ -39,7 +40,7 @@ export async function prepareBibliography(note: vscode.Uri, article: Article): P
 
 /** The bibliography's text now: its open editor's, else the file's; undefined when it does not exist. */
 async function currentText(uri: vscode.Uri): Promise<string | undefined> {
-  const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
+  const open = openDocumentAt(uri);
   if (open) return open.getText();
   let stat: vscode.FileStat;
   try {
@@ -74,7 +75,7 @@ export async function writeBibliography(pending: PendingBibliography): Promise<v
   const existing = await currentText(pending.uri);
   const update = computeUpdate(pending.uri, existing, pending.item);
   if (update.added.length === 0) return;
-  const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === pending.uri.toString());
+  const open = openDocumentAt(pending.uri);
   if (open?.isDirty && existing !== undefined) {
     let at = 0;
     while (at < existing.length && existing[at] === update.text[at]) at++;

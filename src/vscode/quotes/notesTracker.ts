@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CorpusService } from '../corpus/corpusService';
 import { isNote } from '../notes';
+import { openDocumentAt, sameUri } from '../convert';
 
 /**
  * Remembers the last Markdown note the user worked in, so *Quote Selection
@@ -21,11 +22,9 @@ export class NotesTracker implements vscode.Disposable {
     if (active && isNote(active.document, this.corpus.current)) return active;
     if (!this.last) return undefined;
     const { uri, column } = this.last;
-    const visible = vscode.window.visibleTextEditors.find(
-      (editor) => editor.document.uri.toString() === uri.toString(),
-    );
+    const visible = vscode.window.visibleTextEditors.find((editor) => sameUri(editor.document.uri, uri));
     if (visible) return visible;
-    const document = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
+    const document = openDocumentAt(uri);
     if (!document || document.isClosed) return undefined;
     return vscode.window.showTextDocument(document, {
       preserveFocus: true,

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { Corpus } from '../../core/corpus';
 import type { PassageHit } from '../../core/search';
 import { articleUri, showArticle } from '../corpus/articleDocuments';
+import { sameUri, toRange } from '../convert';
+import { Debouncer } from '../debouncer';
 
 /** How long the cursor rests on an item before its article is shown: arrowing through the list opens nothing. */
 const PREVIEW_DELAY_MS = 150;
@@ -13,7 +15,7 @@ const PREVIEW_DELAY_MS = 150;
  * opened when disposed (an article that was already open stays).
  */
 export class PassagePreview implements vscode.Disposable {
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly timer = new Debouncer();
   private opened: { uri: vscode.Uri; wasOpen: boolean } | undefined;
   private disposed = false;
 
@@ -21,9 +23,8 @@ export class PassagePreview implements vscode.Disposable {
 
   /** Previews `hit` after a short rest; nothing for an item that is not a passage. */
   show(hit: PassageHit | undefined, query: string): void {
-    clearTimeout(this.timer);
-    if (!hit) return;
-    this.timer = setTimeout(() => void this.open(hit, query), PREVIEW_DELAY_MS);
+    if (!hit) this.timer.cancel();
+    else this.timer.schedule(PREVIEW_DELAY_MS, () => void this.open(hit, query));
   }
 
   private async open(hit: PassageHit, query: string): Promise<void> {
@@ -31,13 +32,12 @@ export class PassagePreview implements vscode.Disposable {
     const passage = this.corpus.passage(hit.passageId);
     if (this.disposed || !article || !passage) return;
     const uri = articleUri(article);
-    if (this.opened?.uri.toString() !== uri.toString()) {
+    if (!this.opened || !sameUri(this.opened.uri, uri)) {
       await this.closeOpened();
       this.opened = { uri, wasOpen: tabsOf(uri).length > 0 };
     }
-    const { start, end } = passage.range;
     await showArticle(article, {
-      range: new vscode.Range(start.line, start.character, end.line, end.character),
+      range: toRange(passage.range),
       highlight: query.split(/[^\p{L}\p{N}'’-]+/u).filter((word) => word.length > 2),
       viewColumn: vscode.ViewColumn.Beside,
       preserveFocus: true,
@@ -54,7 +54,7 @@ export class PassagePreview implements vscode.Disposable {
   /** Stops previewing and closes what it opened; resolves once the editor layout is back as it was. */
   async close(): Promise<void> {
     this.disposed = true;
-    clearTimeout(this.timer);
+    this.timer.cancel();
     await this.closeOpened();
   }
 
@@ -65,6 +65,6 @@ export class PassagePreview implements vscode.Disposable {
 
 function tabsOf(uri: vscode.Uri): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((group) =>
-    group.tabs.filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString()),
+    group.tabs.filter((tab) => tab.input instanceof vscode.TabInputText && sameUri(tab.input.uri, uri)),
   );
 }

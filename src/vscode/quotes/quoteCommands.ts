@@ -13,6 +13,7 @@ import { isNote } from '../notes';
 import type { NotesTracker } from './notesTracker';
 import { pickPassages, type PickRequest } from './quotePicker';
 import { selectionPassage } from './selectionPassage';
+import { sameUri } from '../convert';
 
 /**
  * Arguments of `sourcebook.insertCitedQuote` (all optional): with `passageId`
@@ -156,7 +157,7 @@ export class QuoteCommands {
   private async editorAt(at: NotePlace): Promise<vscode.TextEditor | undefined> {
     void vscode.commands.executeCommand('editor.action.hideHover');
     const uri = vscode.Uri.parse(at.uri);
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+    const visible = vscode.window.visibleTextEditors.find((e) => sameUri(e.document.uri, uri));
     const editor = visible ?? (await vscode.window.showTextDocument(uri, { preview: false }));
     if (!isNote(editor.document, this.services.corpus.current)) return this.targetEditor();
     const position = editor.document.validatePosition(new vscode.Position(at.line, at.character));
