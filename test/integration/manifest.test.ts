@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands, Views } from '../../src/vscode/commandIds';
+import { SETTINGS } from '../../src/vscode/settings';
 import { EXTENSION_ID, sourcebook } from './support/extension';
 
 interface Manifest {
@@ -9,6 +10,7 @@ interface Manifest {
     views: Record<string, { id: string }[]>;
     keybindings: { command: string }[];
     menus: Record<string, { command: string }[]>;
+    configuration: { properties: Record<string, { default?: unknown }> };
   };
 }
 
@@ -38,6 +40,18 @@ suite('Manifest', () => {
       ...Object.values(manifest().contributes.menus).flatMap((items) => items.map((item) => item.command)),
     ];
     for (const command of used) assert.ok(declared.has(command), `${command} is declared`);
+  });
+
+  test('every setting in package.json is in the settings table, with the same default, and nothing else is', () => {
+    const declared = manifest().contributes.configuration.properties;
+    assert.deepEqual(
+      Object.keys(declared).sort(),
+      Object.keys(SETTINGS)
+        .map((key) => `sourcebook.${key}`)
+        .sort(),
+    );
+    for (const [key, fallback] of Object.entries(SETTINGS))
+      assert.deepEqual(declared[`sourcebook.${key}`]!.default, fallback, `the default of sourcebook.${key}`);
   });
 
   test('every view in package.json is contributed to the Sourcebook container and focusable', async () => {

@@ -5,6 +5,7 @@ import { citedNames } from '../../core/quotes/citedNames';
 import type { PostgresArchive } from '../../node/archive/archive';
 import { isArchiveUrl, redactedUrl } from '../../node/archive/url';
 import type { CorpusService } from '../corpus/corpusService';
+import { settingUnderTrust } from '../settings';
 
 /** Where the archive's password is kept in VS Code's SecretStorage (never in settings). */
 export const ARCHIVE_PASSWORD_KEY = 'sourcebook.archive.password';
@@ -36,12 +37,7 @@ export class ArchiveService implements vscode.Disposable {
    * repository must not point Sourcebook at a server of its choosing.
    */
   get url(): string | undefined {
-    const config = vscode.workspace.getConfiguration('sourcebook');
-    const url = (
-      vscode.workspace.isTrusted
-        ? config.get<string>('archive.url', '')
-        : (config.inspect<string>('archive.url')?.globalValue ?? '')
-    ).trim();
+    const url = settingUnderTrust('archive.url').value.trim();
     return url === '' ? undefined : url;
   }
 

@@ -4,9 +4,8 @@ import * as vscode from 'vscode';
 import type { CorpusFolder } from '../../node/corpusFolder';
 import { isInside } from '../../node/corpusPaths';
 import { IndexStore } from '../../node/indexCache';
-import { setting } from '../settings';
+import { SETTINGS, setting, settingUnderTrust } from '../settings';
 
-const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
 
 /**
  * The corpus folders the settings name, resolved: `sourcebook.corpus.paths`
@@ -17,7 +16,7 @@ const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
  * inside another configured one is left out (its files are read once).
  */
 export function configuredFolders(bundledDir: string, log: vscode.LogOutputChannel): CorpusFolder[] {
-  const exclude = setting<string[]>('corpus.exclude', DEFAULT_EXCLUDE);
+  const exclude = [...setting('corpus.exclude')];
   const roots: string[] = [];
   const add = (path: string, base: string | undefined) => {
     if (!isAbsolute(path) && !base) {
@@ -30,31 +29,30 @@ export function configuredFolders(bundledDir: string, log: vscode.LogOutputChann
   };
   const workspaceFolders = vscode.workspace.workspaceFolders ?? [];
   if (!vscode.workspace.isTrusted) {
-    const inspected = vscode.workspace.getConfiguration('sourcebook').inspect<string[]>('corpus.paths');
-    const own = inspected?.globalValue ?? [];
-    if (inspected?.workspaceValue?.length || inspected?.workspaceFolderValue?.length) log.info('the workspace is not trusted: corpus folders from its settings are not read');
+    const { value: own, ignoredWorkspaceValue } = settingUnderTrust('corpus.paths');
+    if (ignoredWorkspaceValue) log.info('the workspace is not trusted: corpus folders from its settings are not read');
     for (const path of own) {
       if (isAbsolute(path) || workspaceFolders.length === 0) add(path, undefined);
       else for (const folder of workspaceFolders) add(path, folder.uri.fsPath);
     }
   } else if (workspaceFolders.length === 0) {
-    for (const path of setting<string[]>('corpus.paths', [])) add(path, undefined);
+    for (const path of setting('corpus.paths')) add(path, undefined);
   } else {
     for (const folder of workspaceFolders) {
-      for (const path of setting<string[]>('corpus.paths', [], folder.uri)) add(path, folder.uri.fsPath);
+      for (const path of setting('corpus.paths', folder.uri)) add(path, folder.uri.fsPath);
     }
   }
   const outer = roots.filter((root) => !roots.some((other) => other !== root && isInside(other, root)));
   return [
-    ...(setting('corpus.includeBundled', true) ? [{ root: bundledDir, bundled: true }] : []),
+    ...(setting('corpus.includeBundled') ? [{ root: bundledDir, bundled: true }] : []),
     ...outer.map((root) => ({ root, exclude })),
   ];
 }
 
 /** Largest corpus file to read, in bytes, from `sourcebook.corpus.maxFileSize` (KB). */
 export function maxFileBytes(): number {
-  const kb = setting<number>('corpus.maxFileSize', 2048);
-  return (Number.isFinite(kb) && kb > 0 ? kb : 2048) * 1024;
+  const kb = setting('corpus.maxFileSize');
+  return (Number.isFinite(kb) && kb > 0 ? kb : SETTINGS['corpus.maxFileSize']) * 1024;
 }
 
 /**

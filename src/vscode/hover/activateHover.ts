@@ -22,14 +22,14 @@ export function activateHover(services: Services): void {
     }
     return current;
   };
-  const decorations = new EntityDecorations(index, () => setting('hover.decorations', true));
+  const decorations = new EntityDecorations(index, () => setting('hover.decorations'));
   const hover = new EntityHoverProvider(
     async () => {
       await corpus.ready;
       index();
       return corpus.current;
     },
-    () => setting('hover.enabled', true),
+    () => setting('hover.enabled'),
   );
   context.subscriptions.push(
     vscode.languages.registerHoverProvider(HOVER_SELECTOR, hover),

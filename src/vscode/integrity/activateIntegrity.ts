@@ -13,7 +13,7 @@ import { ReplaceWithSourceText } from './replaceWithSourceText';
  * *Check Quotes in Workspace*.
  */
 export function activateIntegrity(services: Services): QuoteDiagnostics {
-  const enabled = () => setting('integrity.enabled', true);
+  const enabled = () => setting('integrity.enabled');
   const diagnostics = new QuoteDiagnostics(services.corpus, services.log, enabled);
   services.context.subscriptions.push(
     diagnostics,

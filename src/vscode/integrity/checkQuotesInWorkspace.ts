@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CorpusService } from '../corpus/corpusService';
 import type { QuoteDiagnostics } from './quoteDiagnostics';
+import { updateSetting } from '../settings';
 
 /** Notes larger than this are not read by the workspace check (a note is text a person writes). */
 const MAX_NOTE_BYTES = 5 * 1024 * 1024;
@@ -30,9 +31,7 @@ export async function checkQuotesInWorkspace(
       turnOn,
     );
     if (choice !== turnOn) return undefined;
-    await vscode.workspace
-      .getConfiguration('sourcebook')
-      .update('integrity.enabled', true, vscode.ConfigurationTarget.Global);
+    await updateSetting('integrity.enabled', true, vscode.ConfigurationTarget.Global);
   }
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: 'Sourcebook: checking quotes' },

@@ -4,6 +4,7 @@ import { Library } from '../../core/library/match';
 import { readLibraries } from '../../node/library';
 import type { Services } from '../services';
 import { CitationKeyCompletions, CitationKeyHovers } from './citationKeys';
+import { settingUnderTrust } from '../settings';
 
 /**
  * The analyst's reference library (`sourcebook.library.paths`: CSL-JSON or
@@ -18,8 +19,9 @@ export function activateLibrary(services: Services): { current(): Library } {
   let watchers: vscode.Disposable[] = [];
 
   const paths = (): string[] => {
-    if (!vscode.workspace.isTrusted) return userPaths();
-    const configured = vscode.workspace.getConfiguration('sourcebook', null).get<string[]>('library.paths', []);
+    const { value: configured } = settingUnderTrust('library.paths', null);
+    // Relative paths are the workspace's; the user's own (all an untrusted workspace reads) must be absolute.
+    if (!vscode.workspace.isTrusted) return configured.filter((path) => typeof path === 'string' && isAbsolute(path));
     const base = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     return configured
       .filter((path): path is string => typeof path === 'string' && path.trim() !== '')
@@ -72,10 +74,4 @@ export function activateLibrary(services: Services): { current(): Library } {
   );
   load();
   return { current };
-}
-
-/** In an untrusted workspace only the user's own setting counts, as for corpus folders. */
-function userPaths(): string[] {
-  const inspected = vscode.workspace.getConfiguration('sourcebook', null).inspect<string[]>('library.paths');
-  return (inspected?.globalValue ?? []).filter((path) => typeof path === 'string' && isAbsolute(path));
 }

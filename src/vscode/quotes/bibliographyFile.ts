@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { addToBibliography, type BibliographyUpdate, type CslItem, toCslItem } from '../../core/citations';
 import type { Article } from '../../core/model';
 import { openDocumentAt } from '../convert';
+import { settingUnderTrust } from '../settings';
 
 /** A bibliography change computed before the note is edited and written after. */
 export interface PendingBibliography {
@@ -16,10 +17,7 @@ export interface PendingBibliography {
  * user's own setting counts, so a cloned repository cannot point it elsewhere.
  */
 export function bibliographyUri(note: vscode.Uri): vscode.Uri | undefined {
-  const config = vscode.workspace.getConfiguration('sourcebook', note);
-  const path = vscode.workspace.isTrusted
-    ? config.get<string>('citation.bibliography', 'references.json')
-    : (config.inspect<string>('citation.bibliography')?.globalValue ?? 'references.json');
+  const path = settingUnderTrust('citation.bibliography', note).value;
   if (/^([a-z]:)?[\\/]/i.test(path)) return vscode.Uri.file(path);
   const folder = vscode.workspace.getWorkspaceFolder(note) ?? vscode.workspace.workspaceFolders?.[0];
   return folder && vscode.Uri.joinPath(folder.uri, path);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { type CitationStyle, CITATION_STYLES, isCitationStyle } from '../../core/citations';
+import { inspectSetting, updateSetting } from '../settings';
 
-const SECTION = 'citation.style';
 const DEFAULT_STYLE: CitationStyle = 'footnote';
 
 /** Where the citation style in force is set, most specific first. */
@@ -34,7 +34,7 @@ export function styleSourceLabel(source: StyleSource): string {
  */
 export function styleInForce(resource?: vscode.Uri): StyleInForce {
   // `null`: the value for no particular note, asked for explicitly (the setting is resource-scoped).
-  const inspected = vscode.workspace.getConfiguration('sourcebook', resource ?? null).inspect<string>(SECTION);
+  const inspected = inspectSetting('citation.style', resource ?? null);
   const valid = (value: unknown) => (isCitationStyle(value) ? value : undefined);
   const user = valid(inspected?.globalValue);
   const levels: [StyleSource, CitationStyle | undefined][] = [
@@ -94,6 +94,6 @@ export async function chooseCitationStyle(resource?: vscode.Uri): Promise<Citati
       : current.source === 'workspace'
         ? vscode.ConfigurationTarget.Workspace
         : vscode.ConfigurationTarget.Global;
-  await vscode.workspace.getConfiguration('sourcebook', resource ?? null).update(SECTION, picked.style, target);
+  await updateSetting('citation.style', picked.style, target, resource ?? null);
   return picked.style;
 }

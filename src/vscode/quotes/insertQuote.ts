@@ -5,6 +5,7 @@ import { styleInForce } from './citationStyleSetting';
 import type { Article, Passage } from '../../core/model';
 import { renderQuote } from '../../core/quotes';
 import { type PendingBibliography, prepareBibliography, writeBibliography } from './bibliographyFile';
+import { setting } from '../settings';
 
 /** What an insert did: the blockquote line written, and where. */
 export interface InsertedQuote {
@@ -22,8 +23,8 @@ export function citationStyle(requested: unknown, note: vscode.Uri, log: vscode.
   if (requested !== undefined)
     log.warn(`unknown citation style ${JSON.stringify(requested)}; expected one of ${CITATION_STYLES.join(', ')}`);
   const inForce = styleInForce(note);
-  const configured = vscode.workspace.getConfiguration('sourcebook', note).get<unknown>('citation.style');
-  if (configured !== undefined && !isCitationStyle(configured))
+  const configured = setting('citation.style', note);
+  if (!isCitationStyle(configured))
     log.warn(`sourcebook.citation.style ${JSON.stringify(configured)} is not a citation style; using ${inForce.style}`);
   return inForce.style;
 }

@@ -22,11 +22,7 @@ export function activateTopics(services: Services): TopicsTreeProvider {
   const grouping = (grouping: Grouping | undefined) => (grouping && GROUPINGS.includes(grouping) ? grouping : 'topic');
   // The filter offers and matches entity names from the corpus's own entity index.
   const entities = () => entityIndexFor(corpus.current);
-  const topics = new TopicsTreeProvider(
-    corpus,
-    grouping(chosen ?? setting<Grouping>('topics.groupBy', 'topic')),
-    entities,
-  );
+  const topics = new TopicsTreeProvider(corpus, grouping(chosen ?? setting('topics.groupBy')), entities);
   const view = vscode.window.createTreeView(Views.topics, { treeDataProvider: topics, showCollapseAll: true });
 
   const showState = () => {
@@ -50,8 +46,7 @@ export function activateTopics(services: Services): TopicsTreeProvider {
     view,
     topics.onDidChangeTreeData(showState),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('sourcebook.topics.groupBy'))
-        setGrouping(grouping(setting<Grouping>('topics.groupBy', 'topic')));
+      if (event.affectsConfiguration('sourcebook.topics.groupBy')) setGrouping(grouping(setting('topics.groupBy')));
     }),
     ...registerTopicsCommands({
       corpus,
