@@ -5,18 +5,10 @@ import { ArticleFileSystem } from './vscode/corpus/articleDocuments';
 import { CorpusService } from './vscode/corpus/corpusService';
 import { indexStoreFor } from './vscode/corpus/corpusFolders';
 import type { Services } from './vscode/services';
-import { activateEntities } from './vscode/entities/activateEntities';
 import type { EntitiesTreeProvider } from './vscode/entities/entitiesTreeProvider';
-import { activateTopics } from './vscode/topics/activateTopics';
-import { activateIntegrity } from './vscode/integrity/activateIntegrity';
 import type { TopicsTreeProvider } from './vscode/topics/topicsTreeProvider';
-import { activateQuotes } from './vscode/quotes/activateQuotes';
-import { activateHover } from './vscode/hover/activateHover';
-import { activateStatus } from './vscode/status/activateStatus';
-import { activatePreview } from './vscode/preview/activatePreview';
-import { activateLibrary } from './vscode/library/activateLibrary';
+import { activateFeatures, type Features } from './vscode/features';
 import { PersistedIndexes } from './vscode/indexes/persistedIndexes';
-import { activateArchive } from './vscode/archive/activateArchive';
 import type { ArchiveService } from './vscode/archive/archiveService';
 
 /** What `activate` returns: the live services, for the integration tests and other extensions. */
@@ -28,7 +20,7 @@ export interface SourcebookApi {
   /** The team archive of `sourcebook.archive.url`. */
   readonly archive: ArchiveService;
   /** Called by VS Code's Markdown extension (`markdown.markdownItPlugins`): footnotes and citations in the preview. */
-  readonly extendMarkdownIt: ReturnType<typeof activatePreview>['extendMarkdownIt'];
+  readonly extendMarkdownIt: Features['preview']['extendMarkdownIt'];
 }
 
 /** The composition root: builds the shared services and hands them to each feature. */
@@ -58,25 +50,17 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     );
     const services: Services = { context, log, corpus };
     // Features: each registers its providers, views and commands from the shared services.
-    const entities = activateEntities(services);
-    const topics = activateTopics(services);
-    activateIntegrity(services);
-    activateQuotes(services);
-    activateHover(services);
-    activateStatus(services);
-    const preview = activatePreview(services);
-    activateLibrary(services);
-    const archive = activateArchive(services);
+    const features = activateFeatures(services);
 
     // Loading runs in the background: activation returns at once.
     void corpus.reload().catch((error: unknown) => showFailure('Sourcebook could not load its corpus', error, log));
     return {
       services,
-      topics,
-      entities,
+      topics: features.topics,
+      entities: features.entities,
       indexes,
-      archive,
-      extendMarkdownIt: preview.extendMarkdownIt,
+      archive: features.archive,
+      extendMarkdownIt: features.preview.extendMarkdownIt,
     };
   } catch (error) {
     showFailure('Sourcebook failed to start', error, log);
