@@ -1,5 +1,5 @@
 import { renderHostile } from './hostile.mjs';
-import { renderHostBlocks } from './reportBlocks.mjs';
+import { hostBlocksNote, renderHostBlocks } from './reportBlocks.mjs';
 import { renderNotes } from './reportNotes.mjs';
 // Renders the benchmark results as docs/benchmarks.md: the table of the
 // product's performance targets, then the details behind each figure.
@@ -50,7 +50,7 @@ export function renderReport(r, { median }) {
     const b = r.large.blocks;
     const worst = Math.max(b.longestLoadBlockMs, b.longestSearchBlockMs, b.entityIndexBlockMs);
     row(
-      `Longest block of the extension host's thread, ${b.articles.toLocaleString('en')}-article load`,
+      `Longest block of the loading thread, ${b.articles.toLocaleString('en')}-article load, in a Node process (the real extension host: [below](#the-extension-host-during-a-load))`,
       '≤ 50 ms',
       `load ${ms(b.longestLoadBlockMs)}, search warm-up ${ms(b.longestSearchBlockMs)}, entity index ${ms(b.entityIndexBlockMs)}`,
       '—',
@@ -256,6 +256,8 @@ export function renderReport(r, { median }) {
         `or leaving Markdown sections unparsed until first use.`,
     );
   };
+  const hostNote = r.hostBlocks && hostBlocksNote(r.hostBlocks);
+  if (hostNote) notes.push(hostNote);
   coldNote('BBC', r.bbc, 1000);
   if (r.large) coldNote('generated corpus', r.large, 10_000);
   warmNote('BBC', r.bbc);
