@@ -35,7 +35,7 @@ export function hostBlocksNote(blocks) {
   return (
     `- The extension host's longest block during a load, measured in a real VS Code ([below](#the-extension-host-during-a-load)): ` +
     `${during} during the load, up to ${ms(after)} after it, against ${HOST_BLOCK_LIMIT_MS} ms. The loading itself runs in worker ` +
-    `threads, as the Node-side figure in the table shows; what still blocks the host is counting mentions and building the entity ` +
-    `index, and assembling the search index's segments at the first search, which run on its thread.`
+    `threads, as the Node-side figure in the table shows; what still runs on the host's thread, and so can block it, is counting mentions and building the entity ` +
+    `index, and assembling the search index's segments at the first search.`
   );
 }
