@@ -9,7 +9,7 @@ import { KeyedDebouncer } from '../debouncer';
 
 /** How long typing must pause before a note is checked again. */
 const DEBOUNCE_MS = 300;
-/** Documents that are not the user's notes: corpus articles, diff views, output. */
+
 /**
  * Keeps the Problems panel's quote-integrity entries for Markdown notes: on
  * open, as the user types (debounced), and whenever the corpus changes. The
