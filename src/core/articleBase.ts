@@ -1,9 +1,9 @@
-import type { Article, ArticleMeta, Section } from './model';
+import type { Article, ArticleMeta, ArticleText, Section } from './model';
 
 /**
  * The metadata half of an article, copied from its `ArticleMeta`. Subclasses
- * say where the text and sections come from: a fresh parse, or a record of
- * the persisted index.
+ * say where the headings and the text come from: a fresh parse, or a record
+ * of the persisted index.
  */
 export abstract class ArticleBase implements Article {
   readonly id: string;
@@ -40,6 +40,8 @@ export abstract class ArticleBase implements Article {
     if (meta.doi !== undefined) this.doi = meta.doi;
   }
 
-  abstract get source(): string;
   abstract get sections(): readonly Section[];
+
+  /** The article's text and paragraphs, made anew: call `articleText`, which keeps them. */
+  abstract openText(): ArticleText;
 }

@@ -9,25 +9,46 @@ export interface MentionLookup {
   articlesMentioning(entityId: string): readonly { readonly articleId: string }[];
 }
 
+/** What the filter needs of the search index: which articles' text holds a word. */
+export interface WordLookup {
+  /**
+   * The ids of the articles whose text holds `word` (by prefix, as a word
+   * being typed is searched), or undefined when the word is one the index
+   * does not keep (a stop word such as "in"), which then rules nothing out.
+   */
+  articlesWith(word: string): ReadonlySet<string> | undefined;
+}
+
 /**
  * Builds the Topics filter for what the user typed. An article passes when
- * every word of the query appears in its title, summary or text (section
- * headings included), ignoring case and typographic quotes; or, when the
- * query names an entity, when the article mentions that entity by any of its
- * names. An empty query accepts everything.
+ * every word of the query appears in its title, summary or section headings
+ * (ignoring case and typographic quotes) or, by the search index, in its
+ * text; or, when the query names an entity, when the article mentions that
+ * entity by any of its names. No article's text is read: the index has it.
+ * An empty query accepts everything.
  */
-export function articleFilter(query: string, entities?: MentionLookup): (article: Article) => boolean {
-  const words = fold(query)
+export function articleFilter(
+  query: string,
+  words: WordLookup,
+  entities?: MentionLookup,
+): (article: Article) => boolean {
+  const wanted = fold(query)
     .split(/\s+/)
     .filter((word) => word !== '');
-  if (words.length === 0) return () => true;
+  if (wanted.length === 0) return () => true;
   const entity = entities?.resolve(query.trim());
   const mentioning = new Set(entity ? entities?.articlesMentioning(entity.id).map((m) => m.articleId) : []);
+  const inText = wanted.map((word) => words.articlesWith(word));
 
   return (article) => {
     if (mentioning.has(article.id)) return true;
-    const text = fold(`${article.title}\n${article.summary ?? ''}\n${article.source}`);
-    return words.every((word) => text.includes(word));
+    const listed = fold(
+      [article.title, article.summary ?? '', ...article.sections.map((section) => section.title)].join('\n'),
+    );
+    return wanted.every((word, i) => {
+      const articles = inText[i];
+      return listed.includes(word) || articles === undefined || articles.has(article.id);
+    });
   };
 }
 

@@ -1,3 +1,4 @@
+import { articleText } from './articleText';
 import type { Article, FileProblem, Passage, Section, Topic } from './model';
 import { Library, libraryItemOf, linkLibraryItem } from './library/match';
 import { parsePassageId } from './model';
@@ -175,7 +176,7 @@ export class Corpus {
     const article = ref && this.byId.get(ref.articleId);
     if (!ref || !article) return undefined;
     let seen = 0;
-    for (const section of article.sections) {
+    for (const section of articleText(article).sections) {
       const local = ref.paragraph - seen;
       const paragraph = section.paragraphs[local];
       if (paragraph) {
@@ -198,7 +199,7 @@ export class Corpus {
     let passages = 0;
     for (const article of this.byId.values()) {
       sections += article.sections.length;
-      for (const section of article.sections)
+      for (const section of articleText(article).sections)
         for (const paragraph of section.paragraphs) passages += paragraph.sentences.length;
     }
     return { articles: this.byId.size, sections, passages };
@@ -227,7 +228,7 @@ export class Corpus {
 
 /** The sentences of one article as passages. */
 export function* articleSentences(article: Article): Iterable<Passage> {
-  for (const section of article.sections) {
+  for (const section of articleText(article).sections) {
     for (const paragraph of section.paragraphs) {
       for (const sentence of paragraph.sentences) yield toPassage(article.id, section, 'sentence', sentence);
     }

@@ -62,6 +62,7 @@ export interface Paragraph {
   readonly sentences: readonly Sentence[];
 }
 
+/** A section's heading, as an article lists it without its text. */
 export interface Section {
   /** Index within the article; 0 is the lead (text before the first heading). */
   readonly index: number;
@@ -71,19 +72,42 @@ export interface Section {
   readonly depth: number;
   /** The heading's range, or the first paragraph's for the lead. */
   readonly range: SourceRange;
+}
+
+/** A section with its paragraphs, as an `ArticleText` has it. */
+export interface SectionText extends Section {
   readonly paragraphs: readonly Paragraph[];
 }
 
+/**
+ * An article as the corpus lists it: its metadata and its section headings.
+ * Its text is not here: `articleText` (`src/core/articleText.ts`) gives it.
+ */
 export interface Article extends ArticleMeta {
   /** Where it came from: a file path, or a path inside the extension for bundled articles. */
   readonly path: string;
   readonly bundled: boolean;
-  /** The whole file text, front matter included: ranges index into it. */
-  readonly source: string;
-  /** Sections in document order; parsed on first use. */
+  /** Section headings in document order; parsed on first use. */
   readonly sections: readonly Section[];
-  /** For a PDF: the offset in `source` where each page starts (page 1 first). */
+  /** For a PDF: the offset in the text where each page starts (page 1 first). */
   readonly pages?: readonly number[];
+}
+
+/**
+ * An article's text and what is made of it: its sections with their
+ * paragraphs and sentences (the same sections, by index, as the article's).
+ */
+export interface ArticleText {
+  readonly article: Article;
+  /** The whole file text, front matter included: ranges index into it. */
+  readonly text: string;
+  readonly sections: readonly SectionText[];
+  /**
+   * Whether the text read is not the one the article was indexed from (its
+   * file changed after it was listed): the paragraphs then come from parsing
+   * the text as it is, under the listed headings.
+   */
+  readonly stale: boolean;
 }
 
 /** Where a command, a link or a search points: an article, optionally one of its sections. */

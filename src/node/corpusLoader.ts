@@ -189,11 +189,6 @@ export class IndexedCorpus {
     return this.apply(changed);
   }
 
-  /** Forgets that a file is loaded as it is on disk, so the next `apply` reads it again (its text turned out to differ). */
-  invalidate(path: string): void {
-    this.loaded.delete(path);
-  }
-
   /** Writes the index of every folder that changed since the last write. */
   persist(): void {
     this.indexes.persist();
@@ -244,11 +239,12 @@ export class IndexedCorpus {
       const maxBytes = this.maxBytes;
       prepared = preparedFromRecord(outcome.article, outcome.warning, {
         ...file,
-        read: () => {
-          const decoded = readCorpusText(file, maxBytes);
-          return decoded.ok ? decoded.text : undefined;
+        texts: {
+          read: () => {
+            const decoded = readCorpusText(file, maxBytes);
+            return decoded.ok ? decoded.text : undefined;
+          },
         },
-        ...(this.options.onStale ? { onStale: this.options.onStale } : {}),
       });
     }
     // The entry is the stored one: the folder's index does not change by it.

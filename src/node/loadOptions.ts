@@ -16,8 +16,6 @@ export interface IndexedLoadOptions {
   readonly onProblem?: (problem: FileProblem) => void;
   /** One line per notable event (an index discarded, written…), for the log. */
   readonly log?: (line: string) => void;
-  /** Called when an article restored from the index turns out to have changed on disk. */
-  readonly onStale?: (path: string) => void;
   /**
    * Parses files (a `WorkerParser` parses them in worker threads, with a
    * budget per file); without one they are parsed on this thread.

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { articleText } from '../../src/core/articleText';
 import type { SourcebookApi } from '../../src/extension';
 import { indexStoreFor } from '../../src/vscode/corpus/corpusFolders';
 import { CorpusService } from '../../src/vscode/corpus/corpusService';
@@ -156,7 +157,7 @@ suite('User corpus folders', () => {
           .map((a) => [
             a.id,
             a.title,
-            a.sections.map((s) => [s.title, s.paragraphs.flatMap((p) => p.sentences.map((x) => x.text))]),
+            articleText(a).sections.map((s) => [s.title, s.paragraphs.flatMap((p) => p.sentences.map((x) => x.text))]),
           ]);
       assert.deepEqual(outline(corpus), outline(api.services.corpus.current));
     } finally {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { articleText } from '../../src/core/articleText';
 import type { SourcebookApi } from '../../src/extension';
 import { sourcebook as activated, waitFor } from './support/extension';
 
@@ -57,7 +58,7 @@ suite('Hostile corpus folder', () => {
       );
       const now = sourcebook.services.corpus.current;
       assert.equal(now.articleAt(link), undefined);
-      assert.ok(!now.articles().some((article) => article.source.includes('OUTSIDE-TEXT')));
+      assert.ok(!now.articles().some((article) => articleText(article).text.includes('OUTSIDE-TEXT')));
       assert.match(
         now.problems().find((p) => p.path === link)?.reason ?? '',
         /outside the corpus folder; not followed/,

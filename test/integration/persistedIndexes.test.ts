@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { articleText } from '../../src/core/articleText';
 import type { SourcebookApi } from '../../src/extension';
 import { sourcebook, waitFor, keepWorkspaceSettings } from './support/extension';
 
@@ -87,7 +88,14 @@ suite('Persisted search and entity indexes', () => {
     // The watcher starts in its own time: wait until it delivers a change, then time the next one.
     const corpus = api.services.corpus;
     writeFileSync(join(folder, 'probe.md'), article('Qwen was mentioned here once. Warm-up.'));
-    await waitFor('the watcher', () => corpus.current.article('persisted-probe')?.source.includes('Warm-up'), 20_000);
+    await waitFor(
+      'the watcher',
+      () => {
+        const probe = corpus.current.article('persisted-probe');
+        return probe && articleText(probe).text.includes('Warm-up');
+      },
+      20_000,
+    );
     const batches = corpus.stats.batches;
     // Lower case around the names: a capitalised neighbour could be discovered as a name of its own.
     writeFileSync(

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { articleText } from '../../src/core/articleText';
 import { formatReference } from '../../src/core/citations';
 import { citedQuoteParts, footnoteLabel, quoteText } from '../../src/core/quotes';
 import type { Corpus } from '../../src/core/corpus';
@@ -177,7 +178,7 @@ suite('Cited quotes', () => {
     const article = corpus.article(SHAREHOLDERS)!;
     const section = article.sections.find((s) => s.title.startsWith('Risks'))!;
     await acceptFirstPick(insert({ articleId: SHAREHOLDERS, sectionIndex: section.index, style: 'pandoc' }));
-    const firstSentence = section.paragraphs[0]!.sentences[0]!.text;
+    const firstSentence = articleText(article).sections[section.index]!.paragraphs[0]!.sentences[0]!.text;
     assert.match(
       plain(editor.document.getText()),
       new RegExp(

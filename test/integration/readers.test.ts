@@ -3,6 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { articleText } from '../../src/core/articleText';
 import { pageAt } from '../../src/core/readers/extracted';
 import type { SourcebookApi } from '../../src/extension';
 import type { ArticleNode, GroupNode } from '../../src/vscode/topics/topicsNodes';
@@ -69,8 +70,8 @@ suite('Web pages and PDFs in a corpus folder', () => {
 
   test('opens a PDF passage read-only at its page', async () => {
     const article = api.services.corpus.current.articles().find((a) => a.path.endsWith('wind-report.pdf'))!;
-    const passage = article.sections
-      .flatMap((s) => s.paragraphs.flatMap((p) => p.sentences))
+    const passage = articleText(article)
+      .sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences))
       .find((s) => s.text.startsWith('Grid operators expect'))!;
     assert.equal(pageAt(article.pages, passage.range.start.offset), 3);
     const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('sourcebook.openArticle', {

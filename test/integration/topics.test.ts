@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { articleText } from '../../src/core/articleText';
 import { formatReference } from '../../src/core/citations';
 import type { SourcebookApi } from '../../src/extension';
 import type { ArticleNode, GroupNode, SectionNode, TopicsNode } from '../../src/vscode/topics/topicsNodes';
@@ -50,7 +51,7 @@ suite('Topics view', () => {
         assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
         assert.match(String(item.description), / · /);
         const sections = (await sourcebook.topics.getChildren(article)) as SectionNode[];
-        const source = sourcebook.services.corpus.current.article(article.article.id)!.source;
+        const source = articleText(sourcebook.services.corpus.current.article(article.article.id)!).text;
         // Every `##`-or-deeper heading in the file; the `#` title heading is the article itself.
         const headings = source
           .split('\n')

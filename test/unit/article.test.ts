@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { articleText } from '../../src/core/articleText';
 import { parseArticle } from '../../src/core/parse/article';
 import { joinLines } from './helpers';
 
@@ -55,7 +56,7 @@ describe('parseArticle', () => {
       ['Pricing', 2],
       ['Outlook', 2],
     ]);
-    const pricing = article.sections[1]!;
+    const pricing = articleText(article).sections[1]!;
     expect(pricing.paragraphs.map((p) => [p.kind, p.text])).toEqual([
       ['paragraph', 'Alibaba cut prices by 50 percent. Mr. Wu said so.'],
       ['listItem', 'First bullet: one sentence.'],
@@ -73,7 +74,7 @@ describe('parseArticle', () => {
   it('gives every block and sentence a range that slices back to its text', () => {
     const { article } = parseArticle({ path: '/c/wu.md', relativePath: 'wu.md', text: sample });
     const lines = sample.split('\n');
-    for (const section of article.sections) {
+    for (const section of articleText(article).sections) {
       for (const paragraph of section.paragraphs) {
         expect(sample.slice(paragraph.range.start.offset, paragraph.range.end.offset)).toBe(paragraph.text);
         for (const sentence of paragraph.sentences) {
@@ -99,7 +100,7 @@ describe('parseArticle', () => {
           relativePath: markdown ? 'a.md' : 'a.txt',
           text,
         });
-        for (const section of article.sections) {
+        for (const section of articleText(article).sections) {
           for (const p of section.paragraphs) {
             for (const s of p.sentences) expect(text.slice(s.range.start.offset, s.range.end.offset)).toBe(s.text);
           }
@@ -138,7 +139,7 @@ describe('parseArticle', () => {
       topics: ['business'],
     });
     expect(article.sections).toHaveLength(1);
-    expect(article.sections[0]!.paragraphs.map((p) => p.text)).toEqual([
+    expect(articleText(article).sections[0]!.paragraphs.map((p) => p.text)).toEqual([
       'Quarterly profits jumped 76%. Sales rose.',
       'The firm said so.',
     ]);
@@ -165,7 +166,7 @@ describe('parseArticle', () => {
     const { article, warning } = parseArticle({ path: 'a.md', relativePath: 'a.md', text });
     expect(warning).toMatch(/front matter is not valid YAML/);
     expect(article.title).toBe('Heading');
-    expect(article.sections.flatMap((s) => s.paragraphs.map((p) => p.text))).toEqual(['Body text.']);
+    expect(articleText(article).sections.flatMap((s) => s.paragraphs.map((p) => p.text))).toEqual(['Body text.']);
   });
 
   it('refuses an empty file', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { articleText } from '../../src/core/articleText';
 import { articleRecord, restoreArticle } from '../../src/core/cache/articleRecord';
 import {
   decodeFolderIndex,
@@ -53,7 +54,7 @@ function parsed(path: string, text: string): Article {
 }
 
 /** Parses, records, writes and reads back the record through a folder index file, and restores the article. */
-function restored(path: string, text: string, reads: string[] = [], onStale?: (path: string) => void): Article {
+function restored(path: string, text: string, reads: string[] = []): Article {
   const written = {
     root: '/c',
     producer: 'test',
@@ -68,15 +69,16 @@ function restored(path: string, text: string, reads: string[] = [], onStale?: (p
     path,
     relativePath: path.slice(1),
     bundled: false,
-    read: (p) => (reads.push(p), text),
-    ...(onStale ? { onStale } : {}),
+    texts: { read: (p) => (reads.push(p), text) },
   });
 }
 
 /** Everything a feature can read of an article, as plain data. */
 function view(article: Article) {
-  const { id, title, titleProvenance, publisher, date, url, topics, summary, authors, path, bundled, source } = article;
-  const sections = article.sections.map(({ index, title, depth, range, paragraphs }) => ({
+  const { id, title, titleProvenance, publisher, date, url, topics, summary, authors, path, bundled } = article;
+  const { text: source, sections: withText, stale } = articleText(article);
+  expect(article.sections).toEqual(withText.map(({ index, title, depth, range }) => ({ index, title, depth, range })));
+  const sections = withText.map(({ index, title, depth, range, paragraphs }) => ({
     index,
     title,
     depth,
@@ -97,6 +99,7 @@ function view(article: Article) {
     bundled,
     source,
     sections,
+    stale,
   };
 }
 
@@ -119,24 +122,43 @@ describe('article records', () => {
       ['Demand — “outlook”', 23],
     ]);
     expect(reads).toEqual([]);
-    expect(article.sections[1]!.paragraphs[0]!.sentences[0]!.text).toBe(
+    expect(articleText(article).sections[1]!.paragraphs[0]!.sentences[0]!.text).toBe(
       'Mr. Smith said the U.S. plan costs 1.5 billion dollars.',
     );
     expect(reads).toEqual(['/c/chips.md']);
   });
 
-  it('notice a text that changed after the record was made, and parse it as it is', () => {
+  it('say a text that changed after the record was made is stale, and parse it as it is', () => {
     const record = articleRecord(parsed('/c/a.md', 'First. Second.'));
-    const stale: string[] = [];
     const article = restoreArticle(record, {
       path: '/c/a.md',
       relativePath: 'a.md',
       bundled: false,
-      read: () => 'Fixed. Second.',
-      onStale: (p) => stale.push(p),
+      texts: { read: () => 'Fixed. Second.' },
     });
-    expect(article.sections[0]!.paragraphs[0]!.sentences.map((s) => s.text)).toEqual(['Fixed.', 'Second.']);
-    expect(stale).toEqual(['/c/a.md']);
+    const text = articleText(article);
+    expect(text.sections[0]!.paragraphs[0]!.sentences.map((s) => s.text)).toEqual(['Fixed.', 'Second.']);
+    expect(text.stale).toBe(true);
+  });
+
+  it('say a text that cannot be read any more is stale, and has no paragraphs', () => {
+    const record = articleRecord(parsed('/c/a.md', 'First. Second.'));
+    const article = restoreArticle(record, {
+      path: '/c/a.md',
+      relativePath: 'a.md',
+      bundled: false,
+      texts: { read: () => undefined },
+    });
+    expect(articleText(article)).toMatchObject({ text: '', stale: true });
+    expect(articleText(article).sections.flatMap((s) => s.paragraphs)).toEqual([]);
+  });
+
+  it('read the text once, when it is first asked for', () => {
+    const reads: string[] = [];
+    const article = restored('/c/chips.md', MARKDOWN, reads);
+    expect(articleText(article).stale).toBe(false);
+    expect(articleText(article)).toBe(articleText(article));
+    expect(reads).toEqual(['/c/chips.md']);
   });
 
   it('round-trip any prose the parser accepts, ranges slicing back to their text', () => {
@@ -167,7 +189,7 @@ describe('article records', () => {
         const path = markdown ? '/c/x.md' : '/c/x.txt';
         const back = restored(path, text);
         expect(view(back)).toEqual(view(parsed(path, text)));
-        for (const section of back.sections) {
+        for (const section of articleText(back).sections) {
           for (const paragraph of section.paragraphs) {
             for (const sentence of paragraph.sentences)
               expect(text.slice(sentence.range.start.offset, sentence.range.end.offset)).toBe(sentence.text);

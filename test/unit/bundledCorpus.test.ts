@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { articleText } from '../../src/core/articleText';
 import { loadCorpus } from '../../src/node/corpusFiles';
 import { splitSentences } from '../../src/core/text/sentences';
 
@@ -23,7 +24,7 @@ describe('the bundled corpus', () => {
   it.runIf(existsSync(seedsDir))('contains every sentence of the seed articles verbatim', () => {
     const bodies = corpus
       .articles()
-      .map((a) => a.source)
+      .map((a) => articleText(a).text)
       .join('\n');
     let checked = 0;
     for (const name of readdirSync(seedsDir)) {
@@ -56,7 +57,7 @@ describe('the bundled corpus', () => {
     }[];
     const text = corpus
       .articles()
-      .map((a) => a.source)
+      .map((a) => articleText(a).text)
       .join('\n');
     for (const entity of catalog) {
       expect(

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { articleText } from '../../src/core/articleText';
 import { INDEX_VERSION } from '../../src/core/cache/folderIndex';
 import type { Corpus } from '../../src/core/corpus';
 import { IndexedCorpus, type IndexedLoadOptions } from '../../src/node/corpusLoader';
@@ -48,7 +49,7 @@ function snapshot(corpus: Corpus) {
     articles: corpus.articles().map((a) => ({
       id: a.id,
       title: a.title,
-      sections: a.sections.map((s) => [s.title, s.paragraphs.map((p) => p.sentences.map((x) => x.text))]),
+      sections: articleText(a).sections.map((s) => [s.title, s.paragraphs.map((p) => p.sentences.map((x) => x.text))]),
     })),
     problems: corpus.problems(),
   };

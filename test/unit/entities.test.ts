@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { articleText } from '../../src/core/articleText';
 import { Corpus } from '../../src/core/corpus';
 import { entityIndexFor, noteMentions } from '../../src/core/entities';
 import { decodeCorpusFile } from '../../src/core/parse/decode';
@@ -157,7 +158,7 @@ describe('entity evidence', () => {
       ['one', 3],
       ['two', 1],
     ]);
-    const source = corpus.article('one')!.source;
+    const source = articleText(corpus.article('one')!).text;
     expect(source.slice(articles[0]!.first.start.offset, articles[0]!.first.end.offset)).toBe('Qwen');
     expect(articles[0]!.first.start.line).toBe(5);
   });

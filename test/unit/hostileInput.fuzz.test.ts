@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleText } from '../../src/core/articleText';
 import { CITATION_STYLES, type CitationStyle, prepareCslStyle } from '../../src/core/citations';
 import type { Corpus } from '../../src/core/corpus';
 import { parseCatalogs } from '../../src/core/entities/catalog';
@@ -108,7 +109,7 @@ describe('hostile Markdown and front matter', () => {
         }
         // eslint-disable-next-line no-control-regex -- the point of the check
         expect(parsed.article.title).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
-        for (const section of parsed.article.sections)
+        for (const section of articleText(parsed.article).sections)
           for (const paragraph of section.paragraphs) expect(text).toContain(paragraph.text.slice(0, 20));
       }),
       { numRuns: 60 },
@@ -248,12 +249,12 @@ describe('hostile corpus folders', () => {
           const before = listing(root);
           const { indexed } = await IndexedCorpus.load({ folders: [{ root }], parser });
           const corpus = indexed.corpus;
-          expect(corpus.article('good')?.sections[0]?.paragraphs[0]?.text).toBe('GOOD-TEXT rose.');
+          expect(articleText(corpus.article('good')!).sections[0]?.paragraphs[0]?.text).toBe('GOOD-TEXT rose.');
           for (const article of corpus.articles()) {
             expect(article.path.startsWith(root)).toBe(true);
-            expect(article.source).not.toContain('OUTSIDE-TEXT');
+            expect(articleText(article).text).not.toContain('OUTSIDE-TEXT');
           }
-          expect(corpus.articles().filter((a) => a.source.includes('GOOD-TEXT'))).toHaveLength(1);
+          expect(corpus.articles().filter((a) => articleText(a).text.includes('GOOD-TEXT'))).toHaveLength(1);
           const note = quotedNote(corpus, style);
           expect(checkNote(note, corpus), note).toEqual([]);
           // A vanishing file: removed between two batches, the rest stays.

@@ -1,5 +1,6 @@
 import { format } from 'prettier';
 import { describe, expect, it } from 'vitest';
+import { articleText } from '../../src/core/articleText';
 import { Corpus } from '../../src/core/corpus';
 import { checkNoteQuotes } from '../../src/core/integrity/checkNote';
 import { keepAsQuoted, updateToSource } from '../../src/core/integrity/problems';
@@ -36,8 +37,8 @@ function corpusOf(text: string): Corpus {
 
 function quoteOf(corpus: Corpus, sentence: string, style: 'footnote' | 'pandoc' | 'inline' = 'footnote'): string {
   const article = corpus.article('growth')!;
-  const passage = article.sections
-    .flatMap((s) => s.paragraphs.flatMap((p) => p.sentences))
+  const passage = articleText(article)
+    .sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences))
     .find((s) => s.text.startsWith(sentence))!;
   return applyEdits('# Notes\n', renderQuote('# Notes\n', corpus.passage(passage.id)!, article, style, 8).edits);
 }

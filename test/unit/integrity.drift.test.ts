@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { articleText } from '../../src/core/articleText';
 import { Corpus } from '../../src/core/corpus';
 import { checkNoteQuotes } from '../../src/core/integrity/checkNote';
 import { updateToSource } from '../../src/core/integrity/problems';
@@ -25,7 +26,7 @@ const POOL = (() => {
   const seen = new Set<string>();
   const words: string[][] = [];
   for (const article of corpus.articles())
-    for (const section of article.sections)
+    for (const section of articleText(article).sections)
       for (const paragraph of section.paragraphs)
         for (const sentence of paragraph.sentences) {
           const w = sentence.text
@@ -125,7 +126,7 @@ describe('re-anchoring after the source changes', { timeout: 120_000 }, () => {
         let note = '# Notes\n';
         const quoted: number[] = [];
         const flat = sections.flatMap((s) => s.paragraphs.flat());
-        const passages = article.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences));
+        const passages = articleText(article).sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sentences));
         expect(passages).toHaveLength(flat.length);
         passages.forEach((sentence, k) => {
           const passage = before.passage(sentence.id)!;

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { articleText } from '../../src/core/articleText';
 import { Corpus } from '../../src/core/corpus';
 import { checkNoteNumbers } from '../../src/core/integrity/checkNumbers';
 import { numbersIn, supports } from '../../src/core/integrity/numbers';
@@ -125,7 +126,7 @@ describe('checkNoteNumbers', () => {
     let checked = 0;
     const alarms: string[] = [];
     for (const article of sample.articles())
-      for (const section of article.sections)
+      for (const section of articleText(article).sections)
         for (const paragraph of section.paragraphs)
           for (const sentence of paragraph.sentences) {
             if (!/\d/.test(sentence.text) || /[[\]`<>]/.test(sentence.text)) continue;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { articleText } from '../../src/core/articleText';
 import { CITATION_STYLES, prepareCslStyle } from '../../src/core/citations';
 import type { Corpus } from '../../src/core/corpus';
 import { checkNote } from '../../src/core/integrity/checkNote';
@@ -25,13 +26,11 @@ function testCorpus(): Corpus {
 const corpus = testCorpus();
 
 /** Every sentence and paragraph of the corpus, as passages. */
-const passages: Passage[] = corpus
-  .articles()
-  .flatMap((article) =>
-    article.sections
-      .flatMap((section) => section.paragraphs.flatMap((p) => [p.id, ...p.sentences.map((s) => s.id)]))
-      .map((id) => corpus.passage(id)!),
-  );
+const passages: Passage[] = corpus.articles().flatMap((article) =>
+  articleText(article)
+    .sections.flatMap((section) => section.paragraphs.flatMap((p) => [p.id, ...p.sentences.map((s) => s.id)]))
+    .map((id) => corpus.passage(id)!),
+);
 /**
  * Passages to mutate: those without an ellipsis of their own, since a word
  * dropped beside one reads as an elision, which a quote may make.
@@ -94,8 +93,7 @@ function rough(text: string): string {
 }
 
 function proseOf(passage: Passage): string {
-  return corpus
-    .article(passage.articleId)!
+  return articleText(corpus.article(passage.articleId)!)
     .sections.flatMap((s) => s.paragraphs.map((p) => p.text))
     .join(' ');
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleText } from '../../src/core/articleText';
 import { IndexedCorpus } from '../../src/node/corpusLoader';
 import { parseWorkerScript, WorkerParser } from '../../src/node/workers/parsePool';
 import { WorkerPool } from '../../src/node/workers/pool';
@@ -29,7 +30,7 @@ describe('parsing in worker threads', () => {
       expect(inThread.indexed.corpus.size).toBe(1); // stars.md is over 100 bytes: skipped, not parsed here
       const { indexed } = await IndexedCorpus.load({ folders: [{ root: dir }], parser });
       const good = indexed.corpus.article('good')!;
-      expect(good.sections.map((s) => [s.title, s.paragraphs.map((p) => p.text)])).toEqual([
+      expect(articleText(good).sections.map((s) => [s.title, s.paragraphs.map((p) => p.text)])).toEqual([
         ['Good', ['Rates rose. Then fell.']],
         ['Later', ['Oil slipped.']],
       ]);

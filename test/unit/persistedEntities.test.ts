@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { articleText } from '../../src/core/articleText';
 import { decodeEntityIndex, encodeEntityIndex } from '../../src/core/cache/entityIndexFile';
 import { corpusFingerprint, EntityIndex, entityIndexFor, type EntitySnapshot } from '../../src/core/entities';
 import { decodeCorpusFile } from '../../src/core/parse/decode';
@@ -41,7 +42,7 @@ describe('persisted entity index', () => {
     const qwen = first.resolve('Qwen')!;
     const before = first.evidence(qwen.id)!.mentions;
     const article = corpus.articles()[0]!;
-    const text = `${article.source}\n\nmore on qwen, and on qwen again.\n`;
+    const text = `${articleText(article).text}\n\nmore on qwen, and on qwen again.\n`;
     corpus.setFile(
       { path: article.path, relativePath: article.path.slice(BUNDLED.length + 1), bundled: true },
       decodeCorpusFile(new TextEncoder().encode(text)),

@@ -5,6 +5,7 @@ import { createContext } from '../../src/cli/context';
 import { articleFilter } from '../../src/core/articleFilter';
 import { Corpus } from '../../src/core/corpus';
 import { decodeCorpusFile } from '../../src/core/parse/decode';
+import { searchIndexFor } from '../../src/core/search';
 import { headedSections, outlineArticle, outlineSections, topicOutline, topicTree } from '../../src/core/topicTree';
 import { joinLines } from './helpers';
 
@@ -119,8 +120,11 @@ describe('topicOutline', () => {
 
 describe('articleFilter', () => {
   const corpus = corpusOf({ 'qwen.md': qwen, 'chips.md': chips });
-  const ids = (query: string, lookup?: Parameters<typeof articleFilter>[1]) => [
-    ...new Set(topicTree(corpus, 'topic', articleFilter(query, lookup)).flatMap((g) => g.articles.map((a) => a.id))),
+  const words = searchIndexFor(corpus);
+  const ids = (query: string, lookup?: Parameters<typeof articleFilter>[2]) => [
+    ...new Set(
+      topicTree(corpus, 'topic', articleFilter(query, words, lookup)).flatMap((g) => g.articles.map((a) => a.id)),
+    ),
   ];
 
   it('keeps articles that contain every word, in any case, in title, summary, headings or text', () => {
@@ -146,5 +150,31 @@ describe('articleFilter', () => {
 
   it('accepts everything when the query is blank', () => {
     expect(ids('  ')).toEqual(['qwen', 'chips']);
+  });
+
+  it('matches text by the search index, a word as a prefix, and reads no article text itself', () => {
+    expect(ids('enterpri')).toEqual(['qwen']);
+    expect(ids('tongyi')).toEqual(['qwen']);
+    const asked: string[] = [];
+    const lookup = {
+      articlesWith: (word: string) => {
+        asked.push(word);
+        return new Set(word === 'bite' ? ['chips'] : []);
+      },
+    };
+    const filter = articleFilter('controls BITE', lookup);
+    expect(
+      corpus
+        .articles()
+        .filter(filter)
+        .map((a) => a.id),
+    ).toEqual([]);
+    expect(asked).toEqual(['controls', 'bite']);
+    expect(
+      corpus
+        .articles()
+        .filter(articleFilter('bite', lookup))
+        .map((a) => a.id),
+    ).toEqual(['chips']);
   });
 });

@@ -1,5 +1,6 @@
 import { ArticleBase } from '../articleBase';
-import type { Article, ArticleMeta, Paragraph, Section } from '../model';
+import { articleText, type TextSource } from '../articleText';
+import type { Article, ArticleMeta, ArticleText, Paragraph, Section } from '../model';
 import { parseArticle, parsedStructure } from '../parse/article';
 import {
   type ArticleStructure,
@@ -28,18 +29,14 @@ export interface ArticleRecord extends ArticleStructure {
   readonly hash: number;
 }
 
-/** Reads a corpus file's text when a restored article first needs it; undefined when it cannot be read. */
-export type TextReader = (path: string) => string | undefined;
-
 export interface RestoreOptions {
   readonly path: string;
   readonly relativePath: string;
   readonly bundled: boolean;
   /** Overrides the recorded id (the corpus uses it to resolve clashes). */
   readonly id?: string;
-  readonly read: TextReader;
-  /** Called when the text read later is not the recorded one: the file changed and needs indexing again. */
-  readonly onStale?: (path: string) => void;
+  /** Where the text is read from when `articleText` first asks for it. */
+  readonly texts: TextSource;
 }
 
 const restored = new WeakMap<Article, ArticleRecord>();
@@ -51,12 +48,12 @@ const restored = new WeakMap<Article, ArticleRecord>();
 export function articleRecord(article: Article): ArticleRecord {
   const known = restored.get(article);
   if (known) return known;
-  const text = article.source;
+  const { text } = articleText(article);
   return {
     meta: metaOf(article),
     length: text.length,
     hash: textHash(text),
-    ...(parsedStructure(article) ?? structureOf(article)),
+    ...(parsedStructure(article) ?? structureOf(articleText(article))),
   };
 }
 
@@ -66,7 +63,7 @@ export function articleRecord(article: Article): ArticleRecord {
  * indexes use it to tell whether what they hold of an article is still true.
  */
 export function contentHash(article: Article): number {
-  return restored.get(article)?.hash ?? textHash(article.source);
+  return restored.get(article)?.hash ?? textHash(articleText(article).text);
 }
 
 /** Whether a record's structure fits its text length (see `isWellFormed`). */
@@ -76,9 +73,10 @@ export function isWellFormedRecord(record: ArticleRecord): boolean {
 
 /**
  * An article from its record, without reading its text: metadata and section
- * headings are there at once; the text is read, and paragraphs and sentences
- * made, when first asked for. If the text read then is not the recorded one,
- * `onStale` is called and the paragraphs come from parsing the text as it is.
+ * headings are there at once; the text is read from `options.texts`, and
+ * paragraphs and sentences made, when `articleText` first asks. If the text
+ * read then is not the recorded one, its `ArticleText` says it is stale and
+ * the paragraphs come from parsing the text as it is.
  */
 export function restoreArticle(record: ArticleRecord, options: RestoreOptions): Article {
   const article = new RestoredArticle(record, options);
@@ -87,9 +85,7 @@ export function restoreArticle(record: ArticleRecord, options: RestoreOptions): 
 }
 
 class RestoredArticle extends ArticleBase {
-  private text: string | undefined;
   private heads: readonly SectionHead[] | undefined;
-  private paragraphs: (readonly Paragraph[])[] | undefined;
   private sectionList: readonly Section[] | undefined;
 
   constructor(
@@ -101,18 +97,7 @@ class RestoredArticle extends ArticleBase {
 
   /** Section headings from the record, made on first use (a start restores thousands of articles and shows none). */
   get sections(): readonly Section[] {
-    if (!this.sectionList) {
-      const paragraphsOf = (index: number) => this.paragraphsOf(index);
-      this.sectionList = this.headList.map(({ index, title, depth, range }) => ({
-        index,
-        title,
-        depth,
-        range,
-        get paragraphs() {
-          return paragraphsOf(index);
-        },
-      }));
-    }
+    this.sectionList ??= this.headList.map(({ index, title, depth, range }) => ({ index, title, depth, range }));
     return this.sectionList;
   }
 
@@ -121,30 +106,27 @@ class RestoredArticle extends ArticleBase {
     return this.heads;
   }
 
-  get source(): string {
-    this.text ??= this.options.read(this.path) ?? '';
-    return this.text;
+  openText(): ArticleText {
+    const read = this.options.texts.read(this.path);
+    const text = read ?? '';
+    const stale = read === undefined || text.length !== this.record.length || textHash(text) !== this.record.hash;
+    const paragraphs = stale
+      ? this.parseAgain(text)
+      : makeParagraphs(this.headList, this.record.structure, new LineIndex(text), this.id);
+    const sections = this.sections.map((section, i) => ({ ...section, paragraphs: paragraphs[i] ?? [] }));
+    return { article: this, text, sections, stale };
   }
 
-  private paragraphsOf(index: number): readonly Paragraph[] {
-    this.paragraphs ??= this.materialize();
-    return this.paragraphs[index] ?? [];
-  }
-
-  private materialize(): (readonly Paragraph[])[] {
-    const text = this.source;
-    if (text.length !== this.record.length || textHash(text) !== this.record.hash) {
-      this.options.onStale?.(this.path);
-      if (text.trim() === '') return [];
-      const fresh = parseArticle({ ...this.options, text, id: this.id }).article.sections;
-      return this.headList.map((_, i) => fresh[i]?.paragraphs ?? []);
-    }
-    return makeParagraphs(this.headList, this.record.structure, new LineIndex(text), this.id);
+  /** The paragraphs of a text that is not the recorded one, under the recorded headings. */
+  private parseAgain(text: string): (readonly Paragraph[])[] {
+    if (text.trim() === '') return [];
+    const fresh = articleText(parseArticle({ ...this.options, text, id: this.id }).article).sections;
+    return this.headList.map((_, i) => fresh[i]?.paragraphs ?? []);
   }
 }
 
 /** The structure of an article made elsewhere, from its sections. */
-function structureOf(article: Article): ArticleStructure {
+function structureOf(article: ArticleText): ArticleStructure {
   const numbers: number[] = [];
   for (const section of article.sections) {
     const { start, end } = section.range;

@@ -1,3 +1,4 @@
+import { articleText } from '../articleText';
 import type { Article, SourcePosition, SourceRange, Sentence } from '../model';
 import type { AliasMatcher } from './matcher';
 
@@ -39,7 +40,7 @@ export function scanArticle(article: Article, matcher: AliasMatcher): ArticleSca
   const slots = new Map<string, number>();
   const hits: number[] = [];
   const firsts: number[] = [];
-  for (const section of article.sections) {
+  for (const section of articleText(article).sections) {
     section.paragraphs.forEach((paragraph, p) => {
       paragraph.sentences.forEach((sentence, i) => {
         matcher.each(sentence.text, (entityId, start, end) => {

@@ -2,6 +2,7 @@
    Reads packed postings and hit records (flat integer arrays of fixed-size records) at offsets the loops
    keep inside them. It runs over every mention of the corpus when a card is first asked for, so the reads
    stay plain indexing rather than checked helpers. */
+import { articleText } from '../articleText';
 import type { Article, SourceRange, Sentence } from '../model';
 import type { ArticleScan, EntityMentions, SentenceRef } from './corpusMentions';
 import type { ArticleMentions } from './types';
@@ -179,7 +180,7 @@ function lazyRef(
     start,
     end,
     get sentence(): Sentence {
-      sentence ??= article.sections[section]?.paragraphs[paragraph]?.sentences[index] ?? {
+      sentence ??= articleText(article).sections[section]?.paragraphs[paragraph]?.sentences[index] ?? {
         id: `${article.id}#?`,
         text: '',
         range: { start: { line: 0, character: 0, offset: 0 }, end: { line: 0, character: 0, offset: 0 } },

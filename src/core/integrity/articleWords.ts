@@ -1,3 +1,4 @@
+import { articleText } from '../articleText';
 import type { Article, SourceRange } from '../model';
 import { normalizeWord, scanWords } from './words';
 import { lastAtOrBefore } from '../text/lineIndex';
@@ -21,7 +22,7 @@ export interface SentenceSlot {
  * not one per word: the normalized characters go straight into a buffer.
  */
 export class ArticleWords {
-  /** Source offsets of each word in `article.source`. */
+  /** Source offsets of each word in the article's text. */
   readonly starts: Int32Array;
   readonly ends: Int32Array;
   /** `" w0 w1 … wn "`: a quote's words joined the same way are found with `indexOf`. */
@@ -32,7 +33,7 @@ export class ArticleWords {
   private wordList?: readonly string[];
 
   constructor(readonly article: Article) {
-    const text = article.source;
+    const { text, sections } = articleText(article);
     const out = new CharBuffer(text.length + 2);
     const starts: number[] = [];
     const ends: number[] = [];
@@ -46,7 +47,7 @@ export class ArticleWords {
       else out.pushString(normalizeWord(text.slice(start, end)));
       out.push(32);
     };
-    for (const section of article.sections) {
+    for (const section of sections) {
       for (const paragraph of section.paragraphs)
         scanWords(text, paragraph.range.start.offset, paragraph.range.end.offset, add);
     }
@@ -120,7 +121,7 @@ export class ArticleWords {
 
   /** The article's sentences in order; only a misquote needs them, so they are listed on first use. */
   private sentences(): readonly SentenceSlot[] {
-    this.sentenceSlots ??= this.article.sections.flatMap((section) =>
+    this.sentenceSlots ??= articleText(this.article).sections.flatMap((section) =>
       section.paragraphs.flatMap((paragraph) =>
         paragraph.sentences.map((sentence) => ({
           id: sentence.id,

@@ -8,6 +8,7 @@
  * without a citation are left alone.
  */
 
+import { articleText } from '../articleText';
 import type { Corpus } from '../corpus';
 import type { Article } from '../model';
 import { type NoteCitation, type NoteScan, scanNote } from '../quotes/noteScan';
@@ -154,7 +155,7 @@ function source(article: Article) {
   let cached = sourceCache.get(article);
   if (!cached) {
     const sentences: SourceSentence[] = [];
-    for (const section of article.sections)
+    for (const section of articleText(article).sections)
       for (const paragraph of section.paragraphs)
         for (const sentence of paragraph.sentences)
           sentences.push({

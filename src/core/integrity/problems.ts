@@ -1,3 +1,4 @@
+import { articleText } from '../articleText';
 import type { SourceRange } from '../model';
 import type { QuoteAnchor } from '../quotes/quoteAnchor';
 import { formatAnchor } from '../quotes/quoteAnchor';
@@ -100,13 +101,14 @@ export function passageOf(source: ArticleWords, first: number, last: number): Cl
   const tail = sentences[sentences.length - 1];
   const sectionIndex = head?.sectionIndex ?? 0;
   const section = article.sections.find((s) => s.index === sectionIndex);
-  const lines = new LineIndex(article.source);
+  const { text } = articleText(article);
+  const lines = new LineIndex(text);
   return {
     articleId: article.id,
     passageId: head?.id ?? `${article.id}#0`,
     sectionIndex,
     sectionTitle: section?.title ?? article.title,
-    text: collapseSource(article.source.slice(head?.start ?? sourceStart, tail?.end ?? sourceEnd)),
+    text: collapseSource(text.slice(head?.start ?? sourceStart, tail?.end ?? sourceEnd)),
     range:
       head && tail
         ? { start: head.range.start, end: tail.range.end }
@@ -117,7 +119,7 @@ export function passageOf(source: ArticleWords, first: number, last: number): Cl
 /** The source text of article words `[first, last)` on one line. */
 export function sourceWordsText(source: ArticleWords, first: number, last: number): string {
   if (last <= first) return '';
-  return collapseSource(source.article.source.slice(source.starts[first], source.ends[last - 1]));
+  return collapseSource(articleText(source.article).text.slice(source.starts[first], source.ends[last - 1]));
 }
 
 function collapseSource(text: string): string {

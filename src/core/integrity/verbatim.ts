@@ -1,3 +1,4 @@
+import { articleText } from '../articleText';
 import type { Article } from '../model';
 import { isWordChar } from './words';
 
@@ -18,7 +19,7 @@ function proseRanges(article: Article): Int32Array {
   let ranges = paragraphRanges.get(article);
   if (!ranges) {
     const offsets: number[] = [];
-    for (const section of article.sections)
+    for (const section of articleText(article).sections)
       for (const p of section.paragraphs) offsets.push(p.range.start.offset, p.range.end.offset);
     paragraphRanges.set(article, (ranges = Int32Array.from(offsets)));
   }
@@ -57,7 +58,7 @@ function joins(text: string, i: number, towards: number): boolean {
  */
 export function findVerbatim(article: Article, quoted: string, from: number): number {
   if (quoted === '' || /[[\]<>]/.test(quoted)) return -1;
-  const source = article.source;
+  const source = articleText(article).text;
   const ranges = proseRanges(article);
   for (let at = source.indexOf(quoted, from); at !== -1; at = source.indexOf(quoted, at + 1)) {
     const end = at + quoted.length;

@@ -1,5 +1,5 @@
 import { ArticleBase } from '../articleBase';
-import type { Article, ArticleMeta, Section } from '../model';
+import type { Article, ArticleMeta, ArticleText, Section } from '../model';
 import { LineIndex } from '../text/lineIndex';
 import { splitSentences } from '../text/sentences';
 import type { FolderDefaults } from '../folderDefaults';
@@ -10,7 +10,7 @@ import { readFrontMatter } from './frontMatter';
 import { markdownBlocks } from './markdownBlocks';
 import { MAX_MARKDOWN_NESTING, markdownNesting } from './nesting';
 import { plainTextBlocks } from './plainTextBlocks';
-import { type ArticleStructure, BLOCK_KINDS, makeSections } from './structure';
+import { type ArticleStructure, BLOCK_KINDS, makeSections, sectionHeads } from './structure';
 
 /** A corpus file handed to the parser: its text and where it sits. */
 export interface ArticleFile {
@@ -65,7 +65,7 @@ export function parseArticle(file: ArticleFile): ParsedArticle {
 
 class LazyArticle extends ArticleBase {
   private parsedStructure?: ArticleStructure;
-  private parsed?: readonly Section[];
+  private heads?: readonly Section[];
 
   constructor(
     meta: ArticleMeta,
@@ -83,10 +83,6 @@ class LazyArticle extends ArticleBase {
   private readonly blocks: readonly Block[] | undefined;
   readonly pages?: readonly number[];
 
-  get source(): string {
-    return this.text;
-  }
-
   /** Why the body was read as plain text although it is Markdown: its Markdown parse failed. */
   fallbackReason: string | undefined;
 
@@ -98,11 +94,16 @@ class LazyArticle extends ArticleBase {
   get structure(): ArticleStructure {
     if (this.parsedStructure) return this.parsedStructure;
     try {
-      this.parsedStructure = buildStructure(this, this.blocksOf(this.markdown), this.markdown || !!this.blocks);
+      this.parsedStructure = buildStructure(
+        this,
+        this.text,
+        this.blocksOf(this.markdown),
+        this.markdown || !!this.blocks,
+      );
     } catch (error) {
       this.fallbackReason = `Markdown could not be parsed (${errorMessage(error)}); read as plain text`;
       try {
-        this.parsedStructure = buildStructure(this, this.blocksOf(false), false);
+        this.parsedStructure = buildStructure(this, this.text, this.blocksOf(false), false);
       } catch {
         this.parsedStructure = { titles: [], structure: new Int32Array(0) };
       }
@@ -117,8 +118,18 @@ class LazyArticle extends ArticleBase {
   }
 
   get sections(): readonly Section[] {
-    this.parsed ??= makeSections(this.structure, new LineIndex(this.source), this.id);
-    return this.parsed;
+    this.heads ??= sectionHeads(this.structure).map(({ index, title, depth, range }) => ({
+      index,
+      title,
+      depth,
+      range,
+    }));
+    return this.heads;
+  }
+
+  openText(): ArticleText {
+    const sections = makeSections(this.structure, new LineIndex(this.text), this.id);
+    return { article: this, text: this.text, sections, stale: false };
   }
 }
 
@@ -144,8 +155,12 @@ export function parsedStructure(article: Article): ArticleStructure | undefined 
  * at headings; text before the first heading is the lead (section 0, titled
  * with the article's title), present only when it has paragraphs.
  */
-function buildStructure(article: Article, parsedBlocks: readonly Block[], structured: boolean): ArticleStructure {
-  const text = article.source;
+function buildStructure(
+  article: Article,
+  text: string,
+  parsedBlocks: readonly Block[],
+  structured: boolean,
+): ArticleStructure {
   const lines = new LineIndex(text);
   let blocks = parsedBlocks;
   // A plain-text article's first line is its title, not its first paragraph.

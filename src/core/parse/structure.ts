@@ -2,7 +2,7 @@
    Reads packed integers at offsets that `isWellFormed` has checked against the array's length (a persisted
    index is checked before use; a fresh parse writes them in this process). It runs over every integer at
    startup, so the reads stay plain indexing rather than checked helpers. */
-import type { BlockKind, Paragraph, Section, Sentence, SourceRange } from '../model';
+import type { BlockKind, Paragraph, SectionText, Sentence, SourceRange } from '../model';
 
 import type { LineIndex } from '../text/lineIndex';
 
@@ -102,7 +102,7 @@ export function makeParagraphs(
 }
 
 /** Sections with their paragraphs, made at once from a structure and its text. */
-export function makeSections(structure: ArticleStructure, lines: LineIndex, articleId: string): Section[] {
+export function makeSections(structure: ArticleStructure, lines: LineIndex, articleId: string): SectionText[] {
   const heads = sectionHeads(structure);
   const paragraphs = makeParagraphs(heads, structure.structure, lines, articleId);
   return heads.map(({ index, title, depth, range }, i) => ({ index, title, depth, range, paragraphs: paragraphs[i]! }));

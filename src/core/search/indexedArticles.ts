@@ -1,8 +1,10 @@
 // The shapes the passage search is given and keeps: its options, the entry of
 // each indexed article, and the snapshot a persisted index is made from.
+import { articleText } from '../articleText';
 import type { Article, ArticlePlace } from '../model';
 import type { ParagraphDoc } from './hits';
 import type { Segment } from './segment';
+import type { TermIndex } from './termIndex';
 
 /** With an article (and section): only passages of it. */
 export interface PassageSearchOptions extends Partial<ArticlePlace> {
@@ -37,6 +39,20 @@ export interface SearchSnapshot {
   readonly articles: readonly (readonly [id: string, hash: number, firstDoc: number, count: number])[];
   readonly refs: Int32Array;
   readonly segment: Segment;
+}
+
+/** The entries of a snapshot's articles: indexed, and not yet claimed by an article of the corpus. */
+export function snapshotEntries(snapshot: SearchSnapshot): IndexedArticle[] {
+  return snapshot.articles.map(([id, hash, firstDoc, count]) => ({
+    article: undefined,
+    id,
+    hash,
+    firstDoc,
+    count,
+    refs: snapshot.refs.subarray(firstDoc * 2, (firstDoc + count) * 2),
+    done: true,
+    removed: false,
+  }));
 }
 
 /** Where the index came from: articles taken over from a snapshot, and articles tokenized here. */
@@ -81,6 +97,34 @@ export function paragraphDoc(entry: IndexedArticle, id: number): ParagraphDoc | 
   const sectionIndex = entry.refs[at];
   const paragraphIndex = entry.refs[at + 1];
   if (!article || sectionIndex === undefined || paragraphIndex === undefined) return undefined;
-  const paragraph = article.sections[sectionIndex]?.paragraphs[paragraphIndex];
+  const paragraph = articleText(article).sections[sectionIndex]?.paragraphs[paragraphIndex];
   return paragraph && { articleId: article.id, sectionIndex, paragraph };
+}
+
+/**
+ * The index compacted (documents renumbered densely, in entry order) with
+ * the live entries moved onto the new numbers, and the snapshot of both.
+ * The entries are updated in place: the caller replaces its index and
+ * entries with these.
+ */
+export function compactIndex(
+  current: TermIndex,
+  entries: readonly IndexedArticle[],
+): { index: TermIndex; owners: IndexedArticle[]; snapshot: SearchSnapshot } {
+  const { index, renumber } = current.compact();
+  const owners = entries.filter((entry) => !entry.removed && entry.article !== undefined);
+  const refs = new Int32Array(index.nextDoc * 2);
+  const articles: [string, number, number, number][] = [];
+  let firstDoc = 0;
+  for (const entry of owners) {
+    if (entry.count > 0 && renumber(entry.firstDoc) !== firstDoc) throw new Error('search index out of order');
+    refs.set(entry.refs, firstDoc * 2);
+    entry.firstDoc = firstDoc;
+    entry.refs = refs.subarray(firstDoc * 2, (firstDoc + entry.count) * 2);
+    articles.push([entry.id, entry.hash, firstDoc, entry.count]);
+    firstDoc += entry.count;
+  }
+  const [segment] = index.parts;
+  if (!segment) throw new Error('a compacted search index has one segment');
+  return { index, owners, snapshot: { articles, refs, segment } };
 }

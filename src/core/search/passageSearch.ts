@@ -3,6 +3,7 @@ import type { Article } from '../model';
 import { type ParagraphDoc, type PassageHit, paragraphHits } from './hits';
 import { type EntityNames, parseQuery, toMiniSearchQuery } from './query';
 import {
+  compactIndex,
   type IndexedArticle,
   ownerOf,
   inScope,
@@ -10,8 +11,10 @@ import {
   type PassageSearchOptions,
   type SearchIndexStats,
   type SearchSnapshot,
+  snapshotEntries,
 } from './indexedArticles';
 import { TermIndex } from './termIndex';
+import { processTerm, tokenize } from './terms';
 import { articleDocs, articleSentences, type DocumentAnalyser, nextBatch } from './warmBatch';
 import { contentHash } from '../cache/articleRecord';
 
@@ -52,19 +55,8 @@ export class PassageSearch {
     snapshot?: SearchSnapshot,
   ) {
     this.index = new TermIndex(snapshot ? [snapshot.segment] : []);
-    const snapshotRefs = snapshot?.refs ?? new Int32Array();
-    for (const [id, hash, firstDoc, count] of snapshot?.articles ?? []) {
-      const entry: IndexedArticle = {
-        article: undefined,
-        id,
-        hash,
-        firstDoc,
-        count,
-        refs: snapshotRefs.subarray(firstDoc * 2, (firstDoc + count) * 2),
-        done: true,
-        removed: false,
-      };
-      this.indexed.set(id, entry);
+    for (const entry of snapshot ? snapshotEntries(snapshot) : []) {
+      this.indexed.set(entry.id, entry);
       this.owners.push(entry);
     }
   }
@@ -178,6 +170,24 @@ export class PassageSearch {
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
+  /**
+   * The ids of the articles with a paragraph holding every term of `word`,
+   * each as a prefix (as `search` matches the word being typed); undefined
+   * when the word has no term the index keeps (a stop word). With `partial`,
+   * from what is indexed so far.
+   */
+  articlesWith(word: string, options: { readonly partial?: boolean } = {}): Set<string> | undefined {
+    if (!tokenize(word).some((token) => processTerm(token) !== null)) return undefined;
+    if (options.partial) this.sync();
+    else this.buildNow();
+    const found = new Set<string>();
+    for (const result of this.index.search({ combineWith: 'AND', queries: [word], prefix: true })) {
+      const entry = this.ownerOf(result.id);
+      if (entry) found.add(entry.id);
+    }
+    return found;
+  }
+
   /** The sentences of an article (or one of its sections), in order, as unranked hits. */
   browse(articleId: string, sectionIndex: number | undefined, limit = 50): PassageHit[] {
     const article = this.corpus.article(articleId);
@@ -191,24 +201,10 @@ export class PassageSearch {
    */
   snapshot(): SearchSnapshot {
     this.buildNow();
-    const { index, renumber } = this.index.compact();
-    const live = this.owners.filter((entry) => !entry.removed && entry.article !== undefined);
-    const refs = new Int32Array(index.nextDoc * 2);
-    const articles: [string, number, number, number][] = [];
-    let firstDoc = 0;
-    for (const entry of live) {
-      if (entry.count > 0 && renumber(entry.firstDoc) !== firstDoc) throw new Error('search index out of order');
-      refs.set(entry.refs, firstDoc * 2);
-      entry.firstDoc = firstDoc;
-      entry.refs = refs.subarray(firstDoc * 2, (firstDoc + entry.count) * 2);
-      articles.push([entry.id, entry.hash, firstDoc, entry.count]);
-      firstDoc += entry.count;
-    }
-    const [segment] = index.parts;
-    if (!segment) throw new Error('a compacted search index has one segment');
-    this.index = index;
-    this.owners = live;
-    return { articles, refs, segment };
+    const compacted = compactIndex(this.index, this.owners);
+    this.index = compacted.index;
+    this.owners = compacted.owners;
+    return compacted.snapshot;
   }
 
   /** The paragraph a document stands for, or undefined when it is gone. */

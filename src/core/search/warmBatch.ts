@@ -1,5 +1,6 @@
 // How the search index's documents are made from articles: for tokenizing in
 // batches off the calling thread, and for listing an article's sentences.
+import { articleText } from '../articleText';
 import type { Article } from '../model';
 import type { PassageHit } from './hits';
 import type { AnalysedDocument } from './termIndex';
@@ -28,7 +29,7 @@ export interface ArticleDocs {
 export function articleDocs(article: Article): ArticleDocs {
   const texts: string[] = [];
   const refs: number[] = [];
-  for (const section of article.sections)
+  for (const section of articleText(article).sections)
     section.paragraphs.forEach((paragraph, i) => {
       texts.push(paragraph.text);
       refs.push(section.index, i);
@@ -57,7 +58,7 @@ export function nextBatch(pending: readonly Article[], sliceMs: number): Article
 /** The sentences of an article (or one of its sections), in order, as unranked hits. */
 export function articleSentences(article: Article, sectionIndex: number | undefined, limit: number): PassageHit[] {
   const hits: PassageHit[] = [];
-  for (const section of article.sections) {
+  for (const section of articleText(article).sections) {
     if (sectionIndex !== undefined && section.index !== sectionIndex) continue;
     for (const paragraph of section.paragraphs)
       for (const sentence of paragraph.sentences) {

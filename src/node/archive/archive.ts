@@ -1,3 +1,4 @@
+import { articleText } from '../../core/articleText';
 import type { Pool } from 'pg';
 import type { CorpusStats } from '../../core/corpus';
 import type { Article, Paragraph, Topic } from '../../core/model';
@@ -149,7 +150,7 @@ export class PostgresArchive implements CorpusSource {
 /** The paragraph of an article by its number across sections (as passage ids count them). */
 function paragraphAt(article: Article, ord: number): { sectionIndex: number; paragraph: Paragraph } | undefined {
   let seen = 0;
-  for (const section of article.sections) {
+  for (const section of articleText(article).sections) {
     const local = ord - seen;
     const paragraph = section.paragraphs[local];
     if (paragraph) return { sectionIndex: section.index, paragraph };

@@ -1,3 +1,4 @@
+import { articleText } from '../../core/articleText';
 import { createHash } from 'node:crypto';
 import { type ArticleRecord, articleRecord, restoreArticle } from '../../core/cache/articleRecord';
 import type { Article, ArticleMeta } from '../../core/model';
@@ -42,7 +43,8 @@ export function articleRow(article: Article, origin: string): ArticleRow {
   const structure = Buffer.from(record.structure.buffer, record.structure.byteOffset, record.structure.byteLength);
   const paragraphs: ParagraphRow[] = [];
   let passages = 0;
-  for (const section of article.sections) {
+  const { text, sections } = articleText(article);
+  for (const section of sections) {
     for (const paragraph of section.paragraphs) {
       passages += paragraph.sentences.length;
       paragraphs.push({
@@ -56,7 +58,7 @@ export function articleRow(article: Article, origin: string): ArticleRow {
   const contentHash = createHash('sha256')
     .update(JSON.stringify([meta, record.titles]))
     .update(structure)
-    .update(article.source)
+    .update(text)
     .digest('hex');
   return {
     id: article.id,
@@ -66,7 +68,7 @@ export function articleRow(article: Article, origin: string): ArticleRow {
     titles: record.titles,
     structure,
     textHash: record.hash,
-    source: article.source,
+    source: text,
     sections: article.sections.length,
     passages,
     paragraphs,
@@ -103,6 +105,6 @@ export function articleFrom(row: StoredArticle): Article {
     relativePath: row.origin,
     bundled: false,
     id: row.id,
-    read: () => row.source,
+    texts: { read: () => row.source },
   });
 }

@@ -124,6 +124,6 @@ function preparedOf(file: CorpusFile, text: string, outcome: IndexedOutcome): Pr
     path: file.path,
     relativePath: file.relativePath,
     bundled: file.bundled,
-    read: () => text,
+    texts: { read: () => text },
   });
 }

@@ -1,3 +1,4 @@
+import { articleText } from '../../core/articleText';
 import * as vscode from 'vscode';
 import type { Article } from '../../core/model';
 import type { CorpusService } from './corpusService';
@@ -67,11 +68,11 @@ export class ArticleFileSystem implements vscode.FileSystemProvider, vscode.Disp
     if (uri.path === '/' || /^\/[^/.]+\/?$/.test(uri.path)) return folder; // the root, or an article's folder
     const article = this.articleOf(uri);
     // The version makes VS Code re-read an open article after the corpus changed.
-    return { type: vscode.FileType.File, ctime: this.loadedAt, mtime: this.loadedAt + this.corpus.current.version, size: article.source.length };
+    return { type: vscode.FileType.File, ctime: this.loadedAt, mtime: this.loadedAt + this.corpus.current.version, size: articleText(article).text.length };
   }
 
   readFile(uri: vscode.Uri): Uint8Array {
-    return this.encoder.encode(this.articleOf(uri).source);
+    return this.encoder.encode(articleText(this.articleOf(uri)).text);
   }
 
   readDirectory(uri: vscode.Uri): [string, vscode.FileType][] {

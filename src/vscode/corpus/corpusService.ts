@@ -181,10 +181,6 @@ export class CorpusService implements vscode.Disposable {
           this.problems.logProblem(problem);
           if (!isArticlePath(problem.path)) folderProblems.push(problem); // a topic list or catalog
         },
-        onStale: (path) => {
-          this.indexed?.invalidate(path);
-          this.watcher.add(path);
-        },
         log: (line) => this.log.info(line),
       });
     } finally {

@@ -1,4 +1,5 @@
-import type { Article, Passage, Section } from '../../core/model';
+import { articleText } from '../../core/articleText';
+import type { Article, Passage, SectionText } from '../../core/model';
 
 /**
  * The passage a selection in an article's document stands for. The quoted
@@ -10,16 +11,17 @@ import type { Article, Passage, Section } from '../../core/model';
 export function selectionPassage(article: Article, start: number, end: number): Passage | undefined {
   if (end < start) [start, end] = [end, start];
   const parts: string[] = [];
-  let first: { section: Section; id: string; range: Passage['range'] } | undefined;
+  let first: { section: SectionText; id: string; range: Passage['range'] } | undefined;
   let last: Passage['range'] | undefined;
-  for (const section of article.sections) {
+  const source = articleText(article);
+  for (const section of source.sections) {
     for (const paragraph of section.paragraphs) {
       for (const sentence of paragraph.sentences) {
         const from = sentence.range.start.offset;
         const to = sentence.range.end.offset;
         const touches = start === end ? start >= from && start <= to : from < end && to > start;
         if (!touches) continue;
-        const text = start === end ? sentence.text : article.source.slice(Math.max(from, start), Math.min(to, end));
+        const text = start === end ? sentence.text : source.text.slice(Math.max(from, start), Math.min(to, end));
         if (text.trim() === '') continue;
         parts.push(text.trim());
         first ??= { section, id: sentence.id, range: sentence.range };

@@ -32,7 +32,8 @@ export function activateTopics(services: Services): TopicsTreeProvider {
     if (filter === undefined || corpus.current.size === 0) view.message = '';
     else {
       const { shown, total } = topics.counts();
-      view.message = `Filtered by “${filter}”: ${shown} of ${total} article${total === 1 ? '' : 's'}. Clear the filter to see all.`;
+      const indexing = topics.filterIndexing ? ' so far (the corpus is still being indexed)' : '';
+      view.message = `Filtered by “${filter}”: ${shown} of ${total} article${total === 1 ? '' : 's'}${indexing}. Clear the filter to see all.`;
     }
     view.description = topics.grouping === 'topic' ? '' : `by ${topics.grouping}`;
   };

@@ -40,7 +40,7 @@ export function registerTopicsCommands(deps: TopicsCommandDeps): vscode.Disposab
     vscode.commands.registerCommand(Commands.topicsFilter, async (query?: string) => {
       // With a query (from another feature, or a test) there is nothing to ask.
       const chosen = typeof query === 'string' ? query : await pickTopicsFilter(topics.filter, deps.entityChoices());
-      if (chosen !== undefined) topics.filter = chosen ?? undefined;
+      if (chosen !== undefined) await topics.applyFilter(chosen ?? undefined);
     }),
     vscode.commands.registerCommand(Commands.topicsClearFilter, () => {
       topics.filter = undefined;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { articleFilter, type MentionLookup } from '../../core/articleFilter';
 import type { Article } from '../../core/model';
+import { type PassageSearch, searchIndexFor } from '../../core/search';
 import { type Grouping, outlineArticle, outlineSections, topicTree } from '../../core/topicTree';
 import type { CorpusService } from '../corpus/corpusService';
 import type { ArticleNode, GroupNode, SectionNode, TopicsNode } from './topicsNodes';
@@ -18,6 +19,8 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, 
   private roots: GroupNode[] | undefined;
   private groupingValue: Grouping;
   private filterValue: string | undefined;
+  /** While the filter reads a search index still being built: done when it is, and the tree shown again. */
+  private indexing: Promise<void> | undefined;
   private readonly subscription: vscode.Disposable;
 
   constructor(
@@ -50,6 +53,22 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, 
     if (normalized === this.filterValue) return;
     this.filterValue = normalized;
     this.refresh();
+  }
+
+  /**
+   * Filters by `query` (blank: no filter) and resolves once the tree shows
+   * the whole answer: the filter matches text by the search index, and an
+   * index still being built answers for what it holds so far.
+   */
+  async applyFilter(query: string | undefined): Promise<void> {
+    this.filter = query;
+    this.rootNodes();
+    await this.indexing;
+  }
+
+  /** Whether the filtered tree is from a search index still being built (more articles may match). */
+  get filterIndexing(): boolean {
+    return this.indexing !== undefined;
   }
 
   /** Rebuilds the nodes from the current corpus and tells the view. */
@@ -100,7 +119,10 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, 
 
   private build(): GroupNode[] {
     const corpus = this.corpus.current;
-    const filter = this.filterValue === undefined ? undefined : articleFilter(this.filterValue, this.entities());
+    const filter =
+      this.filterValue === undefined
+        ? undefined
+        : articleFilter(this.filterValue, this.wordsOf(searchIndexFor(corpus)), this.entities());
     return topicTree(corpus, this.groupingValue, filter).map((group) => {
       const articles: ArticleNode[] = [];
       const node: GroupNode = {
@@ -116,6 +138,20 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, 
       articles.push(...group.articles.map((article) => articleNode(node, article)));
       return node;
     });
+  }
+
+  /** The search index as the filter reads it: whole, or as built so far (the tree is then built again when it is whole). */
+  private wordsOf(index: PassageSearch) {
+    const partial = !index.complete;
+    if (partial)
+      this.indexing ??= index
+        .warm()
+        .catch(() => undefined)
+        .then(() => {
+          this.indexing = undefined;
+          this.refresh();
+        });
+    return { articlesWith: (word: string) => index.articlesWith(word, { partial }) };
   }
 
   dispose(): void {

@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleText } from '../../../src/core/articleText';
 import { entityIndexFor } from '../../../src/core/entities';
 import { searchIndexFor } from '../../../src/core/search';
 import { localSource, searchSources } from '../../../src/core/sources';
@@ -57,7 +58,9 @@ describe('archive ingest', () => {
         expect((await archive.search('rose')).hits).toEqual([]);
         const fell = await archive.search('fell sharply');
         expect(fell.hits.map((h) => h.passageId)).toEqual(['oil-a#0.0']);
-        expect(fell.articles[0]!.sections[0]!.paragraphs[0]!.text).toBe('Oil prices fell sharply in Vienna.');
+        expect(articleText(fell.articles[0]!).sections[0]!.paragraphs[0]!.text).toBe(
+          'Oil prices fell sharply in Vienna.',
+        );
         // Accents fold as in the local index: "muller cafe" finds "Müller café".
         expect((await archive.search('muller cafe')).hits.map((h) => [h.passageId, h.matches])).toEqual([
           [

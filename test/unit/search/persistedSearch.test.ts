@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { articleText } from '../../../src/core/articleText';
 import { decodeSearchIndex, encodeSearchIndex } from '../../../src/core/cache/searchIndexFile';
 import { Corpus } from '../../../src/core/corpus';
 import { decodeCorpusFile } from '../../../src/core/parse/decode';
@@ -42,7 +43,7 @@ describe('persisted search index', () => {
     const snapshot = new PassageSearch(corpus).snapshot();
     const [first, second] = corpus.articles();
     const changed = bundled();
-    const text = `${first!.source}\n\nA zebracorn paragraph added later.\n`;
+    const text = `${articleText(first!).text}\n\nA zebracorn paragraph added later.\n`;
     changed.setFile(
       { path: first!.path, relativePath: first!.path.slice(BUNDLED.length + 1), bundled: true },
       decodeCorpusFile(new TextEncoder().encode(text)),
