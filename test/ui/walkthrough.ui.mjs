@@ -63,7 +63,8 @@ export const tests = {
 
   'hovering a name, inserting a quote and checking the quotes each check off their step': async (wb) => {
     await wb.openFile('alibaba-thesis.md');
-    await wb.hover('Qwen');
+    // The step is done when a card was shown, not a placeholder: wait for the card itself.
+    assert.match(await wb.hover('Qwen'), /Qwen/);
     await wb.page.keyboard.press('Escape');
 
     await wb.page.locator('.editor-group-container.active .monaco-editor textarea').first().focus();

@@ -216,8 +216,8 @@ export async function hover(page, text) {
   } catch {
     throw new Error(`no hover appeared over "${text}" within 15 s`);
   }
-  // Hover providers may resolve after the "Loading..." placeholder shows.
-  for (let i = 0; i < 20 && /^Loading\.\.\.$/.test((await widget.innerText()).trim()); i++) await sleep(250);
+  // Hover providers may resolve after the "Loading..." placeholder shows (slowly on a loaded machine).
+  for (let i = 0; i < 60 && /^Loading\.\.\.$/.test((await widget.innerText()).trim()); i++) await sleep(250);
   return widget.innerText();
 }
 
