@@ -11,11 +11,9 @@
 import { articleText } from '../articleText';
 import type { Corpus } from '../corpus';
 import type { Article } from '../model';
-import { type NoteCitation, type NoteScan, scanNote } from '../quotes/noteScan';
-import { pandocKey } from '../quotes/quoteCitation';
+import { type NoteScan, scanNote } from '../quotes/noteScan';
 import { LineIndex } from '../text/lineIndex';
-import { noteLines } from '../text/noteLines';
-import { resolveCitation } from './citedArticle';
+import { CITATION, citedSentences } from './citedProse';
 import { type NumberMention, numbersIn, spoken, supports } from './numbers';
 import type { QuoteProblem } from './problems';
 import { wordsOf } from './words';
@@ -29,9 +27,6 @@ export interface CheckedNumber {
   readonly problem?: QuoteProblem;
 }
 
-const CITATION = /\[\^([^\]\s]+)\](?!:)|\[(-?@[^\]\n]+)\]|\(([^()\n]*\b(?:19|20)\d\d[a-z]?\b[^()\n]*)\)/g;
-const BLOCK_START = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+/;
-
 /** Every number of the note's cited sentences, in note order (see the module comment). Pure; never throws. */
 export function checkNoteNumbers(
   noteText: string,
@@ -40,98 +35,34 @@ export function checkNoteNumbers(
 ): CheckedNumber[] {
   const lines = new LineIndex(noteText);
   const checked: CheckedNumber[] = [];
-  for (const unit of proseUnits(noteText, scan)) {
-    for (const sentence of sentencesOf(noteText, unit.start, unit.end)) {
-      const cited = citedArticles(noteText, sentence.start, sentence.end, scan, corpus);
-      const first = cited[0];
-      if (!first) continue;
-      const text = blankMarkup(noteText.slice(sentence.start, sentence.end));
-      for (const mention of numbersIn(text)) {
-        const at = sentence.start + mention.start;
-        const range = lines.range(at, at + mention.text.length);
-        const supporting = cited.find((article) => sourceNumbers(article).some((s) => supports(s, mention)));
-        const article = supporting ?? first;
-        if (supporting) {
-          checked.push({ status: 'match', range, articleId: article.id, text: mention.text });
-          continue;
-        }
-        const said = sourceSays(article, text, mention);
-        const problem: QuoteProblem = {
-          code: 'number-mismatch',
-          severity: 'warning',
-          message: said
-            ? `Number does not match the source: source says ${spoken(said)}, note says ${spoken(mention)} ("${brief(article.title)}").`
-            : `Number not in the source: "${brief(article.title)}" does not state ${spoken(mention)}.`,
-          range,
-          articleId: article.id,
-        };
-        checked.push({ status: 'mismatch', range, articleId: article.id, text: mention.text, problem });
+  for (const sentence of citedSentences(noteText, scan, corpus)) {
+    const cited = sentence.articles;
+    const first = cited[0];
+    if (!first) continue;
+    const text = blankMarkup(noteText.slice(sentence.start, sentence.end));
+    for (const mention of numbersIn(text)) {
+      const at = sentence.start + mention.start;
+      const range = lines.range(at, at + mention.text.length);
+      const supporting = cited.find((article) => sourceNumbers(article).some((s) => supports(s, mention)));
+      const article = supporting ?? first;
+      if (supporting) {
+        checked.push({ status: 'match', range, articleId: article.id, text: mention.text });
+        continue;
       }
+      const said = sourceSays(article, text, mention);
+      const problem: QuoteProblem = {
+        code: 'number-mismatch',
+        severity: 'warning',
+        message: said
+          ? `Number does not match the source: source says ${spoken(said)}, note says ${spoken(mention)} ("${brief(article.title)}").`
+          : `Number not in the source: "${brief(article.title)}" does not state ${spoken(mention)}.`,
+        range,
+        articleId: article.id,
+      };
+      checked.push({ status: 'mismatch', range, articleId: article.id, text: mention.text, problem });
     }
   }
   return checked;
-}
-
-/** Paragraphs and list items outside blockquotes, code, front matter, headings and footnote definitions. */
-function proseUnits(note: string, scan: NoteScan): { start: number; end: number }[] {
-  const units: { start: number; end: number }[] = [];
-  const definitions = scan.definitions.map((d) => [d.start, d.end] as const);
-  let open: { start: number; end: number } | undefined;
-  const close = () => {
-    if (open) units.push(open);
-    open = undefined;
-  };
-  for (const line of noteLines(note)) {
-    const text = note.slice(line.start, line.end);
-    const skipped =
-      line.frontMatter ||
-      line.fenced ||
-      /^ {0,3}(?:>|#{1,6}(?:\s|$)|```|~~~)/.test(text) ||
-      text.trim() === '' ||
-      definitions.some(([s, e]) => line.start >= s && line.start <= e);
-    if (skipped) {
-      close();
-      continue;
-    }
-    if (BLOCK_START.test(text)) close();
-    if (open) open.end = line.end;
-    else open = { start: line.start, end: line.end };
-  }
-  close();
-  return units;
-}
-
-/** The sentences of `note[start, end)`: a citation after a sentence's full stop belongs to that sentence. */
-function sentencesOf(note: string, start: number, end: number): { start: number; end: number }[] {
-  const text = note.slice(start, end);
-  const sentences: { start: number; end: number }[] = [];
-  const boundary = /[.!?]["”’)]?(?:\[\^[^\]\s]+\]|\[-?@[^\]\n]+\])*(?=\s+[A-Z“"(*_[\d-])/g;
-  let from = 0;
-  for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
-    const to = match.index + match[0].length;
-    sentences.push({ start: start + from, end: start + to });
-    from = to;
-  }
-  sentences.push({ start: start + from, end });
-  return sentences;
-}
-
-function citedArticles(note: string, start: number, end: number, scan: NoteScan, corpus: Corpus): Article[] {
-  const found: Article[] = [];
-  const text = note.slice(start, end);
-  CITATION.lastIndex = 0;
-  for (let match = CITATION.exec(text); match; match = CITATION.exec(text)) {
-    const at = start + match.index;
-    const span = { start: at, end: at + match[0].length };
-    const citation: NoteCitation = match[1]
-      ? { kind: 'footnote', label: match[1], ...span }
-      : match[2]
-        ? { kind: 'pandoc', key: pandocKey(match[2]).key, ...span }
-        : { kind: 'intext', text: (match[3] ?? '').trim(), ...span };
-    const cited = resolveCitation(citation, scan, corpus);
-    if (cited.kind === 'article') for (const a of cited.articles) if (!found.includes(a)) found.push(a);
-  }
-  return found;
 }
 
 /** The sentence's text with citations, link destinations and code blanked (same length, so offsets hold). */
