@@ -14,6 +14,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<CliCommand>>> = {
   search: () => import('./commands/search').then((m) => m.searchCommand),
   quote: () => import('./commands/quote').then((m) => m.quoteCommand),
   check: () => import('./commands/check').then((m) => m.checkCommand),
+  'cited-by': () => import('./commands/citedBy').then((m) => m.citedByCommand),
   entities: () => import('./commands/entities').then((m) => m.entitiesCommand),
   export: () => import('./commands/export').then((m) => m.exportCommand),
   archive: () => import('./commands/archive').then((m) => m.archiveCommand),

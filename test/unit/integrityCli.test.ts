@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCommand } from '../../src/cli/commands/check';
 import type { CliContext } from '../../src/cli/context';
+import { applyEdits, renderQuote } from '../../src/core/quotes';
 import { loadCorpus } from '../../src/node/corpusFiles';
 import { joinLines } from './helpers';
 
@@ -40,6 +41,20 @@ async function run(positionals: string[], json: boolean): Promise<{ code: number
   };
   const code = await checkCommand.run(context);
   return { code, output: lines.join('\n') };
+}
+
+/** `check --json --all` on `positionals`: the exit code and the entries. */
+async function runAll(positionals: string[]): Promise<{ code: number; output: Record<string, unknown>[] }> {
+  const lines: string[] = [];
+  const context: CliContext = {
+    options: { command: 'check', positionals, corpus: [], bundled: true, json: true, all: true, help: false },
+    folders: [],
+    corpus: () => corpus,
+    problems: () => [],
+    out: (text) => lines.push(text),
+  };
+  const code = await checkCommand.run(context);
+  return { code, output: JSON.parse(lines.join('\n')) as Record<string, unknown>[] };
 }
 
 describe('sourcebook check', () => {
@@ -125,6 +140,52 @@ describe('sourcebook check', () => {
       expect(Object.keys(entry)).toEqual(
         expect.arrayContaining(['file', 'line', 'severity', 'status', 'message', 'articleId', 'closest']),
       );
+  });
+
+  it('exits 0 when a quote only moved, and lists it as moved with its locator fix', async () => {
+    const passage = corpus.passage('alibaba-ai-gamble-qwen#10.0')!;
+    const inserted = applyEdits(
+      '# Moved\n',
+      renderQuote('# Moved\n', passage, corpus.article(passage.articleId)!, 'pandoc', 9).edits,
+    );
+    // The citation now names another section than the one the words are in.
+    const cited = inserted.replace(/sec\. Steps to Understanding[^\]]*/, 'sec. Is the Stock Rally Justified?');
+    expect(cited).not.toBe(inserted);
+    const dir = mkdtempSync(join(tmpdir(), 'sourcebook-moved-'));
+    writeFileSync(join(dir, 'moved.md'), cited);
+    const { code, output } = await runAll([dir]);
+    expect(code).toBe(0);
+    expect(output.map((e) => [e.status, e.severity, e.kind])).toEqual([['moved', 'information', 'quote']]);
+    expect(String(output[0]!.message)).toMatch(/Quote moved in the source/);
+  });
+
+  it('lists the numbers of cited sentences as number entries, and exits 1 on one the source does not state', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sourcebook-numbers-'));
+    const definition = '[^alibaba-ai-gamble-qwen]: FrontierNews.ai, "Alibaba\'s AI Gamble Is Paying Off", 2026.';
+    writeFileSync(
+      join(dir, 'right.md'),
+      joinLines('# Right', '', 'Adoption grew 150 percent.[^alibaba-ai-gamble-qwen]', '', definition),
+    );
+    expect((await runAll([join(dir, 'right.md')])).code).toBe(0);
+    writeFileSync(
+      join(dir, 'wrong.md'),
+      joinLines(
+        '# Wrong',
+        '',
+        'Adoption grew 105 percent.[^alibaba-ai-gamble-qwen] Prices fell by up to fifty percent.[^alibaba-ai-gamble-qwen]',
+        '',
+        'An uncited 99 percent is nobody’s business.',
+        '',
+        definition,
+      ),
+    );
+    const { code, output } = await runAll([join(dir, 'wrong.md')]);
+    expect(code).toBe(1);
+    expect(output.map((e) => [e.kind, e.status, e.severity, e.articleId])).toEqual([
+      ['number', 'mismatch', 'warning', 'alibaba-ai-gamble-qwen'],
+      ['number', 'match', 'info', 'alibaba-ai-gamble-qwen'],
+    ]);
+    expect(String(output[0]!.message)).toMatch(/source says 150 percent, note says 105 percent/);
   });
 
   it('refuses a missing file or no file at all (the CLI exits 2 on such errors)', async () => {

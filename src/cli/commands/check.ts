@@ -1,6 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readNoteText } from '../../node/corpusPaths';
-import { join } from 'node:path';
 import { type CheckedQuote, checkNoteQuotes, type QuoteProblem } from '../../core/integrity/checkNote';
 import type { Corpus } from '../../core/corpus';
 import { corpusView } from '../../core/corpusView';
@@ -9,8 +7,7 @@ import type { CorpusSource } from '../../core/sources';
 import { type CheckedNumber, checkNoteNumbers } from '../../core/integrity/checkNumbers';
 import type { CliCommand } from '../context';
 import { githubAnnotation } from '../githubAnnotations';
-
-const NOTE_EXTENSIONS = /\.(md|markdown)$/i;
+import { noteFiles } from '../noteFiles';
 
 /** One entry of `check --json` (product §5): the contract fields, then extras. */
 interface CheckEntry {
@@ -58,7 +55,7 @@ export const checkCommand: CliCommand = {
     const format = options.format ?? (options.json ? 'json' : 'text');
     if (!['text', 'json', 'github'].includes(format))
       throw new Error(`--format must be text, json or github, not "${format}"`);
-    const files = noteFiles(options.positionals);
+    const files = noteFiles(options.positionals, 'check');
     const problems: CheckEntry[] = [];
     const quotes: QuoteEntry[] = [];
     const numbers: QuoteEntry[] = [];
@@ -121,30 +118,6 @@ function summary(quotes: readonly QuoteEntry[], notes: number): string {
     `${count(['match', 'moved'])} match${count(['moved']) > 0 ? ` (${count(['moved'])} moved)` : ''}, ` +
     `${count(['changed', 'gone'])} misquoted, ${count(['unknown-article', 'unparsed'])} unresolved`
   );
-}
-
-/** The files to check: each argument, or the Markdown files under an argument that is a folder. Throws for a missing path. */
-function noteFiles(paths: readonly string[]): string[] {
-  if (paths.length === 0)
-    throw new Error('check needs at least one note file or folder, e.g. `sourcebook check notes/*.md`');
-  const files: string[] = [];
-  for (const path of paths) {
-    if (!existsSync(path)) throw new Error(`file not found: ${path}`);
-    if (statSync(path).isDirectory()) files.push(...markdownUnder(path));
-    else files.push(path);
-  }
-  return files;
-}
-
-function markdownUnder(dir: string): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...markdownUnder(path));
-    else if (entry.isFile() && NOTE_EXTENSIONS.test(entry.name)) found.push(path);
-  }
-  return found;
 }
 
 function toEntry(file: string, problem: QuoteProblem): CheckEntry {
