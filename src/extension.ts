@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { CitedByService } from './vscode/citedBy/citedByService';
 import { registerCorpusCommands } from './vscode/corpus/commands';
 import { ArticleFileSystem } from './vscode/corpus/articleDocuments';
 import { CorpusService } from './vscode/corpus/corpusService';
@@ -7,6 +8,7 @@ import { indexStoreFor } from './vscode/corpus/corpusFolders';
 import type { Services } from './vscode/services';
 import type { EntitiesTreeProvider } from './vscode/entities/entitiesTreeProvider';
 import type { TopicsTreeProvider } from './vscode/topics/topicsTreeProvider';
+import type { CitedByTreeProvider } from './vscode/citedBy/citedByTree';
 import { activateFeatures, type Features } from './vscode/features';
 import { PersistedIndexes } from './vscode/indexes/persistedIndexes';
 import type { ArchiveService } from './vscode/archive/archiveService';
@@ -16,6 +18,7 @@ export interface SourcebookApi {
   readonly services: Services;
   readonly topics: TopicsTreeProvider;
   readonly entities: EntitiesTreeProvider;
+  readonly citedBy: CitedByTreeProvider;
   readonly indexes: PersistedIndexes;
   /** The team archive of `sourcebook.archive.url`. */
   readonly archive: ArchiveService;
@@ -37,8 +40,10 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     // Before the features: a new corpus must know where its indexes start from before they are asked for.
     const indexes = new PersistedIndexes(corpus, store, log);
     const articles = new ArticleFileSystem(corpus);
+    const citedBy = new CitedByService(corpus);
     context.subscriptions.push(
       corpus,
+      citedBy,
       indexes,
       articles,
       articles.register(),
@@ -48,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void corpus.reload()),
     );
-    const services: Services = { context, log, corpus };
+    const services: Services = { context, log, corpus, citedBy };
     // Features: each registers its providers, views and commands from the shared services.
     const features = activateFeatures(services);
 
@@ -58,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
       services,
       topics: features.topics,
       entities: features.entities,
+      citedBy: features.citedBy,
       indexes,
       archive: features.archive,
       extendMarkdownIt: features.preview.extendMarkdownIt,

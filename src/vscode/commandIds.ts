@@ -7,6 +7,8 @@ export const Commands = {
   openArticle: 'sourcebook.openArticle',
   showInTopics: 'sourcebook.showInTopics',
   showInEntities: 'sourcebook.showInEntities',
+  showCitedBy: 'sourcebook.showCitedBy',
+  citedByShowAll: 'sourcebook.citedBy.showAll',
   reloadCorpus: 'sourcebook.reloadCorpus',
   stopCorpusLoad: 'sourcebook.stopCorpusLoad',
   configureCorpusPaths: 'sourcebook.configureCorpusPaths',
@@ -29,6 +31,7 @@ export type CommandId = (typeof Commands)[keyof typeof Commands];
 export const Views = {
   topics: 'sourcebook.topics',
   entities: 'sourcebook.entities',
+  citedBy: 'sourcebook.citedBy',
 } as const;
 
 /** Context keys used in `when` clauses of package.json. */

@@ -1,4 +1,5 @@
 import { activateArchive } from './archive/activateArchive';
+import { activateCitedBy } from './citedBy/activateCitedBy';
 import { activateEntities } from './entities/activateEntities';
 import { activateHover } from './hover/activateHover';
 import { activateIntegrity } from './integrity/activateIntegrity';
@@ -17,6 +18,7 @@ import { activateTopics } from './topics/activateTopics';
 const FEATURES = {
   entities: activateEntities,
   topics: activateTopics,
+  citedBy: activateCitedBy,
   integrity: activateIntegrity,
   quotes: activateQuotes,
   hover: activateHover,

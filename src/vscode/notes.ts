@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { Corpus } from '../core/corpus';
 import { ARTICLE_SCHEME, ARTICLE_TEXT_LANGUAGE } from './corpus/articleDocuments';
 
@@ -25,4 +25,26 @@ export function isNote(document: vscode.TextDocument, corpus: Corpus): boolean {
   const { scheme, fsPath } = document.uri;
   if (!(NOTE_SCHEMES as readonly string[]).includes(scheme)) return false;
   return scheme !== 'file' || corpus.articleAt(fsPath) === undefined;
+}
+
+/** Notes larger than this are not read from disk (a note is text a person writes). */
+const MAX_NOTE_BYTES = 5 * 1024 * 1024;
+
+/** The Markdown notes of the workspace on disk (not corpus articles, nothing under `node_modules`). */
+export async function workspaceNotes(corpus: Corpus): Promise<vscode.Uri[]> {
+  const uris = await vscode.workspace.findFiles('**/*.{md,markdown}', '**/node_modules/**');
+  return uris.filter((uri) => corpus.articleAt(uri.fsPath) === undefined);
+}
+
+/** A note's text: as it is in the editor when open, else as saved; undefined when it cannot be read or is too large. */
+export async function readNote(uri: vscode.Uri): Promise<string | undefined> {
+  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  try {
+    const { size } = await vscode.workspace.fs.stat(uri);
+    if (size > MAX_NOTE_BYTES) return undefined;
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
 }

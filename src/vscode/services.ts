@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { CitedByService } from './citedBy/citedByService';
 import type { CorpusService } from './corpus/corpusService';
 
 /** What the composition root hands every feature's `activate…` function. */
@@ -6,4 +7,6 @@ export interface Services {
   readonly context: vscode.ExtensionContext;
   readonly log: vscode.LogOutputChannel;
   readonly corpus: CorpusService;
+  /** Who cites what in the workspace's notes (the Cited by view lists it, Topics counts it). */
+  readonly citedBy: CitedByService;
 }

@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
 import type { CorpusService } from '../corpus/corpusService';
 import type { QuoteDiagnostics } from './quoteDiagnostics';
+import { readNote, workspaceNotes } from '../notes';
 import { updateSetting } from '../settings';
-
-/** Notes larger than this are not read by the workspace check (a note is text a person writes). */
-const MAX_NOTE_BYTES = 5 * 1024 * 1024;
 
 /** What the workspace check found, returned to callers of the command (and tests). */
 export interface WorkspaceCheckResult {
@@ -37,15 +35,9 @@ export async function checkQuotesInWorkspace(
     { location: vscode.ProgressLocation.Window, title: 'Sourcebook: checking quotes' },
     async () => {
       await corpus.ready;
-      const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
-      const uris = (await vscode.workspace.findFiles('**/*.{md,markdown}')).filter(
-        (uri) => !uri.path.includes('/node_modules/'),
-      );
       const totals = { notes: 0, misquotes: 0, unknownArticles: 0 };
-      for (const uri of uris) {
-        if (corpus.current.articleAt(uri.fsPath)) continue;
-        const document = open.get(uri.toString());
-        const text = document ? document.getText() : await readNote(uri);
+      for (const uri of await workspaceNotes(corpus.current)) {
+        const text = await readNote(uri);
         if (text === undefined) continue;
         const problems = diagnostics.publishText(uri, text);
         totals.notes++;
@@ -59,16 +51,6 @@ export async function checkQuotesInWorkspace(
   );
   void report(result);
   return result;
-}
-
-async function readNote(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    const { size } = await vscode.workspace.fs.stat(uri);
-    if (size > MAX_NOTE_BYTES) return undefined;
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
 }
 
 async function report({ notes, misquotes, unknownArticles }: WorkspaceCheckResult): Promise<void> {

@@ -16,13 +16,13 @@ const GROUPINGS: readonly Grouping[] = ['topic', 'publisher', 'date'];
  * drive it through the extension's exports).
  */
 export function activateTopics(services: Services): TopicsTreeProvider {
-  const { context, corpus } = services;
+  const { context, corpus, citedBy } = services;
   // The grouping chosen in the view belongs to the workspace; the setting is the default.
   const chosen = context.workspaceState.get<Grouping>(GROUPING_STATE);
   const grouping = (grouping: Grouping | undefined) => (grouping && GROUPINGS.includes(grouping) ? grouping : 'topic');
   // The filter offers and matches entity names from the corpus's own entity index.
   const entities = () => entityIndexFor(corpus.current);
-  const topics = new TopicsTreeProvider(corpus, grouping(chosen ?? setting('topics.groupBy')), entities);
+  const topics = new TopicsTreeProvider(corpus, grouping(chosen ?? setting('topics.groupBy')), entities, citedBy);
   const view = vscode.window.createTreeView(Views.topics, { treeDataProvider: topics, showCollapseAll: true });
 
   const showState = () => {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Grouping, OutlineArticle } from '../../core/topicTree';
+import { notesLabel } from '../citedBy/citedByTree';
 import { Commands } from '../commandIds';
 import type { OpenArticleArgs } from '../corpus/commands';
 import type { ArticleNode, GroupNode, SectionNode, TopicsNode } from './topicsNodes';
@@ -14,9 +15,9 @@ export const TopicsItemContext = {
 const GROUP_ICONS: Record<Grouping, string> = { topic: 'tag', publisher: 'organization', date: 'calendar' };
 
 /** Converts a Topics node to what the view shows. Corpus text goes only into plain text or escaped Markdown. */
-export function topicsTreeItem(node: TopicsNode, filtered: boolean): vscode.TreeItem {
+export function topicsTreeItem(node: TopicsNode, filtered: boolean, citedIn = 0): vscode.TreeItem {
   if (node.kind === 'group') return groupItem(node, filtered);
-  if (node.kind === 'article') return articleItem(node);
+  if (node.kind === 'article') return articleItem(node, citedIn);
   return sectionItem(node);
 }
 
@@ -34,13 +35,14 @@ function groupItem(node: GroupNode, filtered: boolean): vscode.TreeItem {
   return item;
 }
 
-function articleItem(node: ArticleNode): vscode.TreeItem {
+/** An article, with how many notes cite it (`citedIn`) after its byline. */
+function articleItem(node: ArticleNode, citedIn: number): vscode.TreeItem {
   const { article } = node;
   const state =
     node.sections.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
   const item = new vscode.TreeItem(article.title, state);
   item.id = node.id;
-  item.description = byline(article);
+  item.description = citedIn > 0 ? `${byline(article)} · ${notesLabel(citedIn)}` : byline(article);
   item.tooltip = articleTooltip(article);
   item.iconPath = new vscode.ThemeIcon('book');
   item.contextValue = TopicsItemContext.article;

@@ -3,6 +3,7 @@ import { articleFilter, type MentionLookup } from '../../core/articleFilter';
 import type { Article } from '../../core/model';
 import { type PassageSearch, searchIndexFor } from '../../core/search';
 import { type Grouping, outlineArticle, outlineSections, topicTree } from '../../core/topicTree';
+import type { CitedByService } from '../citedBy/citedByService';
 import type { CorpusService } from '../corpus/corpusService';
 import type { ArticleNode, GroupNode, SectionNode, TopicsNode } from './topicsNodes';
 import { topicsTreeItem } from './topicsTreeItems';
@@ -28,9 +29,15 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, 
     grouping: Grouping,
     /** The entity index of the current corpus, when there is one: the filter then matches entities by any name. */
     private readonly entities: () => MentionLookup | undefined = () => undefined,
+    /** Who cites what: each article says how many notes cite it. */
+    private readonly citedBy?: CitedByService,
   ) {
     this.groupingValue = grouping;
-    this.subscription = corpus.onDidChange(() => this.refresh());
+    this.subscription = vscode.Disposable.from(
+      corpus.onDidChange(() => this.refresh()),
+      // The tree is the same; only the articles' counts changed.
+      citedBy?.onDidChange(() => this.changed.fire(undefined)) ?? { dispose: () => undefined },
+    );
   }
 
   get grouping(): Grouping {
@@ -89,7 +96,8 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, 
   }
 
   getTreeItem(node: TopicsNode): vscode.TreeItem {
-    return topicsTreeItem(node, this.filterValue !== undefined);
+    const cited = node.kind === 'article' ? (this.citedBy?.noteCount(node.article.id) ?? 0) : 0;
+    return topicsTreeItem(node, this.filterValue !== undefined, cited);
   }
 
   getParent(node: TopicsNode): TopicsNode | undefined {
