@@ -1,6 +1,7 @@
 // Who cites what, as a person finds it: the count on an article in Topics,
 // Show Cited By from its context menu, and a cited line opening the note.
 import assert from 'node:assert/strict';
+/* global document -- used in code that page.waitForFunction runs in the browser */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { SCREENSHOT_DIR } from './workbench.mjs';
