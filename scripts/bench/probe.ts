@@ -11,6 +11,7 @@ import { IndexStore } from '../../src/node/indexCache';
 import { answers } from './probeAnswers';
 import { blocks } from './probeBlocks';
 import { notes } from './probeNotes';
+import { driftFigures } from './probeDrift';
 import { extraFigures } from './probeFeatures';
 
 type Result = Record<string, unknown>;
@@ -122,6 +123,7 @@ const figures: Record<string, (...args: string[]) => Result | Promise<Result>> =
   blocks: (root) => blocks(root),
   notes: (root) => notes(root),
   ...extraFigures,
+  ...driftFigures,
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -152,6 +152,24 @@ export function renderReport(r, { median }) {
     '—',
     verdict(r.integrity.firstMs <= 200, over(r.integrity.firstMs, 200)),
   );
+  if (r.reanchoring) {
+    row(
+      'Re-anchoring a 1,000-quote note after its sources changed',
+      '≤ 200 ms',
+      `${ms(r.reanchoring.reanchorMs)} first check after the change, ${ms(r.reanchoring.againMs)} after`,
+      '—',
+      '—',
+      verdict(r.reanchoring.reanchorMs <= 200, over(r.reanchoring.reanchorMs, 200)),
+    );
+    row(
+      'Number check, 1,000 cited sentences',
+      '≤ 200 ms',
+      `${ms(r.numbers.firstMs)} first check, ${ms(r.numbers.againMs)} after`,
+      '—',
+      '—',
+      verdict(r.numbers.firstMs <= 200, over(r.numbers.firstMs, 200)),
+    );
+  }
   if (r.accuracy) {
     const own = r.accuracy.sentences.find((x) => x.splitter === 'sourcebook');
     const best = r.accuracy.sentences.filter((x) => x.splitter !== 'sourcebook').sort((a, b) => b.exact - a.exact)[0];
@@ -221,6 +239,15 @@ export function renderReport(r, { median }) {
       ? `- CLI: \`node dist/cli.js\` bundled and minified as the package ships it, one process per command, wall-clock from spawn to exit. Cold \`index\`: an empty \`--cache\` folder each run, so the cold figure includes writing the corpus index. Warm \`search\`: ${r.cli.queries} processes (the ${'twelve'} queries, each run ${r.cli.queries / 12} times) after one \`search\` filled the cache (that first one, which builds and writes the search and entity indexes, took ${ms(r.cli.primeSearchMs)}); each reads the corpus, search and entity indexes, looks at every file's size and time, and answers. ripgrep: one \`rg -i -F -c\` process per query over the same folder, in the same run.`
       : '- The CLI figures were skipped in this run.',
     `- Integrity: ${r.integrity.quotes} pandoc-cited quotes of BBC sentences, ${r.integrity.altered} altered; ${r.integrity.problems} problems found.`,
+    r.reanchoring
+      ? `- Re-anchoring: ${r.reanchoring.quotes} quotes of distinct BBC sentences inserted as Insert Cited Quote writes them (pandoc style, with anchors); then their articles edited, one kind of edit per article: a word of the quoted sentence changed (${r.reanchoring.edited.changed ?? 0} quotes), the sentence moved to a new last section (${r.reanchoring.edited.moved ?? 0}; BBC citations name no section, so these still match), deleted (${r.reanchoring.edited.gone ?? 0}), or left alone (${r.reanchoring.edited.none ?? 0}). The figure is the first check after the change, the edited articles already parsed (${ms(r.reanchoring.parseMs)}, as the loader parses a changed file); it found ${Object.entries(
+          r.reanchoring.statuses,
+        )
+          .map(([status, n]) => `${n} ${status}`)
+          .join(
+            ', ',
+          )}. Numbers: ${r.numbers.sentences} cited BBC sentences that state numbers (${r.numbers.numbers} numbers), one in ten with a number changed: ${r.numbers.mismatches} mismatches found, ${r.numbers.falseAlarms} on the sentences left as the source says them.`
+      : '- Re-anchoring and the number check were not measured in this run.',
     r.accuracy
       ? '- Accuracy: `npm run accuracy` in the same run (it rewrites [accuracy.md](accuracy.md), which has the data, the annotation rule and the caveats); the entity figures are those with the whole BBC corpus behind discovery.'
       : '- Accuracy was not measured in this run.',

@@ -300,6 +300,9 @@ async function main() {
   results.hoverLine = probe('hover', BBC, 'long-line');
   log('quote integrity');
   results.integrity = probe('integrity', BBC);
+  log('re-anchoring after the sources changed, and the number check');
+  results.reanchoring = probe('reanchoring', BBC);
+  results.numbers = probe('numbers', BBC);
   log('notes of 20 MB, a 100 KB line and 100,000 quotes');
   results.notes = probe('notes', BBC);
   log('language accuracy (npm run accuracy)');

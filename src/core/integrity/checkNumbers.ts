@@ -76,8 +76,10 @@ function blankMarkup(text: string): string {
 }
 
 interface SourceSentence {
-  readonly words: ReadonlySet<string>;
+  readonly text: string;
   readonly numbers: readonly NumberMention[];
+  /** The sentence's words, made when a mismatch needs them (most numbers match). */
+  words?: ReadonlySet<string>;
 }
 
 const sourceCache = new WeakMap<Article, { numbers: NumberMention[]; sentences: SourceSentence[] }>();
@@ -89,10 +91,7 @@ function source(article: Article) {
     for (const section of articleText(article).sections)
       for (const paragraph of section.paragraphs)
         for (const sentence of paragraph.sentences)
-          sentences.push({
-            words: new Set(wordsOf(sentence.text).map((w) => w.text)),
-            numbers: numbersIn(sentence.text),
-          });
+          sentences.push({ text: sentence.text, numbers: numbersIn(sentence.text) });
     const numbers = [
       ...sentences.flatMap((s) => s.numbers),
       ...numbersIn(article.title),
@@ -114,7 +113,9 @@ function sourceSays(article: Article, noteSentence: string, mention: NumberMenti
   for (const sentence of source(article).sentences) {
     const said = sentence.numbers.find((n) => n.unit === mention.unit);
     if (!said) continue;
-    const shared = words.filter((w) => sentence.words.has(w)).length;
+    sentence.words ??= new Set(wordsOf(sentence.text).map((w) => w.text));
+    const own = sentence.words;
+    const shared = words.filter((w) => own.has(w)).length;
     if (!best || shared > best.shared) best = { said, shared };
   }
   return best && best.shared >= 2 ? best.said : undefined;
