@@ -15,7 +15,7 @@ import { topicsTreeItem } from './topicsTreeItems';
  * of its path, so VS Code keeps what was expanded across refreshes.
  */
 export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TopicsNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<TopicsNode | TopicsNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private roots: GroupNode[] | undefined;
   private groupingValue: Grouping;
@@ -23,6 +23,8 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, 
   /** While the filter reads a search index still being built: done when it is, and the tree shown again. */
   private indexing: Promise<void> | undefined;
   private readonly subscription: vscode.Disposable;
+  /** The "cited in" count each article row was last drawn with. */
+  private readonly drawnCounts = new Map<string, number>();
 
   constructor(
     private readonly corpus: CorpusService,
@@ -35,8 +37,8 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, 
     this.groupingValue = grouping;
     this.subscription = vscode.Disposable.from(
       corpus.onDidChange(() => this.refresh()),
-      // The tree is the same; only the articles' counts changed.
-      citedBy?.onDidChange(() => this.changed.fire(undefined)) ?? { dispose: () => undefined },
+      // The tree is the same: only the rows whose count changed are drawn again.
+      citedBy?.onDidChange(() => this.redrawCounts()) ?? { dispose: () => undefined },
     );
   }
 
@@ -97,6 +99,7 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, 
 
   getTreeItem(node: TopicsNode): vscode.TreeItem {
     const cited = node.kind === 'article' ? (this.citedBy?.noteCount(node.article.id) ?? 0) : 0;
+    if (node.kind === 'article') this.drawnCounts.set(node.article.id, cited);
     return topicsTreeItem(node, this.filterValue !== undefined, cited);
   }
 
@@ -146,6 +149,18 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, 
       articles.push(...group.articles.map((article) => articleNode(node, article)));
       return node;
     });
+  }
+
+  /** Draws again the article rows whose "cited in" count changed since they were last drawn. */
+  private redrawCounts(): void {
+    if (!this.citedBy || !this.roots) return;
+    const changed: ArticleNode[] = [];
+    for (const group of this.roots)
+      for (const node of group.articles) {
+        const count = this.citedBy.noteCount(node.article.id);
+        if (count !== (this.drawnCounts.get(node.article.id) ?? 0)) changed.push(node);
+      }
+    if (changed.length > 0) this.changed.fire(changed);
   }
 
   /** The search index as the filter reads it: whole, or as built so far (the tree is then built again when it is whole). */
