@@ -5,7 +5,7 @@ import { slug } from '../parse/articleMeta';
 import { parseCatalogs } from './catalog';
 import { type ArticleScan, scanArticle } from './corpusMentions';
 import { MentionPostings } from './mentionPostings';
-import { corpusFingerprint, type EntitySnapshot } from './entitySnapshot';
+import type { EntitySnapshot } from './entitySnapshot';
 import { aliasEntry, type Draft, fromCatalog, fromDiscovery, matcherKeyOf } from './entityDrafts';
 import { type Discovery, discoverEntities } from './discovery';
 import { chooseDefinition, chooseQuotes, toEvidence } from './evidence';
@@ -41,6 +41,7 @@ export class EntityIndex {
   /** Scans by article id: kept from an earlier index, or made here. */
   readonly scanCache = new Map<string, { readonly hash: number; readonly scan: ArticleScan }>();
   private scanCounts = { restored: 0, scanned: 0 };
+  private readonly scannedAhead = new Set<string>();
 
   constructor(
     private readonly corpus: Corpus,
@@ -116,6 +117,29 @@ export class EntityIndex {
     return current;
   }
 
+  /**
+   * Scans the corpus's articles for mentions in slices of about `sliceMs`,
+   * yielding between them, so that the first card (which needs every
+   * article's mentions) only assembles what is scanned instead of scanning
+   * the corpus on the caller's thread. Resolves when every article is
+   * scanned, the mentions are gathered, or `signal` aborts.
+   */
+  async scanInSlices(signal?: AbortSignal, sliceMs = 10): Promise<void> {
+    const articles = this.corpus.articles();
+    let at = 0;
+    while (at < articles.length && !this.scanned && !signal?.aborted) {
+      const started = Date.now();
+      for (; at < articles.length && Date.now() - started < sliceMs; at++) {
+        const article = articles[at];
+        if (article && this.scanCache.get(article.id)?.hash !== contentHash(article)) {
+          this.scanOf(article);
+          this.scannedAhead.add(article.id);
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
+
   /** Every entity: the catalog's first, in catalog order, then the discovered ones. */
   entities(): Entity[] {
     return [...this.byId.values()];
@@ -185,7 +209,8 @@ export class EntityIndex {
     const hash = contentHash(article);
     const known = this.scanCache.get(article.id);
     if (known && known.hash === hash) {
-      this.scanCounts.restored++;
+      // Scanned here ahead of time (`scanInSlices`) is not restored from an earlier index.
+      if (!this.scannedAhead.delete(article.id)) this.scanCounts.restored++;
       return known.scan;
     }
     const scan = scanArticle(article, this.matcher);
@@ -239,40 +264,4 @@ export class EntityIndex {
 
 function* sentenceTexts(article: Parameters<typeof articleSentences>[0]): Iterable<string> {
   for (const passage of articleSentences(article)) yield passage.text;
-}
-
-const cache = new WeakMap<Corpus, { version: number; index: EntityIndex }>();
-const snapshots = new WeakMap<Corpus, () => EntitySnapshot | undefined>();
-
-/**
- * Says where the entity index of `corpus` can start from: `read` is called
- * when the index is first built; its discovery is used when its fingerprint
- * is the corpus's.
- */
-export function provideEntitySnapshot(corpus: Corpus, read: () => EntitySnapshot | undefined): void {
-  snapshots.set(corpus, read);
-}
-
-/** The entity index of `corpus` if one was built for its current version, without building one. */
-export function existingEntityIndex(corpus: Corpus): EntityIndex | undefined {
-  const cached = cache.get(corpus);
-  return cached && cached.version === corpus.version ? cached.index : undefined;
-}
-
-/**
- * The entity index of a corpus, built on first call and kept until the
- * corpus changes (keyed on the corpus object and its `version`). Building
- * reads the catalogs and discovers names in every article; the mention
- * counts and evidence are computed on first use of them.
- */
-export function entityIndexFor(corpus: Corpus): EntityIndex {
-  const cached = cache.get(corpus);
-  if (cached && cached.version === corpus.version) return cached.index;
-  // A new version of the same corpus keeps the scans of the articles that did not change.
-  const snapshot = cached ? undefined : snapshots.get(corpus)?.();
-  const known = snapshot && snapshot.fingerprint === corpusFingerprint(corpus) ? snapshot.discovery : undefined;
-  const previous = cached ? { matcherKey: cached.index.matcherKey, scans: cached.index.scanCache } : snapshot;
-  const index = new EntityIndex(corpus, known, previous);
-  cache.set(corpus, { version: corpus.version, index });
-  return index;
 }

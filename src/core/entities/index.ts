@@ -3,7 +3,8 @@
  * that finds their names in any text, and what the corpus says of each.
  * Features use `entityIndexFor(corpus)`; it is memoized per corpus version.
  */
-export { EntityIndex, entityIndexFor, existingEntityIndex, provideEntitySnapshot } from './entityIndex';
+export { EntityIndex } from './entityIndex';
+export { entityIndexFor, existingEntityIndex, provideEntitySnapshot } from './entityIndexes';
 export { corpusFingerprint, type EntitySnapshot } from './entitySnapshot';
 export type { ArticleScan } from './corpusMentions';
 export type { Discovery } from './discovery';

@@ -14,11 +14,17 @@ import { EntityHoverProvider } from './entityHoverProvider';
 export function activateHover(services: Services): void {
   const { context, corpus, log } = services;
   const reported = new WeakSet<EntityIndex>();
+  let scanning = new AbortController();
   const index = () => {
     const current = entityIndexFor(corpus.current);
     if (!reported.has(current)) {
       reported.add(current);
       for (const problem of current.problems) log.warn(`entity catalog: ${problem}`);
+      // Cards need every article's mentions: scan for them in the background, a slice at a time, so the
+      // first card does not scan the corpus on the host's thread.
+      scanning.abort();
+      scanning = new AbortController();
+      void current.scanInSlices(scanning.signal);
     }
     return current;
   };
@@ -34,6 +40,7 @@ export function activateHover(services: Services): void {
   context.subscriptions.push(
     vscode.languages.registerHoverProvider(HOVER_SELECTOR, hover),
     decorations,
+    { dispose: () => scanning.abort() },
     corpus.onDidChange(() => decorations.refresh()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('sourcebook.hover')) decorations.refresh();
