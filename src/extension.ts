@@ -11,6 +11,7 @@ import type { TopicsTreeProvider } from './vscode/topics/topicsTreeProvider';
 import type { CitedByTreeProvider } from './vscode/citedBy/citedByTree';
 import { activateFeatures, type Features } from './vscode/features';
 import { PersistedIndexes } from './vscode/indexes/persistedIndexes';
+import { EntityDiscovery } from './vscode/indexes/entityDiscovery';
 import type { ArchiveService } from './vscode/archive/archiveService';
 
 /** What `activate` returns: the live services, for the integration tests and other extensions. */
@@ -39,12 +40,15 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
     const corpus = new CorpusService(join(context.extensionPath, 'corpus'), log, store);
     // Before the features: a new corpus must know where its indexes start from before they are asked for.
     const indexes = new PersistedIndexes(corpus, store, log);
+    const entityDiscovery = new EntityDiscovery(corpus, indexes, log);
     const articles = new ArticleFileSystem(corpus);
     const citedBy = new CitedByService(corpus);
     context.subscriptions.push(
       corpus,
       citedBy,
       indexes,
+      entityDiscovery,
+      entityDiscovery.onDidChange(() => indexes.schedule()),
       articles,
       articles.register(),
       ...registerCorpusCommands(corpus, log),
@@ -53,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): SourcebookApi {
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void corpus.reload()),
     );
-    const services: Services = { context, log, corpus, citedBy };
+    const services: Services = { context, log, corpus, citedBy, entityDiscovery };
     // Features: each registers its providers, views and commands from the shared services.
     const features = activateFeatures(services);
 

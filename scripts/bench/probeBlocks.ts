@@ -1,11 +1,11 @@
 // How long the event loop is held at a time while the editor's work on a
 // load runs on its thread: the corpus load (parsed in worker threads when the
 // parse worker is at SOURCEBOOK_PARSE_WORKER, as the editor does; else in
-// slices here), the entity index (built in one go when a Markdown editor
-// first asks for it), then the search index warming (tokenized in those
-// workers, added in slices).
+// slices here), the entity index (discovery in those workers, the index made
+// from it here), then the search index warming (tokenized in those workers,
+// added in slices).
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { entityIndexFor } from '../../src/core/entities';
+import { discoveryInput, entityIndexFor, provideDiscovery } from '../../src/core/entities';
 import { searchIndexFor } from '../../src/core/search';
 import { IndexedCorpus } from '../../src/node/corpusLoader';
 import { parseWorkerScript, WorkerParser } from '../../src/node/workers/parsePool';
@@ -30,10 +30,17 @@ export async function blocks(root: string): Promise<Record<string, unknown>> {
     corpus = (await IndexedCorpus.load({ folders: [{ root }], ...(parser ? { parser } : {}) })).indexed.corpus;
   });
   const loaded = performance.now();
-  // The entity index first, as a Markdown editor open on the load asks for it (the search index's warm-up would
-  // otherwise build it at its end, inside its own figure); then the search index, which takes it over.
+  // The entity index first, as the editor makes it after a load (the search index's warm-up would otherwise build
+  // it at its end, inside its own figure): the sentences gathered in slices, discovery in a worker, the index made
+  // from it here. Without workers it is built in one go, as the CLI does. Then the search index, which takes it over.
   const entitiesMs = await longestBlock(async () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
+    const discover = parser?.discover.bind(parser);
+    if (discover)
+      await provideDiscovery(
+        corpus!,
+        discoveryInput(corpus!).then((input) => input && discover({ sentences: input.articles, known: input.known })),
+      );
     entityIndexFor(corpus!);
   });
   const entitiesBuilt = performance.now();

@@ -55,7 +55,10 @@ export function renderReport(r, { median }) {
       `load ${ms(b.longestLoadBlockMs)}, search warm-up ${ms(b.longestSearchBlockMs)}, entity index ${ms(b.entityIndexBlockMs)}`,
       '—',
       '—',
-      verdict(worst <= 50, `${ms(worst)}: the entity index is built in one go on the thread`),
+      verdict(
+        worst <= 50,
+        `${ms(worst)}: the entity index is made from the workers' discovery in one go on the thread`,
+      ),
     );
   }
   if (r.cli) {

@@ -34,8 +34,8 @@ export function hostBlocksNote(blocks) {
   const after = Math.max(...entries.map(([, b]) => longest(b).after));
   return (
     `- The extension host's longest block during a load, measured in a real VS Code ([below](#the-extension-host-during-a-load)): ` +
-    `${during} during the load, up to ${ms(after)} after it, against ${HOST_BLOCK_LIMIT_MS} ms. The loading itself runs in worker ` +
-    `threads, as the Node-side figure in the table shows; what still runs on the host's thread, and so can block it, is counting mentions and building the entity ` +
-    `index, and assembling the search index's segments at the first search.`
+    `${during} during the load, up to ${ms(after)} after it, against ${HOST_BLOCK_LIMIT_MS} ms. The loading and entity discovery run in worker ` +
+    `threads, and mentions are scanned in slices; what still runs on the host's thread in one go, and so can block it, is making the entity index ` +
+    `from what discovery found (its names, aliases and matcher), and assembling the search index's segments at the first search.`
   );
 }

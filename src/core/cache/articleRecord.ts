@@ -1,7 +1,7 @@
 import { ArticleBase } from '../articleBase';
 import { articleText, type TextSource } from '../articleText';
 import type { Article, ArticleMeta, ArticleText, Paragraph, Section } from '../model';
-import { parseArticle, parsedStructure } from '../parse/article';
+import { parseArticle, parsedStructure, parsedText } from '../parse/article';
 import {
   type ArticleStructure,
   BLOCK_KINDS,
@@ -48,7 +48,7 @@ const restored = new WeakMap<Article, ArticleRecord>();
 export function articleRecord(article: Article): ArticleRecord {
   const known = restored.get(article);
   if (known) return known;
-  const { text } = articleText(article);
+  const text = parsedText(article) ?? articleText(article).text;
   return {
     meta: metaOf(article),
     length: text.length,
@@ -63,7 +63,7 @@ export function articleRecord(article: Article): ArticleRecord {
  * indexes use it to tell whether what they hold of an article is still true.
  */
 export function contentHash(article: Article): number {
-  return restored.get(article)?.hash ?? textHash(articleText(article).text);
+  return restored.get(article)?.hash ?? textHash(parsedText(article) ?? articleText(article).text);
 }
 
 /** Whether a record's structure fits its text length (see `isWellFormed`). */

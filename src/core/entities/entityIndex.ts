@@ -36,6 +36,8 @@ export class EntityIndex {
   readonly discovery: Discovery;
   /** Whether discovery was taken from a snapshot rather than run. */
   readonly restored: boolean;
+  /** Whether this holds the catalog's entities only, while discovery runs elsewhere. */
+  readonly partial: boolean;
   /** Names the entity names and how each matches: scans made with another key found other names. */
   readonly matcherKey: number;
   /** Scans by article id: kept from an earlier index, or made here. */
@@ -49,7 +51,13 @@ export class EntityIndex {
     known?: Discovery,
     /** Mention scans of an earlier index (a snapshot, or the index of the corpus's previous version). */
     previous?: { readonly matcherKey?: number; readonly scans?: EntitySnapshot['scans'] },
+    /**
+     * `partial`: the catalog's entities only, while discovery runs elsewhere (see `provideDiscovery`);
+     * `discoveredElsewhere`: `known` was just made elsewhere for these texts, not restored from a snapshot.
+     */
+    options: { readonly partial?: boolean; readonly discoveredElsewhere?: boolean } = {},
   ) {
+    this.partial = options.partial ?? false;
     const catalog = parseCatalogs(corpus.catalogs());
     this.problems = catalog.problems;
     const drafts: Draft[] = [];
@@ -75,7 +83,7 @@ export class EntityIndex {
         known: (name) => this.byFoldedName.get(foldString(normalizeName(name))),
       });
     this.discovery = discovery;
-    this.restored = known !== undefined;
+    this.restored = known !== undefined && !options.discoveredElsewhere;
     for (const { entityId, alias } of discovery.catalogAliases) {
       const draft = catalogIds.get(entityId);
       if (!draft || this.byFoldedName.has(foldString(alias))) continue;
@@ -138,6 +146,11 @@ export class EntityIndex {
       }
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
+  }
+
+  /** Every name and alias, folded, with its entity's id: for a `partial` index, what discovery is handed as known. */
+  foldedNames(): [string, string][] {
+    return [...this.byFoldedName];
   }
 
   /** Every entity: the catalog's first, in catalog order, then the discovered ones. */

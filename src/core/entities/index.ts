@@ -4,7 +4,13 @@
  * Features use `entityIndexFor(corpus)`; it is memoized per corpus version.
  */
 export { EntityIndex } from './entityIndex';
-export { entityIndexFor, existingEntityIndex, provideEntitySnapshot } from './entityIndexes';
+export {
+  discoveryInput,
+  entityIndexFor,
+  existingEntityIndex,
+  provideDiscovery,
+  provideEntitySnapshot,
+} from './entityIndexes';
 export { corpusFingerprint, type EntitySnapshot } from './entitySnapshot';
 export type { ArticleScan } from './corpusMentions';
 export type { Discovery } from './discovery';

@@ -127,6 +127,11 @@ class LazyArticle extends ArticleBase {
     return this.heads;
   }
 
+  /** The file's text (`parsedText`). */
+  get fileText(): string {
+    return this.text;
+  }
+
   openText(): ArticleText {
     const sections = makeSections(this.structure, new LineIndex(this.text), this.id);
     return { article: this, text: this.text, sections, stale: false };
@@ -142,6 +147,11 @@ export function parseFallbackReason(article: Article): string | undefined {
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The text of a parsed article, without making its paragraphs; undefined for an article this module did not make. */
+export function parsedText(article: Article): string | undefined {
+  return article instanceof LazyArticle ? article.fileText : undefined;
 }
 
 /** The structure of a parsed article (parsing it if it is not yet), or undefined for an article this module did not make. */

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { preparedFromRecord } from '../../core/cache/articleRecord';
 import type { IndexedOutcome } from '../../core/cache/folderIndex';
+import type { Discovery } from '../../core/entities/discovery';
 import type { Decoded } from '../../core/parse/decode';
 import { type PreparedFile, prepareFile } from '../../core/preparedFile';
 import type { DocumentAnalyser } from '../../core/search/passageSearch';
@@ -21,6 +22,16 @@ export interface ParseInput {
 export interface AnalyseInput {
   readonly texts: readonly string[];
 }
+
+/** What the worker is handed to discover a corpus's entities: each article's sentences, and the catalog's names. */
+export interface DiscoverInput {
+  readonly sentences: readonly (readonly string[])[];
+  /** Folded name → catalog entity id (`EntityIndex.foldedNames` of a partial index). */
+  readonly known: readonly (readonly [string, string])[];
+}
+
+/** Longest discovering a corpus's entities may take in a worker. */
+const DISCOVER_BUDGET_MS = 300_000;
 
 /** Longest tokenizing one batch of paragraphs for the search index may take in a worker. */
 const ANALYSE_BUDGET_MS = 20_000;
@@ -57,7 +68,10 @@ export interface WorkerParserOptions {
  * worker at once, even in the middle of a file.
  */
 export class WorkerParser implements ArticleParser {
-  private readonly pool: WorkerPool<ParseInput | AnalyseInput, IndexedOutcome | AnalysedDocument[]>;
+  private readonly pool: WorkerPool<
+    ParseInput | AnalyseInput | DiscoverInput,
+    IndexedOutcome | AnalysedDocument[] | Discovery
+  >;
   private readonly budgetMs: number;
 
   constructor(options: WorkerParserOptions) {
@@ -104,6 +118,17 @@ export class WorkerParser implements ArticleParser {
     const result = await this.pool.run({ texts }, { timeoutMs: ANALYSE_BUDGET_MS, ...(signal ? { signal } : {}) });
     return result.ok ? (result.value as AnalysedDocument[]) : undefined;
   };
+
+  /**
+   * Discovers the entities of a corpus in a worker, from each article's
+   * sentences and the catalog's names (see `discoveryInput`), so the calling
+   * thread is not held for it. Undefined when the worker could not (over its
+   * budget or memory, cancelled): the caller then discovers them itself.
+   */
+  async discover(input: DiscoverInput, signal?: AbortSignal): Promise<Discovery | undefined> {
+    const result = await this.pool.run(input, { timeoutMs: DISCOVER_BUDGET_MS, ...(signal ? { signal } : {}) });
+    return result.ok ? (result.value as Discovery) : undefined;
+  }
 
   close(): Promise<void> {
     return this.pool.close();

@@ -5,7 +5,7 @@ import type { DocumentAnalyser } from '../../core/search';
 import { type CorpusFolder, isArticlePath } from '../../node/corpusFolder';
 import { IndexedCorpus, isRelevantChange } from '../../node/corpusLoader';
 import type { IndexStore } from '../../node/indexCache';
-import { bundledWorkerParser } from '../../node/workers/parsePool';
+import { bundledWorkerParser, type WorkerParser } from '../../node/workers/parsePool';
 import { ContextKeys } from '../commandIds';
 import { configuredFolders, maxFileBytes } from './corpusFolders';
 import { CorpusProblems } from './corpusProblems';
@@ -93,6 +93,12 @@ export class CorpusService implements vscode.Disposable {
   /** Tokenizes text for the search index in the parse workers, off this thread; undefined without workers. */
   get analyser(): DocumentAnalyser | undefined {
     return this.parser?.analyse;
+  }
+
+  /** Discovers entities in the parse workers, off this thread (`WorkerParser.discover`); undefined without workers. */
+  get discoverer(): WorkerParser['discover'] | undefined {
+    const parser = this.parser;
+    return parser && ((input, signal) => parser.discover(input, signal));
   }
   get loadState(): LoadState {
     return this.loadStateValue;

@@ -17,7 +17,7 @@ export interface ShowInEntitiesArgs {
  * through the extension's exports).
  */
 export function activateEntities(services: Services): EntitiesTreeProvider {
-  const { context, corpus } = services;
+  const { context, corpus, entityDiscovery } = services;
   const provider = new EntitiesTreeProvider(corpus, () => entityIndexFor(corpus.current));
   const view = vscode.window.createTreeView(Views.entities, { treeDataProvider: provider, showCollapseAll: true });
   // The empty Topics view explains itself (viewsWelcome); this one says why it is empty too.
@@ -50,6 +50,7 @@ export function activateEntities(services: Services): EntitiesTreeProvider {
     provider,
     view,
     provider.onDidChangeTreeData(explainEmpty),
+    entityDiscovery.onDidChange(() => provider.refresh()),
     view.onDidChangeVisibility(explainEmpty),
     vscode.commands.registerCommand(Commands.showInEntities, showInEntities),
   );

@@ -12,7 +12,7 @@ import { EntityHoverProvider } from './entityHoverProvider';
  * `sourcebook.hover.enabled` and `sourcebook.hover.decorations`.
  */
 export function activateHover(services: Services): void {
-  const { context, corpus, log } = services;
+  const { context, corpus, log, entityDiscovery } = services;
   const reported = new WeakSet<EntityIndex>();
   let scanning = new AbortController();
   const index = () => {
@@ -42,6 +42,7 @@ export function activateHover(services: Services): void {
     decorations,
     { dispose: () => scanning.abort() },
     corpus.onDidChange(() => decorations.refresh()),
+    entityDiscovery.onDidChange(() => decorations.refresh()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('sourcebook.hover')) decorations.refresh();
     }),

@@ -1,7 +1,13 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Corpus } from '../../core/corpus';
-import { type EntityIndex, existingEntityIndex, provideEntitySnapshot } from '../../core/entities';
+import {
+  corpusFingerprint,
+  type EntityIndex,
+  type EntitySnapshot,
+  existingEntityIndex,
+  provideEntitySnapshot,
+} from '../../core/entities';
 import {
   existingSearchIndex,
   type PassageHit,
@@ -42,6 +48,7 @@ export class PersistedIndexes implements vscode.Disposable {
   private readonly search: SearchIndexStore;
   private readonly entities: EntityIndexStore;
   private readonly provided = new WeakMap<Corpus, string>();
+  private readonly readEntities = new WeakMap<Corpus, EntitySnapshot | undefined>();
   private readonly writtenSearch = new WeakMap<PassageSearch, number>();
   private readonly writtenEntities = new WeakSet<EntityIndex>();
   private readonly timer = new Debouncer();
@@ -76,14 +83,28 @@ export class PersistedIndexes implements vscode.Disposable {
       if (stored.status === 'used') this.log.info('search index opened from the persisted index');
       return stored.status === 'used' ? stored.snapshot : undefined;
     });
-    provideEntitySnapshot(current, () => {
-      const stored = this.entities.read(key);
-      if (stored.status === 'discarded') this.log.info(`persisted entity index discarded (${stored.reason})`);
-      return stored.status === 'used' ? stored.snapshot : undefined;
-    });
+    provideEntitySnapshot(current, () => this.storedEntities(current, key));
   }
 
-  private schedule(): void {
+  /** The persisted entity index for a corpus, read once. */
+  private storedEntities(current: Corpus, key: string): EntitySnapshot | undefined {
+    if (!this.readEntities.has(current)) {
+      const stored = this.entities.read(key);
+      if (stored.status === 'discarded') this.log.info(`persisted entity index discarded (${stored.reason})`);
+      this.readEntities.set(current, stored.status === 'used' ? stored.snapshot : undefined);
+    }
+    return this.readEntities.get(current);
+  }
+
+  /** Whether the entity index of `current` starts from the persisted one: its discovery is of these very texts. */
+  restoresEntities(current: Corpus): boolean {
+    const key = this.provided.get(current);
+    const stored = key === undefined ? undefined : this.storedEntities(current, key);
+    return stored !== undefined && stored.fingerprint === corpusFingerprint(current);
+  }
+
+  /** Looks for an index to write in a while (after a change, or an index that became whole). */
+  schedule(): void {
     this.looks = 0;
     this.scheduled = true;
     this.timer.schedule(PERSIST_DELAY_MS, () => this.look());
