@@ -24,8 +24,9 @@ export interface WordLookup {
  * every word of the query appears in its title, summary or section headings
  * (ignoring case and typographic quotes) or, by the search index, in its
  * text; or, when the query names an entity, when the article mentions that
- * entity by any of its names. No article's text is read: the index has it.
- * An empty query accepts everything.
+ * entity by any of its names. The filter reads no article's text for the
+ * words (the search index has them); an entity's articles come from the
+ * entity index's mention counts. An empty query accepts everything.
  */
 export function articleFilter(
   query: string,

@@ -15,6 +15,11 @@ export interface TextSource {
 
 const opened = new WeakMap<Article, ArticleText>();
 
+/** The text of an article if `articleText` has made it already; never reads. */
+export function openedText(article: Article): ArticleText | undefined {
+  return opened.get(article);
+}
+
 /**
  * The text of an article, with its paragraphs and sentences: the one way to
  * reach an article's text. An article parsed from a file has it in memory;

@@ -5,6 +5,7 @@ import type { Corpus } from '../core/corpus';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/parse/decode';
 import type { PreparedFile } from '../core/preparedFile';
 import { isExtractedFormat } from '../core/readers/extracted';
+import { textHash } from '../core/text/hash';
 import { lookAtChange } from './changedPath';
 import { emptyCorpus, FOLDER_FILES, listArticleFiles, readCorpusText } from './corpusFiles';
 import {
@@ -242,7 +243,14 @@ export class IndexedCorpus {
         texts: {
           read: () => {
             const decoded = readCorpusText(file, maxBytes);
-            return decoded.ok ? decoded.text : undefined;
+            const text = decoded.ok ? decoded.text : undefined;
+            // Not the recorded text (the file changed and kept its size and time): its entry is dropped, so the
+            // next load or rescan reads and indexes it again; meanwhile the article is parsed as the text is.
+            if (text === undefined || textHash(text) !== outcome.article.hash) {
+              this.indexes.delete(root, file.relativePath);
+              this.loaded.delete(file.path);
+            }
+            return text;
           },
         },
       });

@@ -48,6 +48,31 @@ describe('citationsInNote', () => {
     ]);
   });
 
+  it('places each cited sentence at its own first character, on its own line', () => {
+    const note = [
+      '# Notes',
+      '',
+      'Prices fell again.[^cloud-wars] Rivals followed.[^cloud-wars] And',
+      'Analysts expect more.[^cloud-wars]',
+      '',
+      '[^cloud-wars]: Example Times, "The Cloud Wars Heat Up", 2026-03-14.',
+      '',
+    ].join('\n');
+    const lines = note.split('\n');
+    const places = citationsInNote(note, corpus).map((p) => [p.text, p.range.start.line, p.range.start.character]);
+    expect(places).toEqual([
+      ['Prices fell again.[^cloud-wars]', 2, 0],
+      ['Rivals followed.[^cloud-wars]', 2, lines[2]!.indexOf('Rivals')],
+      ['And Analysts expect more.[^cloud-wars]', 2, lines[2]!.indexOf('And')],
+    ]);
+  });
+
+  it('does not take the reference list an APA note ends with for cited prose', () => {
+    const note = noteWith('apa', 'cloud-wars#0.1');
+    expect(note).toMatch(/^## References$/m);
+    expect(citationsInNote(note, corpus).map((p) => p.kind)).toEqual(['quote']);
+  });
+
   it('finds nothing in a note without citations, or citing articles the corpus does not have', () => {
     expect(citationsInNote('# Notes\n\nJust thinking.\n', corpus)).toEqual([]);
     expect(citationsInNote('Said so.[@not-here]\n', corpus)).toEqual([]);

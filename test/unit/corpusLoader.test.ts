@@ -1,9 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleText } from '../../src/core/articleText';
+import { contentHash } from '../../src/core/cache/articleRecord';
 import { INDEX_VERSION } from '../../src/core/cache/folderIndex';
+import { textHash } from '../../src/core/text/hash';
 import type { Corpus } from '../../src/core/corpus';
 import { IndexedCorpus, type IndexedLoadOptions } from '../../src/node/corpusLoader';
 import { IndexStore } from '../../src/node/indexCache';
@@ -86,6 +88,31 @@ describe('loading a corpus through its persisted index', () => {
       'Outlook',
       'Risks',
     ]);
+  });
+
+  it('reads a file changed under the same size and time as it is, says so, and indexes it again on the next load', async () => {
+    await load();
+    const path = join(root, 'markets/oil.txt');
+    const { mtimeMs } = statSync(path);
+    // Same length, same time: only its text tells.
+    writeFileSync(
+      path,
+      joinLines('Oil slips', '', 'Oil prices climbed on Monday. Traders sold.').replace('climbed', 'rallied'),
+    );
+    utimesSync(path, mtimeMs / 1000, mtimeMs / 1000);
+    const first = await load();
+    expect(first.stats).toMatchObject({ fromCache: 3, parsed: 0 });
+    const oil = first.indexed.corpus.articleAt(path)!;
+    const text = articleText(oil);
+    expect(text.stale).toBe(true);
+    expect(text.sections.flatMap((s) => s.paragraphs).map((p) => p.text)).toEqual([
+      'Oil prices rallied on Monday. Traders sold.',
+    ]);
+    expect(contentHash(oil)).toBe(textHash(text.text));
+    first.indexed.persist();
+    const second = await load();
+    expect(second.stats).toMatchObject({ fromCache: 2, parsed: 1 });
+    expect(articleText(second.indexed.corpus.articleAt(path)!).stale).toBe(false);
   });
 
   it('discards a corrupt index with a log line and builds the corpus again', async () => {

@@ -1,5 +1,6 @@
 import { CitedBy, type CitingNote, citationsInNote } from '../../core/citedBy';
 import { entityIndexFor } from '../../core/entities';
+import { resolve } from 'node:path';
 import { readNoteText } from '../../node/corpusPaths';
 import type { CliCommand } from '../context';
 import { noteFiles } from '../noteFiles';
@@ -33,7 +34,7 @@ export const citedByCommand: CliCommand = {
     const cited = new CitedBy();
     // Corpus articles are Markdown too: only notes are read.
     for (const file of noteFiles(paths.length > 0 ? paths : ['.'], 'cited-by'))
-      if (!loaded.articleAt(file)) cited.set(file, citationsInNote(readNoteText(file), loaded));
+      if (!loaded.articleAt(resolve(file))) cited.set(file, citationsInNote(readNoteText(file), loaded));
     const notes = article ? cited.citing(article.id) : entity && entities ? cited.mentioning(entity.id, entities) : [];
     const entries = notes.flatMap(toEntries);
 

@@ -1,5 +1,5 @@
 import { ArticleBase } from '../articleBase';
-import { articleText, type TextSource } from '../articleText';
+import { articleText, openedText, type TextSource } from '../articleText';
 import type { Article, ArticleMeta, ArticleText, Paragraph, Section } from '../model';
 import { parseArticle, parsedStructure, parsedText } from '../parse/article';
 import {
@@ -59,11 +59,16 @@ export function articleRecord(article: Article): ArticleRecord {
 
 /**
  * `textHash` of an article's text: from its record for a restored article
- * (without reading the text), else computed. Persisted search and entity
+ * (without reading the text) unless its text was read and found stale, else
+ * computed. Persisted search and entity
  * indexes use it to tell whether what they hold of an article is still true.
  */
 export function contentHash(article: Article): number {
-  return restored.get(article)?.hash ?? textHash(parsedText(article) ?? articleText(article).text);
+  const record = restored.get(article);
+  if (!record) return textHash(parsedText(article) ?? articleText(article).text);
+  // A text found stale when read is not the recorded one: what is made of it from now on is of the text as it is.
+  const text = openedText(article);
+  return text?.stale ? textHash(text.text) : record.hash;
 }
 
 /** Whether a record's structure fits its text length (see `isWellFormed`). */

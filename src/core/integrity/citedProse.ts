@@ -38,7 +38,9 @@ export function citedSentences(note: string, scan: NoteScan, corpus: Corpus): Ci
 /** Paragraphs and list items outside blockquotes, code, front matter, headings and footnote definitions. */
 function proseUnits(note: string, scan: NoteScan): { start: number; end: number }[] {
   const units: { start: number; end: number }[] = [];
+  // Footnote definitions and the reference list cite nothing themselves: they are what citations point at.
   const definitions = scan.definitions.map((d) => [d.start, d.end] as const);
+  if (scan.references) definitions.push([scan.references.headingStart, scan.references.end]);
   let open: { start: number; end: number } | undefined;
   const close = () => {
     if (open) units.push(open);
@@ -73,7 +75,9 @@ function sentencesOf(note: string, start: number, end: number): { start: number;
   for (let match = boundary.exec(text); match; match = boundary.exec(text)) {
     const to = match.index + match[0].length;
     sentences.push({ start: start + from, end: start + to });
+    // The next sentence starts at its first character, not at the space (or line break) before it.
     from = to;
+    while (from < text.length && /\s/.test(text.charAt(from))) from++;
   }
   sentences.push({ start: start + from, end });
   return sentences;

@@ -22,9 +22,10 @@ export function activateHover(services: Services): void {
       for (const problem of current.problems) log.warn(`entity catalog: ${problem}`);
       // Cards need every article's mentions: scan for them in the background, a slice at a time, so the
       // first card does not scan the corpus on the host's thread.
+      // (Not for the catalog-only index that answers while discovery runs: the whole one has other names.)
       scanning.abort();
       scanning = new AbortController();
-      void current.scanInSlices(scanning.signal);
+      if (!current.partial) void current.scanInSlices(scanning.signal);
     }
     return current;
   };

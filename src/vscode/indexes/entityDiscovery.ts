@@ -28,10 +28,11 @@ export class EntityDiscovery implements vscode.Disposable {
   }
 
   private start(current: Corpus): void {
+    // Whatever the previous corpus's discovery was doing, this one supersedes it.
+    this.running.abort();
     const discover = this.corpus.discoverer;
     if (!discover || current.size === 0 || existingEntityIndex(current) || this.indexes.restoresEntities(current))
       return;
-    this.running.abort();
     const running = (this.running = new AbortController());
     const started = performance.now();
     let where = 'on this thread (the worker could not)';

@@ -48,7 +48,10 @@ export class PersistedIndexes implements vscode.Disposable {
   private readonly search: SearchIndexStore;
   private readonly entities: EntityIndexStore;
   private readonly provided = new WeakMap<Corpus, string>();
-  private readonly readEntities = new WeakMap<Corpus, EntitySnapshot | undefined>();
+  private readonly readEntities = new WeakMap<
+    Corpus,
+    { snapshot?: EntitySnapshot | undefined; fingerprint?: number }
+  >();
   private readonly writtenSearch = new WeakMap<PassageSearch, number>();
   private readonly writtenEntities = new WeakSet<EntityIndex>();
   private readonly timer = new Debouncer();
@@ -83,24 +86,36 @@ export class PersistedIndexes implements vscode.Disposable {
       if (stored.status === 'used') this.log.info('search index opened from the persisted index');
       return stored.status === 'used' ? stored.snapshot : undefined;
     });
-    provideEntitySnapshot(current, () => this.storedEntities(current, key));
+    // Handed over once, when the index is first built: the snapshot (every article's scans) is not kept after.
+    provideEntitySnapshot(current, () => {
+      const stored = this.storedEntities(current, key);
+      const { snapshot } = stored;
+      stored.snapshot = undefined;
+      return snapshot;
+    });
   }
 
-  /** The persisted entity index for a corpus, read once. */
-  private storedEntities(current: Corpus, key: string): EntitySnapshot | undefined {
-    if (!this.readEntities.has(current)) {
-      const stored = this.entities.read(key);
-      if (stored.status === 'discarded') this.log.info(`persisted entity index discarded (${stored.reason})`);
-      this.readEntities.set(current, stored.status === 'used' ? stored.snapshot : undefined);
+  /** The persisted entity index for a corpus, read once; its fingerprint is kept after the snapshot is taken. */
+  private storedEntities(
+    current: Corpus,
+    key: string,
+  ): { snapshot?: EntitySnapshot | undefined; fingerprint?: number } {
+    let stored = this.readEntities.get(current);
+    if (!stored) {
+      const read = this.entities.read(key);
+      if (read.status === 'discarded') this.log.info(`persisted entity index discarded (${read.reason})`);
+      const snapshot = read.status === 'used' ? read.snapshot : undefined;
+      stored = snapshot ? { snapshot, fingerprint: snapshot.fingerprint } : {};
+      this.readEntities.set(current, stored);
     }
-    return this.readEntities.get(current);
+    return stored;
   }
 
   /** Whether the entity index of `current` starts from the persisted one: its discovery is of these very texts. */
   restoresEntities(current: Corpus): boolean {
     const key = this.provided.get(current);
     const stored = key === undefined ? undefined : this.storedEntities(current, key);
-    return stored !== undefined && stored.fingerprint === corpusFingerprint(current);
+    return stored?.fingerprint !== undefined && stored.fingerprint === corpusFingerprint(current);
   }
 
   /** Looks for an index to write in a while (after a change, or an index that became whole). */

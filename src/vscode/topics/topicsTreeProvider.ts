@@ -22,6 +22,7 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, 
   private filterValue: string | undefined;
   /** While the filter reads a search index still being built: done when it is, and the tree shown again. */
   private indexing: Promise<void> | undefined;
+  private warming: AbortController | undefined;
   private readonly subscription: vscode.Disposable;
   /** The "cited in" count each article row was last drawn with. */
   private readonly drawnCounts = new Map<string, number>();
@@ -36,7 +37,10 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, 
   ) {
     this.groupingValue = grouping;
     this.subscription = vscode.Disposable.from(
-      corpus.onDidChange(() => this.refresh()),
+      corpus.onDidChange(() => {
+        this.warming?.abort();
+        this.refresh();
+      }),
       // The tree is the same: only the rows whose count changed are drawn again.
       citedBy?.onDidChange(() => this.redrawCounts()) ?? { dispose: () => undefined },
     );
@@ -154,10 +158,11 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, 
   /** Draws again the article rows whose "cited in" count changed since they were last drawn. */
   private redrawCounts(): void {
     if (!this.citedBy || !this.roots) return;
+    const counts = this.citedBy.articleCounts();
     const changed: ArticleNode[] = [];
     for (const group of this.roots)
       for (const node of group.articles) {
-        const count = this.citedBy.noteCount(node.article.id);
+        const count = counts.get(node.article.id) ?? 0;
         if (count !== (this.drawnCounts.get(node.article.id) ?? 0)) changed.push(node);
       }
     if (changed.length > 0) this.changed.fire(changed);
@@ -166,14 +171,17 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TopicsNode>, 
   /** The search index as the filter reads it: whole, or as built so far (the tree is then built again when it is whole). */
   private wordsOf(index: PassageSearch) {
     const partial = !index.complete;
-    if (partial)
-      this.indexing ??= index
-        .warm()
+    if (partial && !this.indexing) {
+      // In the parse workers, as the quote picker's warm-up is; given up when the corpus changes.
+      const warming = (this.warming = new AbortController());
+      this.indexing = index
+        .warm(warming.signal, this.corpus.analyser)
         .catch(() => undefined)
         .then(() => {
           this.indexing = undefined;
           this.refresh();
         });
+    }
     return { articlesWith: (word: string) => index.articlesWith(word, { partial }) };
   }
 
