@@ -27,6 +27,9 @@ export class CitedByService implements vscode.Disposable {
   private readonly rescans = new Debouncer();
   private readonly subscriptions: vscode.Disposable[];
   private scanning: Promise<void> = Promise.resolve();
+  /** Reads begun so far, and the number of the last one begun of each note. */
+  private reads = 0;
+  private readonly readAt = new Map<string, number>();
   private started = false;
 
   constructor(private readonly corpus: CorpusService) {
@@ -35,7 +38,7 @@ export class CitedByService implements vscode.Disposable {
       watcher,
       watcher.onDidCreate((uri) => void this.readFile(uri)),
       watcher.onDidChange((uri) => void this.readFile(uri)),
-      watcher.onDidDelete((uri) => this.update(() => this.cited.delete(uri.toString()))),
+      watcher.onDidDelete((uri) => this.forget(uri.toString())),
       vscode.workspace.onDidChangeTextDocument(({ document }) => {
         if (!isNote(document, this.corpus.current)) return;
         const key = document.uri.toString();
@@ -45,7 +48,7 @@ export class CitedByService implements vscode.Disposable {
       // A closed note is what its file says (an unsaved one is gone).
       vscode.workspace.onDidCloseTextDocument((document) => {
         this.typing.cancel(document.uri.toString());
-        if (document.uri.scheme === 'untitled') this.update(() => this.cited.delete(document.uri.toString()));
+        if (document.uri.scheme === 'untitled') this.forget(document.uri.toString());
         else if (document.uri.scheme === 'file') void this.readFile(document.uri, true);
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.rescanSoon()),
@@ -104,6 +107,8 @@ export class CitedByService implements vscode.Disposable {
   /** Reads every note of the workspace again, and forgets notes that are gone. */
   private async rescan(): Promise<void> {
     const corpus = this.corpus.current;
+    // A note read on its own while this runs is newer than what this read of it: that one is kept.
+    const started = this.reads;
     const found = new Map<string, string>();
     for (const uri of await workspaceNotes(corpus)) {
       const text = await readNote(uri);
@@ -112,10 +117,24 @@ export class CitedByService implements vscode.Disposable {
     // Open notes as they are in the editor, those outside the workspace and unsaved ones too.
     for (const document of vscode.workspace.textDocuments)
       if (isNote(document, corpus)) found.set(document.uri.toString(), document.getText());
+    const newer = (note: string) => (this.readAt.get(note) ?? 0) > started;
     this.update(() => {
-      for (const note of this.cited.notes()) if (!found.has(note)) this.cited.delete(note);
-      for (const [note, text] of found) this.cited.set(note, citationsInNote(text, corpus));
+      for (const note of this.cited.notes()) if (!found.has(note) && !newer(note)) this.cited.delete(note);
+      for (const [note, text] of found) if (!newer(note)) this.cited.set(note, citationsInNote(text, corpus));
     });
+  }
+
+  /** Forgets a note that is gone (a rescan under way does not bring it back). */
+  private forget(note: string): void {
+    this.readNow(note);
+    this.update(() => this.cited.delete(note));
+  }
+
+  /** Marks a note as read now; the number tells later reads from earlier ones. */
+  private readNow(note: string): number {
+    const at = ++this.reads;
+    this.readAt.set(note, at);
+    return at;
   }
 
   private async readFile(uri: vscode.Uri, closing = false): Promise<void> {
@@ -123,7 +142,11 @@ export class CitedByService implements vscode.Disposable {
     // A note outside the workspace is followed only while it is open.
     const listed =
       vscode.workspace.getWorkspaceFolder(uri) !== undefined || (!closing && openDocumentAt(uri) !== undefined);
+    const note = uri.toString();
+    const at = this.readNow(note);
     const text = listed ? await readNote(uri) : undefined;
+    // Two reads of one file may end out of order: only the last one begun counts.
+    if (this.readAt.get(note) !== at) return;
     this.update(() => {
       if (text === undefined) this.cited.delete(uri.toString());
       else this.cited.set(uri.toString(), citationsInNote(text, this.corpus.current));
@@ -132,6 +155,7 @@ export class CitedByService implements vscode.Disposable {
 
   private readDocument(document: vscode.TextDocument): void {
     if (!this.started || !isNote(document, this.corpus.current)) return;
+    this.readNow(document.uri.toString());
     this.update(() =>
       this.cited.set(document.uri.toString(), citationsInNote(document.getText(), this.corpus.current)),
     );
