@@ -5,6 +5,7 @@ import {
   existingEntityIndex,
   provideDiscovery,
   type Discovery,
+  wholeEntityIndex,
 } from '../../src/core/entities';
 import { discoverEntities } from '../../src/core/entities/discovery';
 import { foldString, normalizeName } from '../../src/core/entities/matcher';
@@ -48,8 +49,11 @@ describe('discovery made elsewhere', () => {
     expect(meanwhile.partial).toBe(true);
     expect(names(c)).toEqual(['Huawei Technologies']);
     expect(existingEntityIndex(c)).toBeUndefined();
+    const waited = wholeEntityIndex(c);
     finish(await elsewhere(c));
     const index = await whole;
+    // What waits for the whole index gets it, not the stand-in.
+    expect(await waited).toBe(index);
     expect(index?.partial).toBe(false);
     expect(entityIndexFor(c)).toBe(index);
     expect(names(c)).toEqual(here);

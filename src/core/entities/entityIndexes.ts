@@ -8,7 +8,10 @@ import { corpusFingerprint, type EntitySnapshot } from './entitySnapshot';
 const cache = new WeakMap<Corpus, { version: number; index: EntityIndex }>();
 const snapshots = new WeakMap<Corpus, () => EntitySnapshot | undefined>();
 /** Corpora whose discovery runs elsewhere: the version it is for, and the index that answers meanwhile. */
-const pending = new WeakMap<Corpus, { readonly version: number; readonly partial: EntityIndex }>();
+const pending = new WeakMap<
+  Corpus,
+  { readonly version: number; readonly partial: EntityIndex; readonly settled: Promise<void> }
+>();
 const NO_DISCOVERY: Discovery = { entities: [], catalogAliases: [] };
 
 /**
@@ -29,16 +32,34 @@ export async function provideDiscovery(
   const version = corpus.version;
   const earlier = cache.get(corpus)?.index;
   const standIn = earlier ?? new EntityIndex(corpus, NO_DISCOVERY, undefined, { partial: true });
-  const waiting = { version, partial: standIn };
+  let settle = () => {};
+  const waiting = { version, partial: standIn, settled: new Promise<void>((resolve) => (settle = resolve)) };
   pending.set(corpus, waiting);
-  const found = await discovery.catch(() => undefined);
-  if (pending.get(corpus) !== waiting) return undefined;
-  pending.delete(corpus);
-  if (corpus.version !== version || signal?.aborted) return undefined;
-  const previous = earlier ? { matcherKey: earlier.matcherKey, scans: earlier.scanCache } : snapshots.get(corpus)?.();
-  const index = new EntityIndex(corpus, found, previous, { discoveredElsewhere: true });
-  cache.set(corpus, { version, index });
-  return index;
+  try {
+    const found = await discovery.catch(() => undefined);
+    if (pending.get(corpus) !== waiting) return undefined;
+    pending.delete(corpus);
+    if (corpus.version !== version || signal?.aborted) return undefined;
+    const previous = earlier ? { matcherKey: earlier.matcherKey, scans: earlier.scanCache } : snapshots.get(corpus)?.();
+    const index = new EntityIndex(corpus, found, previous, { discoveredElsewhere: true });
+    cache.set(corpus, { version, index });
+    return index;
+  } finally {
+    if (pending.get(corpus) === waiting) pending.delete(corpus);
+    settle();
+  }
+}
+
+/**
+ * The entity index of `corpus` once it is whole: at once, unless its
+ * discovery is still being made elsewhere (`provideDiscovery`), then when it
+ * is. For what is worth waiting for, such as a hover card; what must answer
+ * now takes `entityIndexFor`.
+ */
+export async function wholeEntityIndex(corpus: Corpus): Promise<EntityIndex> {
+  for (let waiting = pending.get(corpus); waiting && waiting.version === corpus.version; waiting = pending.get(corpus))
+    await waiting.settled;
+  return entityIndexFor(corpus);
 }
 
 /**

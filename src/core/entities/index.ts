@@ -10,6 +10,7 @@ export {
   existingEntityIndex,
   provideDiscovery,
   provideEntitySnapshot,
+  wholeEntityIndex,
 } from './entityIndexes';
 export { corpusFingerprint, type EntitySnapshot } from './entitySnapshot';
 export type { ArticleScan } from './corpusMentions';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { entityIndexFor } from '../../core/entities';
+import { entityIndexFor, wholeEntityIndex } from '../../core/entities';
 import { Commands, Views } from '../commandIds';
 import type { Services } from '../services';
 import { type CitedByFocus, CitedByTreeProvider } from './citedByTree';
@@ -48,7 +48,7 @@ export function activateCitedBy(services: Services): CitedByTreeProvider {
   };
 
   const show = async (args?: ShowCitedByArgs): Promise<boolean> => {
-    await corpus.ready;
+    await wholeEntityIndex(await corpus.ready);
     const focus = focusOf(args, services);
     if (args !== undefined && focus === undefined) {
       void vscode.window.showWarningMessage('Sourcebook: that is not an article or an entity of the corpus.');

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { entityIndexFor } from '../../core/entities';
+import { entityIndexFor, wholeEntityIndex } from '../../core/entities';
 import { Commands, Views } from '../commandIds';
 import type { Services } from '../services';
 import { entityAt } from './entityAt';
@@ -30,6 +30,7 @@ export function activateEntities(services: Services): EntitiesTreeProvider {
   };
   const showInEntities = async (args?: ShowInEntitiesArgs): Promise<boolean> => {
     const loaded = await corpus.ready;
+    await wholeEntityIndex(loaded);
     const editor = vscode.window.activeTextEditor;
     const entity = args?.entity ?? (editor && entityAt(loaded, editor.document, editor.selection.active));
     if (entity === undefined) {

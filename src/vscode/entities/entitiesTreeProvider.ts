@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { EntityIndex } from '../../core/entities';
+import { type EntityIndex, wholeEntityIndex } from '../../core/entities';
 import type { CorpusService } from '../corpus/corpusService';
 import type { EntitiesNode, EntityNode, KindNode, MentioningArticleNode } from './entitiesNodes';
 import { entitiesTreeItem } from './entitiesTreeItems';
@@ -46,6 +46,7 @@ export class EntitiesTreeProvider implements vscode.TreeDataProvider<EntitiesNod
     if (!node) {
       // A failed load is reported by the corpus service; the view shows what there is.
       await this.corpus.ready.catch(() => undefined);
+      await wholeEntityIndex(this.corpus.current);
       return [...this.rootNodes()];
     }
     if (node.kind === 'kind') return [...node.entities];

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { HOVER_SELECTOR } from '../notes';
-import { type EntityIndex, entityIndexFor } from '../../core/entities';
+import { type EntityIndex, entityIndexFor, wholeEntityIndex } from '../../core/entities';
 import type { Services } from '../services';
 import { setting } from '../settings';
 import { EntityDecorations } from './decorations';
@@ -33,6 +33,8 @@ export function activateHover(services: Services): void {
   const hover = new EntityHoverProvider(
     async () => {
       await corpus.ready;
+      // A card is worth the wait for discovery under way elsewhere (a name it finds may be the one hovered).
+      await wholeEntityIndex(corpus.current);
       index();
       return corpus.current;
     },
