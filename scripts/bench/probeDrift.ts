@@ -10,24 +10,9 @@ import type { Passage } from '../../src/core/model';
 import { decodeCorpusFile } from '../../src/core/parse/decode';
 import { renderQuote } from '../../src/core/quotes';
 import { loadCorpus } from '../../src/node/corpusFiles';
+import { random, time } from './probeTiming';
 
 type Result = Record<string, unknown>;
-
-/** A small seeded generator (mulberry32): the same picks on every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function time<T>(fn: () => T): [T, number] {
-  const started = performance.now();
-  const value = fn();
-  return [value, performance.now() - started];
-}
 
 type Edit = 'none' | 'changed' | 'moved' | 'gone';
 

@@ -10,6 +10,7 @@ import { searchIndexFor } from '../../src/core/search';
 import { loadCorpus } from '../../src/node/corpusFiles';
 import { entityCard } from '../../src/vscode/hover/entityCard';
 import { QUERIES, typedPrefixes } from './queries.mjs';
+import { random, time } from './probeTiming';
 
 type Result = Record<string, unknown>;
 
@@ -22,27 +23,11 @@ function corpusOf(root: string): Corpus {
   return corpus;
 }
 
-/** A small seeded generator (mulberry32): the same positions and picks on every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** p50, p95 and max of a list of times. */
 function percentiles(times: number[]): { p50: number; p95: number; max: number; n: number } {
   const sorted = [...times].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
   return { p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1]!, n: sorted.length };
-}
-
-function time<T>(fn: () => T): [T, number] {
-  const started = performance.now();
-  const value = fn();
-  return [value, performance.now() - started];
 }
 
 /** Search as the user types: every prefix of each query, against the corpus's passage search. */

@@ -12,25 +12,11 @@ import { checkNote } from '../../src/core/integrity/checkNote';
 import type { Passage } from '../../src/core/model';
 import { quoteText, scanNote } from '../../src/core/quotes';
 import { loadCorpus } from '../../src/node/corpusFiles';
+import { random, time } from './probeTiming';
 
 type Result = Record<string, unknown>;
 
 const MB = 1024 * 1024;
-
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function time<T>(fn: () => T): [T, number] {
-  const started = performance.now();
-  const value = fn();
-  return [value, performance.now() - started];
-}
 
 /** The notes, made from the corpus's own sentences (seeded), one in ten quotes altered. */
 function notesOf(passages: readonly Passage[]): Record<string, string> {
