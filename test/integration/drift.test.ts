@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { applyEdits, renderQuote } from '../../src/core/quotes';
 import type { SourcebookApi } from '../../src/extension';
-import { sourcebook as activated, waitFor } from './support/extension';
+import { quickFixes, sourcebook as activated, waitFor } from './support/extension';
 
 const ID = 'drift-probe';
 const FRONT = ['---', `id: ${ID}`, 'title: Drift Probe', 'publisher: Example Wire', 'date: 2026-05-01', '---', ''];
@@ -46,28 +46,6 @@ const AFTER = article(
 );
 
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'sourcebook');
-
-/** The quick fix titled `title` for a diagnostic, asked again while the workbench is not ready to answer. */
-function quickFix(uri: vscode.Uri, range: vscode.Range, title: RegExp): Promise<vscode.CodeAction> {
-  return waitFor(
-    `a quick fix ${title}`,
-    async () => {
-      try {
-        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-          'vscode.executeCodeActionProvider',
-          uri,
-          range,
-          vscode.CodeActionKind.QuickFix.value,
-        );
-        return actions.find((action) => title.test(action.title));
-      } catch (error) {
-        if (error instanceof Error && error.message === 'Canceled') return undefined;
-        throw error;
-      }
-    },
-    20_000,
-  );
-}
 
 suite('Quotes when their source changes', () => {
   let sourcebook: SourcebookApi;
@@ -130,7 +108,7 @@ suite('Quotes when their source changes', () => {
     for (const [code, title] of fixes) {
       const diagnostic = await waitFor(code, () => ours(uri).find((d) => d.code === code));
       const before = document.getText();
-      const fix = await quickFix(uri, diagnostic.range, title);
+      const fix = (await quickFixes(uri, diagnostic.range, title)).find((action) => title.test(action.title))!;
       assert.ok(fix.edit, fix.title);
       assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
       assert.notEqual(document.getText(), before, fix.title);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { WorkspaceCheckResult } from '../../src/vscode/integrity/checkQuotesInWorkspace';
-import { sourcebook, waitFor } from './support/extension';
+import { quickFixes, sourcebook, waitFor } from './support/extension';
 
 const ARTICLE = 'alibaba-ai-gamble-qwen';
 const EXACT =
@@ -23,33 +23,6 @@ const NOTE = [
 ].join('\n');
 
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'sourcebook');
-
-/**
- * The quick fixes at a range, once `title` is among them. Asked again while
- * it is not: VS Code rejects the whole request when any provider cancels (the
- * built-in Markdown server does while it reads a new document), and the
- * workbench may answer before it has set up a document just opened.
- */
-function quickFixes(uri: vscode.Uri, range: vscode.Range, title: string): Promise<vscode.CodeAction[]> {
-  return waitFor(
-    `the quick fix "${title}"`,
-    async () => {
-      try {
-        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-          'vscode.executeCodeActionProvider',
-          uri,
-          range,
-          vscode.CodeActionKind.QuickFix.value,
-        );
-        return actions.some((action) => action.title === title) && actions;
-      } catch (error) {
-        if (error instanceof Error && error.message === 'Canceled') return undefined;
-        throw error;
-      }
-    },
-    20_000,
-  );
-}
 
 /** Notes written for a test, removed after it. */
 const written: vscode.Uri[] = [];

@@ -42,3 +42,33 @@ export function keepWorkspaceSettings(): () => void {
     else writeFileSync(file, before);
   };
 }
+
+/**
+ * The quick fixes at a range, once `title` is among them. Asked again while
+ * it is not: VS Code rejects the whole request when any provider cancels (the
+ * built-in Markdown server does while it reads a new document), and the
+ * workbench may answer before it has set up a document just opened.
+ */
+export function quickFixes(uri: vscode.Uri, range: vscode.Range, title: string | RegExp): Promise<vscode.CodeAction[]> {
+  return waitFor(
+    `the quick fix "${title}"`,
+    async () => {
+      try {
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          uri,
+          range,
+          vscode.CodeActionKind.QuickFix.value,
+        );
+        return (
+          actions.some((action) => (typeof title === 'string' ? action.title === title : title.test(action.title))) &&
+          actions
+        );
+      } catch (error) {
+        if (error instanceof Error && error.message === 'Canceled') return undefined;
+        throw error;
+      }
+    },
+    20_000,
+  );
+}
