@@ -68,11 +68,6 @@ export class CitedByService implements vscode.Disposable {
     return this.scanning;
   }
 
-  /** Bumped by every change of what the notes cite. */
-  get version(): number {
-    return this.cited.version;
-  }
-
   /** The notes (as URIs) that cite an article, with the places, in note order. */
   citing(articleId: string): CitingNote[] {
     void this.ready;
