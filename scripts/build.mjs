@@ -90,14 +90,74 @@ const cslFromPackage = {
   },
 };
 
+/**
+ * citation-js, citeproc and their plugins are more than half of what the
+ * extension and the CLI would load at start, and only formatting a citation
+ * or reading a BibTeX library needs them. They are bundled on their own into
+ * dist/citationStack.js, and in the extension and CLI bundles the module that
+ * hands them out (src/core/citations/loadCitationStack.ts) requires that file
+ * on its first call instead of importing it.
+ */
+const citationStackOnDemand = {
+  name: 'citation-stack-on-demand',
+  setup(build) {
+    build.onLoad({ filter: /src[\\/]core[\\/]citations[\\/]loadCitationStack\.ts$/ }, (args) => ({
+      loader: 'js',
+      resolveDir: path.dirname(args.path),
+      contents: `
+        let stack;
+        export function citationStack() {
+          return (stack ??= require('./citationStack.js'));
+        }`,
+    }));
+    build.onResolve({ filter: /^\.\/citationStack\.js$/ }, () => ({ path: './citationStack.js', external: true }));
+  },
+};
+
+/**
+ * citation-js can fetch a URL given as input (through sync-fetch and
+ * fetch-ponyfill, which bring node-fetch, tr46 and whatwg-url). Sourcebook
+ * never hands it one, and nothing is downloaded at run time: both are
+ * replaced by a stand-in that fails if it is ever called.
+ */
+const noDownloads = {
+  name: 'no-downloads',
+  setup(build) {
+    build.onResolve({ filter: /^(sync-fetch|fetch-ponyfill)$/ }, (args) => ({
+      path: args.path,
+      namespace: 'no-downloads',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'no-downloads' }, () => ({
+      loader: 'js',
+      contents: `
+        function refuse() { throw new Error('Sourcebook does not download anything'); }
+        refuse.Headers = class Headers {};
+        module.exports = () => ({ fetch: refuse, Headers: refuse.Headers });
+        module.exports.Headers = refuse.Headers;`,
+    }));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir, plugins: [cslFromPackage] },
+  {
+    ...common,
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir,
+    plugins: [cslFromPackage, citationStackOnDemand],
+  },
   {
     ...common,
     entryPoints: { cli: 'src/cli/main.ts' },
     outdir,
-    plugins: [cslFromPackage],
+    plugins: [cslFromPackage, citationStackOnDemand],
     banner: { js: '#!/usr/bin/env node' },
+  },
+  // citation-js and citeproc, which the extension and the CLI load from beside themselves when first needed.
+  {
+    ...common,
+    entryPoints: { citationStack: 'src/core/citations/citationStack.ts' },
+    outdir,
+    plugins: [noDownloads],
   },
   // The parse worker, its own entry: the extension and the CLI start it from beside themselves (dist/parseWorker.js).
   { ...common, entryPoints: { parseWorker: 'src/node/workers/parseWorker.ts' }, outdir, plugins: [cslFromPackage] },

@@ -2,32 +2,17 @@
 // `sourcebook …` to the answer, with the CLI bundled as `npm run package`
 // ships it, beside ripgrep over the same files in the same run.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import * as esbuild from 'esbuild';
 import { QUERIES } from './queries.mjs';
 
-/** Bundles the CLI minified into `staging/dist/cli.js` (beside the staged `corpus/`), named as a build. */
-export async function buildCli(root, staging) {
-  await esbuild.build({
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    minify: true,
-    logLevel: 'warning',
-    loader: { '.csl': 'text' },
-    define: { SOURCEBOOK_BUILD: JSON.stringify(`bench-${Date.now()}`), SOURCEBOOK_VERSION: '"bench"' },
-    // The parse worker beside it, as the package ships it.
-    entryPoints: {
-      cli: path.join(root, 'src/cli/main.ts'),
-      parseWorker: path.join(root, 'src/node/workers/parseWorker.ts'),
-    },
-    outdir: path.join(staging, 'dist'),
-  });
-  return path.join(staging, 'dist/cli.js');
+/** The CLI as the package ships it (`staging/dist/cli.js`, built by `build` in run.mjs), checked to be there. */
+export function stagedCli(staging) {
+  const cli = path.join(staging, 'dist/cli.js');
+  if (!existsSync(cli)) throw new Error(`the staged CLI is missing: ${cli}`);
+  return cli;
 }
 
 function timed(command, args) {

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
-import { buildCli, cliFigures } from './cli.mjs';
+import { cliFigures, stagedCli } from './cli.mjs';
 import { generateCorpus } from './generate.mjs';
 import { hostileFigures } from './hostile.mjs';
 import { QUERIES, typedPrefixes } from './queries.mjs';
@@ -78,16 +78,15 @@ async function build(staging) {
     entryPoints: [path.join(ROOT, 'scripts/bench/host/loadBlocks.ts')],
     outfile: HOST_BLOCKS_MODULE,
   });
-  await esbuild.build({
-    ...common,
-    minify: true,
-    // The parse worker beside the extension, as in the package: without it the extension parses on its own thread.
-    entryPoints: {
-      extension: path.join(ROOT, 'src/extension.ts'),
-      parseWorker: path.join(ROOT, 'src/node/workers/parseWorker.ts'),
+  // The production build the packages ship (extension, CLI, parse worker, citation stack), as `npm run package` makes it.
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'scripts/build.mjs'), '--production', '--out', path.join(staging, 'dist')],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
     },
-    outdir: path.join(staging, 'dist'),
-  });
+  );
   for (const item of ['package.json', 'corpus', 'media'])
     cpSync(path.join(ROOT, item), path.join(staging, item), { recursive: true });
 }
@@ -249,7 +248,7 @@ async function main() {
   await build(staging);
   parseWorker = path.join(staging, 'dist/parseWorker.js');
   log('BBC: the CLI as a whole process, and ripgrep');
-  results.cli = cliFigures(await buildCli(ROOT, staging), BBC, Math.max(reps, 3), log);
+  results.cli = cliFigures(stagedCli(staging), BBC, Math.max(reps, 3), log);
   log('hostile input: pathological files, one CLI process each');
   results.hostile = hostileFigures(path.join(staging, 'dist/cli.js'), log);
   log('BBC: cold index, warm start, bare remark-parse');

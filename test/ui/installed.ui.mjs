@@ -29,6 +29,7 @@ const REQUIRED = [
   'extension/changelog.md',
   'extension/LICENSE.txt',
   'extension/dist/extension.js',
+  'extension/dist/citationStack.js',
   'extension/dist/parseWorker.js',
   'extension/dist/readerWorker.mjs',
   'extension/media/sourcebook.svg',

@@ -1,9 +1,9 @@
-import { type CSL, plugins } from '@citation-js/core';
-import '@citation-js/plugin-csl';
+import type { CSL } from '@citation-js/core';
 import chicagoAuthorDate from '../../../media/csl/chicago-author-date.csl';
 import modernLanguageAssociation from '../../../media/csl/modern-language-association.csl';
 import { escapeMarkdownText, oneLine } from '../text/markdownText';
 import type { CslItem } from './cslItem';
+import { citationStack } from './loadCitationStack';
 import type { CslStyle } from './styles';
 
 /** The CSL template behind each formatted style; APA ships with plugin-csl, the others in `media/csl/`. */
@@ -17,7 +17,7 @@ let registered = false;
 
 function register(): void {
   if (registered) return;
-  const styles = plugins.config.get('@csl').templates;
+  const styles = citationStack().plugins.config.get('@csl').templates;
   for (const { name, xml } of Object.values(TEMPLATES))
     if (xml !== undefined && !styles.has(name)) styles.add(name, xml);
   registered = true;
@@ -77,7 +77,7 @@ function formatWithCiteproc(
       ? { entry: [{ id: item.id, locator: fields.protectField(locator.value), label: locator.label }] }
       : {}),
   };
-  const output = plugins.output.format(kind, [protectedItem as unknown as CSL], options);
+  const output = citationStack().plugins.output.format(kind, [protectedItem as unknown as CSL], options);
   const html = kind === 'bibliography' ? ((output as [string, string][])[0]?.[1] ?? '') : String(output);
   return fields.restore(htmlToMarkdown(html));
 }
@@ -87,7 +87,7 @@ export function cslStyleXml(style: CslStyle): string {
   register();
   const xml =
     TEMPLATES[style].xml ??
-    (plugins.config.get('@csl').templates as unknown as { get(name: string): string | undefined }).get(
+    (citationStack().plugins.config.get('@csl').templates as unknown as { get(name: string): string | undefined }).get(
       TEMPLATES[style].name,
     );
   if (xml === undefined) throw new Error(`the CSL style ${TEMPLATES[style].name} is not available`);

@@ -1,10 +1,10 @@
-import { plugins } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
+import { citationStack } from '../citations/loadCitationStack';
 import { fromCslEntries, type ParsedLibrary } from './library';
 
 /** The input half of citation-js, which the shared declarations leave out. */
-const input = (plugins as unknown as { input: { chain(data: string, options: Record<string, unknown>): unknown } })
-  .input;
+const input = () =>
+  (citationStack().plugins as unknown as { input: { chain(data: string, options: Record<string, unknown>): unknown } })
+    .input;
 
 /**
  * Reads a BibTeX (or BibLaTeX) library with citation-js's BibTeX plugin.
@@ -26,7 +26,7 @@ export function parseBibtexLibrary(text: string, source: string): ParsedLibrary 
     if (/^@(string|preamble|comment)\b/i.test(chunk.text)) continue;
     let parsed: unknown;
     try {
-      parsed = input.chain(`${shared}\n${chunk.text}`, { forceType: '@bibtex/text', generateGraph: false });
+      parsed = input().chain(`${shared}\n${chunk.text}`, { forceType: '@bibtex/text', generateGraph: false });
     } catch (error) {
       warnings.push(
         `${source}, line ${chunk.line}: ${(error as Error).message.split('\n', 1).join('').replace(/:$/, '')}; left out`,
