@@ -9,9 +9,13 @@ export interface AliasEntry {
 }
 
 interface TrieNode {
+  /** How many characters of an alias lead here. */
+  readonly depth: number;
   next?: Map<number, TrieNode>;
   /** Aliases that end here, in priority order (the first added wins a tie). */
   entries?: AliasEntry[];
+  /** Aliases through here not yet placed in `next` or `entries`: the trie grows where text leads it. */
+  pending?: AliasEntry[];
 }
 
 const SPACE = 32;
@@ -27,11 +31,15 @@ const URL_LOOKBACK = 2048;
  * marked case-sensitive; runs of whitespace, curly apostrophes and
  * non-breaking hyphens match their plain forms. Names inside URLs are not
  * mentions. The cost is linear in the text times the longest alias.
+ *
+ * The trie is built lazily: an added alias waits at the root, and a node
+ * sorts the aliases through it into its children the first time a scan
+ * reaches it. Making a matcher of tens of thousands of names is then a list
+ * of them, and a scan builds only the branches its text walks.
  */
 export class AliasMatcher {
-  private readonly root: TrieNode = {};
+  private readonly root: TrieNode = { depth: 0 };
   private longest = 0;
-  private readonly seen = new Set<string>();
   /** By UTF-16 code: 1 if a case-sensitive alias starts with it, 2 if a case-folded one starts with its folded form. */
   private readonly starts = new Uint8Array(65536);
 
@@ -43,18 +51,7 @@ export class AliasMatcher {
   add(entry: AliasEntry): void {
     const alias = normalizeName(entry.alias);
     if (alias === '' || !isWordChar(alias.charCodeAt(0))) return;
-    const key = `${entry.entityId}\u0000${entry.caseSensitive ? alias : foldString(alias)}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    let node = this.root;
-    for (let i = 0; i < alias.length; i++) {
-      const code = fold(alias.charCodeAt(i));
-      node.next ??= new Map();
-      let child = node.next.get(code);
-      if (!child) node.next.set(code, (child = {}));
-      node = child;
-    }
-    (node.entries ??= []).push({ ...entry, alias });
+    (this.root.pending ??= []).push({ entityId: entry.entityId, caseSensitive: entry.caseSensitive, alias });
     this.longest = Math.max(this.longest, alias.length);
     const first = alias.charCodeAt(0);
     const at = entry.caseSensitive ? first : fold(first);
@@ -126,7 +123,7 @@ export class AliasMatcher {
 
   /** Where the longest alias at `start` ends (its entity in `matchedId`), or -1. */
   private longestAt(text: string, start: number, to: number): number {
-    let node: TrieNode | undefined = this.root;
+    let node: TrieNode | undefined = grown(this.root);
     let best = -1;
     let j = start;
     while (j < to && node?.next) {
@@ -137,6 +134,7 @@ export class AliasMatcher {
         continue;
       }
       node = node.next.get(code);
+      if (node) grown(node);
       j++;
       if (node?.entries && (j >= text.length || !isWordChar(text.charCodeAt(j)))) {
         const entry = pick(node.entries, text, start, j);
@@ -148,6 +146,35 @@ export class AliasMatcher {
     }
     return best;
   }
+}
+
+/**
+ * Places a node's pending aliases: those that end here join its entries (in
+ * the order added, the same entity and folded text once), the rest go to the
+ * child of their next character, to be placed when a scan reaches it.
+ */
+function grown(node: TrieNode): TrieNode {
+  const pending = node.pending;
+  if (!pending) return node;
+  delete node.pending;
+  for (const entry of pending) {
+    if (entry.alias.length === node.depth) {
+      const entries = (node.entries ??= []);
+      if (!entries.some((e) => e.entityId === entry.entityId && sameFold(e, entry))) entries.push(entry);
+      continue;
+    }
+    const code = fold(entry.alias.charCodeAt(node.depth));
+    node.next ??= new Map();
+    let child = node.next.get(code);
+    if (!child) node.next.set(code, (child = { depth: node.depth + 1 }));
+    (child.pending ??= []).push(entry);
+  }
+  return node;
+}
+
+/** Whether two aliases of one node (one folded text) are the same name to match: both folded, or the same exact text. */
+function sameFold(a: AliasEntry, b: AliasEntry): boolean {
+  return a.caseSensitive === b.caseSensitive && (!a.caseSensitive || a.alias === b.alias);
 }
 
 /**
@@ -214,6 +241,7 @@ function insideUrl(text: string, start: number): boolean {
 
 /** Trims, collapses whitespace and straightens apostrophes and hyphens, keeping case. */
 export function normalizeName(name: string): string {
+  if (!NEEDS_NORMALIZING.test(name)) return name;
   return name
     .trim()
     .replace(/\s+/g, ' ')
@@ -221,8 +249,15 @@ export function normalizeName(name: string): string {
     .replace(/[\u2010\u2011]/g, '-');
 }
 
+/** What `normalizeName` would change: whitespace at either end, in a run or other than a space; curly apostrophes; Unicode hyphens. */
+const NEEDS_NORMALIZING = /^\s|\s$|\s\s|[^\S ]|[\u2018\u2019\u2010\u2011]/;
+
+/** Characters `foldString` must look at one by one: tabs and line breaks, and anything beyond ASCII. */
+const NOT_PLAIN_ASCII = /[\t\n\r]|[^ -~]/;
+
 /** `normalizeName` with case folded the way the matcher folds it. */
 export function foldString(name: string): string {
+  if (!NOT_PLAIN_ASCII.test(name)) return name.toLowerCase();
   let folded = '';
   for (let i = 0; i < name.length; i++) folded += String.fromCharCode(fold(name.charCodeAt(i)));
   return folded;
