@@ -9,6 +9,7 @@ import { type CorpusCaches, cachesIn } from '../node/caches';
 import { loadCorpus } from '../node/corpusFiles';
 import type { CorpusFolder } from '../node/corpusFolder';
 import { IndexedCorpus } from '../node/corpusLoader';
+import { plainTextInThread } from '../node/fileIndexing';
 import { entitySnapshotOf } from '../node/entityStore';
 import { type LoadedLibrary, readLibraries } from '../node/library';
 import { corpusKey } from '../node/searchStore';
@@ -132,13 +133,14 @@ export function createContext(options: CliOptions, write: (text: string) => void
       await archive?.close();
     },
     async load() {
-      // Files are parsed in a worker thread with a time and memory budget each, when the worker is bundled beside the CLI.
+      // Markdown is parsed in a worker thread with a time and memory budget per file, when the worker is bundled
+      // beside the CLI; plain text here, where it is cheaper.
       const script = parseWorkerScript();
       const parser = script ? new WorkerParser({ script }) : undefined;
       const result = await IndexedCorpus.load({
         folders,
         ...(caches ? { store: caches.corpus } : {}),
-        ...(parser ? { parser } : {}),
+        ...(parser ? { parser: plainTextInThread(parser) } : {}),
         // Nothing else runs in this process: never stop to yield.
         sliceMs: Number.POSITIVE_INFINITY,
         onProblem: (problem) => problems.push(problem),

@@ -24,6 +24,20 @@ export const inThreadParser: ArticleParser = {
 };
 
 /**
+ * Plain-text files on the calling thread, the rest (Markdown, which a hostile
+ * file can make slow or huge to parse) with `parser`, for a process with no
+ * thread to keep free (the CLI). Reading plain text is linear in its length,
+ * and handing a small file to a worker and its record back costs more than
+ * reading it here.
+ */
+export function plainTextInThread(parser: ArticleParser): ArticleParser {
+  return {
+    prepare: (file, decoded, signal) =>
+      /\.txt$/i.test(file.path) ? inThreadParser.prepare(file, decoded, signal) : parser.prepare(file, decoded, signal),
+  };
+}
+
+/**
  * Reads, decodes and parses one corpus file in full: regular files only,
  * within the size limit, the parse handed to `parser`. Never throws; resolves
  * undefined only when cancelled.

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleText } from '../../src/core/articleText';
 import { IndexedCorpus } from '../../src/node/corpusLoader';
+import { type ArticleParser, inThreadParser, plainTextInThread } from '../../src/node/fileIndexing';
 import { parseWorkerScript, WorkerParser } from '../../src/node/workers/parsePool';
 import { WorkerPool } from '../../src/node/workers/pool';
 
@@ -78,6 +79,28 @@ describe('the worker pool', () => {
       });
     } finally {
       await pool.close();
+    }
+  });
+
+  it('with plain text in the calling thread, hands only the Markdown files to the worker (as the CLI loads)', async () => {
+    const mixed = mkdtempSync(join(tmpdir(), 'sourcebook-mixed-'));
+    writeFileSync(join(mixed, 'good.md'), '# Good\n\nOil slipped.\n');
+    writeFileSync(join(mixed, 'plain.txt'), 'Plain title\n\nRates rose. Then fell.\n');
+    const handed: string[] = [];
+    const counting: ArticleParser = {
+      prepare: (file, decoded, signal) => {
+        handed.push(file.relativePath);
+        return inThreadParser.prepare(file, decoded, signal);
+      },
+    };
+    try {
+      const { indexed } = await IndexedCorpus.load({ folders: [{ root: mixed }], parser: plainTextInThread(counting) });
+      expect(handed).toEqual(['good.md']);
+      expect(articleText(indexed.corpus.article('plain')!).sections[0]?.paragraphs.map((p) => p.text)).toEqual([
+        'Rates rose. Then fell.',
+      ]);
+    } finally {
+      rmSync(mixed, { recursive: true, force: true });
     }
   });
 });
