@@ -59,6 +59,9 @@ export class Segment {
   /**
    * Merges segments into one over `firstDoc … firstDoc + docCount - 1`:
    * documents are renumbered by `renumber` (−1 drops one), term lists merged.
+   * The sorted term lists are merged side by side straight into the new
+   * arrays, with no list per term, so compacting a large index allocates
+   * little beyond the result.
    */
   static merge(
     segments: readonly Segment[],
@@ -67,26 +70,50 @@ export class Segment {
     renumber: (doc: number) => number,
   ): Segment {
     const docLength = new Int32Array(docCount);
-    for (const segment of segments)
+    let bound = 0;
+    let termBound = 0;
+    for (const segment of segments) {
       for (let i = 0; i < segment.docCount; i++) {
         const to = renumber(segment.firstDoc + i);
         if (to >= 0) docLength[to - firstDoc] = segment.docLength[i]!;
       }
-    const lists = new Map<string, number[]>();
-    for (const segment of segments) {
-      segment.terms.forEach((term, t) => {
-        let list: number[] | undefined;
+      bound += segment.postings.length;
+      termBound += segment.terms.length;
+    }
+    const postings = new Int32Array(bound);
+    const offsets = new Int32Array(termBound + 1);
+    const terms: string[] = [];
+    const next = new Int32Array(segments.length); // each segment's next term
+    let total = 0;
+    for (;;) {
+      let term: string | undefined;
+      for (let s = 0; s < segments.length; s++) {
+        const candidate = segments[s]!.terms[next[s]!];
+        if (candidate !== undefined && (term === undefined || candidate < term)) term = candidate;
+      }
+      if (term === undefined) break;
+      const start = total;
+      let ascending = true;
+      for (let s = 0; s < segments.length; s++) {
+        const segment = segments[s]!;
+        const t = next[s]!;
+        if (segment.terms[t] !== term) continue;
+        next[s] = t + 1;
         for (let p = segment.offsets[t]!; p < segment.offsets[t + 1]!; p += 2) {
           const to = renumber(segment.postings[p]!);
           if (to < 0) continue;
-          list ??= lists.get(term) ?? [];
-          list.push(to, segment.postings[p + 1]!);
+          if (total > start && postings[total - 2]! >= to) ascending = false;
+          postings[total++] = to;
+          postings[total++] = segment.postings[p + 1]!;
         }
-        if (list && !lists.has(term)) lists.set(term, list);
-      });
+      }
+      if (total === start) continue;
+      if (!ascending) sortPairsIn(postings, start, total);
+      offsets[terms.length] = start;
+      terms.push(term);
     }
-    const terms = [...lists.keys()].sort(compareCodeUnits);
-    return Segment.fromLists(firstDoc, docLength, terms, (term) => sortPairs(lists.get(term)!));
+    offsets[terms.length] = total;
+    return new Segment(firstDoc, docLength, terms, offsets.slice(0, terms.length + 1), postings.slice(0, total));
   }
 
   private static fromLists(
@@ -169,15 +196,15 @@ function lowerBound(terms: readonly string[], key: string): number {
   return lo;
 }
 
-/** `[doc, tf]` pairs sorted by doc (merged lists come from several segments). */
-function sortPairs(list: number[]): number[] {
-  let sorted = true;
-  for (let i = 2; i < list.length && sorted; i += 2) sorted = list[i - 2]! < list[i]!;
-  if (sorted) return list;
+/** Sorts the `[doc, tf]` pairs of `postings[start, end)` by doc (a merge whose renumbering does not keep order). */
+function sortPairsIn(postings: Int32Array, start: number, end: number): void {
   const pairs: [number, number][] = [];
-  for (let i = 0; i < list.length; i += 2) pairs.push([list[i]!, list[i + 1]!]);
+  for (let i = start; i < end; i += 2) pairs.push([postings[i]!, postings[i + 1]!]);
   pairs.sort((a, b) => a[0] - b[0]);
-  return pairs.flat();
+  pairs.forEach(([doc, tf], i) => {
+    postings[start + 2 * i] = doc;
+    postings[start + 2 * i + 1] = tf;
+  });
 }
 
 /** Levenshtein distance of `a` and `b`, or `max + 1` as soon as it must exceed `max`. */

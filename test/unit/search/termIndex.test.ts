@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { type TermQuery, TermIndex } from '../../../src/core/search/termIndex';
+import { Segment } from '../../../src/core/search/segment';
+import { analyseDocument, type TermQuery, TermIndex } from '../../../src/core/search/termIndex';
 import { processTerm, tokenize } from '../../../src/core/search/terms';
 
 const WORDS = [
@@ -103,5 +104,39 @@ describe('TermIndex', () => {
     expect(compacted.parts).toHaveLength(1);
     expect([0, 1, 2, 3].map(renumber)).toEqual([0, -1, 1, 2]);
     expect(compacted.search(q).map((r) => [r.id, r.score])).toEqual(before.map((r) => [renumber(r.id), r.score]));
+  });
+
+  it('merges segments into exactly the segment built from their surviving documents', () => {
+    fc.assert(
+      fc.property(
+        fc.array(text, { minLength: 1, maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 10 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.boolean(),
+        (docs, drops, parts, reversed) => {
+          const analysed = docs.map(analyseDocument);
+          const size = Math.ceil(docs.length / parts);
+          const segments: Segment[] = [];
+          for (let at = 0; at < docs.length; at += size)
+            segments.push(Segment.build(at, analysed.slice(at, at + size)));
+          const dropped = new Set(drops.map((n) => n % docs.length));
+          const kept = analysed.map((_, doc) => doc).filter((doc) => !dropped.has(doc));
+          // Renumbered densely in order, or (to exercise the sort) in reverse.
+          const to = new Map(kept.map((doc, i) => [doc, reversed ? kept.length - 1 - i : i]));
+          const merged = Segment.merge(segments, 0, kept.length, (doc) => to.get(doc) ?? -1);
+          const order = reversed ? [...kept].reverse() : kept;
+          const built = Segment.build(
+            0,
+            order.map((doc) => analysed[doc]!),
+          );
+          expect(merged.terms).toEqual(built.terms);
+          expect([...merged.offsets]).toEqual([...built.offsets]);
+          expect([...merged.postings]).toEqual([...built.postings]);
+          expect([...merged.docLength]).toEqual([...built.docLength]);
+          expect(merged.check()).toBeUndefined();
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
