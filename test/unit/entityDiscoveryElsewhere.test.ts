@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   discoveryInput,
+  joinedSentences,
   entityIndexFor,
   existingEntityIndex,
   provideDiscovery,
@@ -34,7 +35,10 @@ const names = (c: ReturnType<typeof corpus>) =>
 async function elsewhere(c: ReturnType<typeof corpus>): Promise<Discovery> {
   const input = (await discoveryInput(c))!;
   const known = new Map(input.known);
-  return discoverEntities({ articles: input.articles, known: (name) => known.get(foldString(normalizeName(name))) });
+  return discoverEntities({
+    articles: input.articles.map(joinedSentences),
+    known: (name) => known.get(foldString(normalizeName(name))),
+  });
 }
 
 describe('discovery made elsewhere', () => {

@@ -3,6 +3,7 @@
 import { articleSentences, type Corpus } from '../corpus';
 import type { Discovery } from './discovery';
 import { EntityIndex } from './entityIndex';
+import { joinSentences } from './joinedSentences';
 import { corpusFingerprint, type EntitySnapshot } from './entitySnapshot';
 
 const cache = new WeakMap<Corpus, { version: number; index: EntityIndex }>();
@@ -63,23 +64,24 @@ export async function wholeEntityIndex(corpus: Corpus): Promise<EntityIndex> {
 }
 
 /**
- * What discovery is handed for a corpus: the sentences of every article,
- * read a slice of about `sliceMs` at a time so the calling thread keeps
- * turning, and the catalog's names it must leave to the catalog. Undefined
- * when `signal` aborts.
+ * What discovery is handed for a corpus: the sentences of every article
+ * (one string per article: see `joinSentences`), read a slice of about
+ * `sliceMs` at a time so the calling thread keeps turning, and the
+ * catalog's names it must leave to the catalog. Undefined when `signal`
+ * aborts.
  */
 export async function discoveryInput(
   corpus: Corpus,
   signal?: AbortSignal,
   sliceMs = 10,
-): Promise<{ articles: string[][]; known: [string, string][] } | undefined> {
+): Promise<{ articles: string[]; known: [string, string][] } | undefined> {
   const known = new EntityIndex(corpus, NO_DISCOVERY, undefined, { partial: true }).foldedNames();
-  const articles: string[][] = [];
+  const articles: string[] = [];
   const all = corpus.articles();
   let started = Date.now();
   for (const article of all) {
     if (signal?.aborted) return undefined;
-    articles.push([...articleSentences(article)].map((passage) => passage.text));
+    articles.push(joinSentences([...articleSentences(article)].map((passage) => passage.text)));
     if (Date.now() - started >= sliceMs) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       started = Date.now();

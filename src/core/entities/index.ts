@@ -27,3 +27,4 @@ export type {
   Mention,
 } from './types';
 export { entitiesByMentions, type LineMention, noteMentions } from './noteMentions';
+export { joinedSentences } from './joinedSentences';

@@ -23,9 +23,9 @@ export interface AnalyseInput {
   readonly texts: readonly string[];
 }
 
-/** What the worker is handed to discover a corpus's entities: each article's sentences, and the catalog's names. */
+/** What the worker is handed to discover a corpus's entities: each article's sentences (see `discoveryInput`), and the catalog's names. */
 export interface DiscoverInput {
-  readonly sentences: readonly (readonly string[])[];
+  readonly sentences: readonly string[];
   /** Folded name → catalog entity id (`EntityIndex.foldedNames` of a partial index). */
   readonly known: readonly (readonly [string, string])[];
 }

@@ -11,6 +11,7 @@ import { prepareFile } from '../../core/preparedFile';
 import { outcomeOf, parsedNow } from '../fileIndexing';
 import { analyseDocument } from '../../core/search/termIndex';
 import { discoverEntities } from '../../core/entities/discovery';
+import { joinedSentences } from '../../core/entities/joinedSentences';
 import { foldString, normalizeName } from '../../core/entities/matcher';
 import type { AnalyseInput, DiscoverInput, ParseInput } from './parsePool';
 
@@ -23,7 +24,7 @@ parentPort?.on('message', ({ id, input }: { id: number; input: ParseInput | Anal
     // As the entity index hands discovery its catalog's names (`EntityIndex.foldedNames`).
     const known = new Map(input.known);
     const discovery = discoverEntities({
-      articles: input.sentences,
+      articles: input.sentences.map(joinedSentences),
       known: (name) => known.get(foldString(normalizeName(name))),
     });
     parentPort?.postMessage({ id, output: discovery });
