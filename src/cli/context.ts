@@ -9,7 +9,7 @@ import { type CorpusCaches, cachesIn } from '../node/caches';
 import { loadCorpus } from '../node/corpusFiles';
 import type { CorpusFolder } from '../node/corpusFolder';
 import { IndexedCorpus } from '../node/corpusLoader';
-import { plainTextInThread } from '../node/fileIndexing';
+import { parsedHereWhen, plainTextOrBundled } from '../node/fileIndexing';
 import { entitySnapshotOf } from '../node/entityStore';
 import { type LoadedLibrary, readLibraries } from '../node/library';
 import { corpusKey } from '../node/searchStore';
@@ -133,14 +133,14 @@ export function createContext(options: CliOptions, write: (text: string) => void
       await archive?.close();
     },
     async load() {
-      // Markdown is parsed in a worker thread with a time and memory budget per file, when the worker is bundled
-      // beside the CLI; plain text here, where it is cheaper.
+      // A user's Markdown is parsed in a worker thread with a time and memory budget per file, when the worker is
+      // bundled beside the CLI; plain text and the bundled corpus here, where it is cheaper.
       const script = parseWorkerScript();
       const parser = script ? new WorkerParser({ script }) : undefined;
       const result = await IndexedCorpus.load({
         folders,
         ...(caches ? { store: caches.corpus } : {}),
-        ...(parser ? { parser: plainTextInThread(parser) } : {}),
+        ...(parser ? { parser: parsedHereWhen(parser, plainTextOrBundled) } : {}),
         // Nothing else runs in this process: never stop to yield.
         sliceMs: Number.POSITIVE_INFINITY,
         onProblem: (problem) => problems.push(problem),

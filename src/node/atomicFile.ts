@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
@@ -11,7 +12,7 @@ import { dirname } from 'node:path';
  */
 export function writeFileAtomic(file: string, bytes: Uint8Array | string): void {
   mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const temporary = temporaryFor(file);
   try {
     writeFileSync(temporary, bytes);
     renameSync(temporary, file);
@@ -19,4 +20,32 @@ export function writeFileAtomic(file: string, bytes: Uint8Array | string): void 
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/**
+ * `writeFileAtomic` without holding the thread: the parts are written one
+ * after another, asynchronously, to the temporary file, which is then
+ * renamed over `file`.
+ */
+export async function writeFileAtomicInParts(file: string, parts: readonly Uint8Array[]): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temporary = temporaryFor(file);
+  try {
+    const handle = await open(temporary, 'w');
+    try {
+      for (const part of parts)
+        for (let at = 0; at < part.length;) at += (await handle.write(part, at, part.length - at)).bytesWritten;
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** A temporary file beside `file`, named by process and a random suffix, so processes writing at once never share one. */
+function temporaryFor(file: string): string {
+  return `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
 }

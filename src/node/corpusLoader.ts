@@ -38,10 +38,9 @@ interface Planned {
  * A corpus loaded from its folders through a persisted index: files whose
  * size and modification time match their index entry are restored without
  * being read; the others are read and parsed in full, and the index updated.
- * Work runs in slices that yield to the event loop, so an extension host
- * stays responsive. (Worker threads were tried: on two cores they cost more
- * than they saved, each isolate compiling the Markdown parser afresh.)
- * `apply` brings in a batch of changed paths incrementally.
+ * Work runs in slices that yield to the event loop (parsing in a worker
+ * when given one), so an extension host stays responsive. `apply` brings in
+ * a batch of changed paths incrementally.
  */
 export class IndexedCorpus {
   private readonly indexes: FolderIndexes;
@@ -194,6 +193,9 @@ export class IndexedCorpus {
   persist(): void {
     this.indexes.persist();
   }
+
+  /** `persist` without holding the thread: encoded in slices, written asynchronously. */
+  persistInBackground = (): Promise<void> => this.indexes.persistInBackground();
 
   /** Brings in a file from its index entry, without reading it. */
   private restore(item: Planned, entry: IndexEntry): void {

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeEntityIndex, encodeEntityIndex } from '../core/cache/entityIndexFile';
+import { decodeEntityIndex, encodeEntityIndex, entityIndexParts } from '../core/cache/entityIndexFile';
 import type { Corpus } from '../core/corpus';
 import { corpusFingerprint, type EntityIndex, type EntitySnapshot } from '../core/entities';
-import { writeFileAtomic } from './atomicFile';
+import { writeFileAtomic, writeFileAtomicInParts } from './atomicFile';
 
 export type StoredEntityIndex =
   | { readonly status: 'used'; readonly snapshot: EntitySnapshot }
@@ -38,6 +38,14 @@ export class EntityIndexStore {
 
   write(key: string, snapshot: EntitySnapshot): void {
     writeFileAtomic(this.fileFor(key), encodeEntityIndex(snapshot, { corpus: key, producer: this.producer }));
+  }
+
+  /** `write` without holding the thread for the disk. */
+  writeInBackground(key: string, snapshot: EntitySnapshot): Promise<void> {
+    return writeFileAtomicInParts(
+      this.fileFor(key),
+      entityIndexParts(snapshot, { corpus: key, producer: this.producer }),
+    );
   }
 }
 

@@ -24,18 +24,25 @@ export const inThreadParser: ArticleParser = {
 };
 
 /**
- * Plain-text files on the calling thread, the rest (Markdown, which a hostile
- * file can make slow or huge to parse) with `parser`, for a process with no
- * thread to keep free (the CLI). Reading plain text is linear in its length,
- * and handing a small file to a worker and its record back costs more than
- * reading it here.
+ * The files `here` picks parsed on the calling thread, the rest with
+ * `parser` (a worker with a budget per file). What may go there: the
+ * bundled corpus (a few short articles of our own, where starting a worker
+ * would cost more than the parse), and, for a process with no thread to
+ * keep free (the CLI), plain text (`plainText`), whose reading is linear in
+ * its length; never a user's Markdown, which a hostile file can make slow
+ * or huge to parse.
  */
-export function plainTextInThread(parser: ArticleParser): ArticleParser {
+export function parsedHereWhen(parser: ArticleParser, here: (file: CorpusFile) => boolean): ArticleParser {
   return {
-    prepare: (file, decoded, signal) =>
-      /\.txt$/i.test(file.path) ? inThreadParser.prepare(file, decoded, signal) : parser.prepare(file, decoded, signal),
+    prepare: (file, decoded, signal) => (here(file) ? inThreadParser : parser).prepare(file, decoded, signal),
   };
 }
+
+/** A file of the bundled corpus. */
+export const bundled = (file: CorpusFile): boolean => file.bundled === true;
+
+/** A plain-text file, or one of the bundled corpus. */
+export const plainTextOrBundled = (file: CorpusFile): boolean => bundled(file) || /\.txt$/i.test(file.path);
 
 /**
  * Reads, decodes and parses one corpus file in full: regular files only,

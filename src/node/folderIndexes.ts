@@ -59,16 +59,40 @@ export class FolderIndexes {
 
   /** Writes the index of every folder that changed since the last write. */
   persist(): void {
-    const store = this.store;
-    if (!store) return;
-    for (const root of this.dirty) {
-      const files = this.indexes.get(root);
-      if (!files) continue;
-      const index: FolderIndex = { root, producer: producerFor(store, root), files };
-      store.write(index);
-      this.log?.(`persisted index of ${root} written (${files.size} files)`);
+    for (const index of this.changed()) {
+      try {
+        this.store?.write(index);
+      } catch (error) {
+        this.dirty.add(index.root);
+        throw error;
+      }
+      this.log?.(`persisted index of ${index.root} written (${index.files.size} files)`);
     }
+  }
+
+  /** `persist` without holding the thread (see `IndexStore.writeInBackground`). */
+  async persistInBackground(): Promise<void> {
+    for (const index of this.changed()) {
+      try {
+        await this.store?.writeInBackground(index);
+      } catch (error) {
+        this.dirty.add(index.root); // written at the next look
+        throw error;
+      }
+      this.log?.(`persisted index of ${index.root} written (${index.files.size} files)`);
+    }
+  }
+
+  /** The indexes of the folders that changed since the last write, no longer marked changed. */
+  private changed(): FolderIndex[] {
+    const store = this.store;
+    if (!store) return [];
+    const changed = [...this.dirty].flatMap((root) => {
+      const files = this.indexes.get(root);
+      return files ? [{ root, producer: producerFor(store, root), files }] : [];
+    });
     this.dirty.clear();
+    return changed;
   }
 }
 

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeFolderIndex, encodeFolderIndex, type FolderIndex } from '../core/cache/folderIndex';
-import { writeFileAtomic } from './atomicFile';
+import { decodeFolderIndex, encodeFolderIndex, type FolderIndex, folderIndexParts } from '../core/cache/folderIndex';
+import { inSlices } from '../core/steps';
+import { writeFileAtomic, writeFileAtomicInParts } from './atomicFile';
 
 /** What reading a folder's persisted index found. */
 export type StoredIndex =
@@ -48,5 +49,10 @@ export class IndexStore {
    */
   write(index: FolderIndex): void {
     writeFileAtomic(this.fileFor(index.root), encodeFolderIndex(index));
+  }
+
+  /** `write` without holding the thread: encoded in slices, written asynchronously. */
+  async writeInBackground(index: FolderIndex): Promise<void> {
+    await writeFileAtomicInParts(this.fileFor(index.root), await inSlices(folderIndexParts(index)));
   }
 }

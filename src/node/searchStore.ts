@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeSearchIndex, encodeSearchIndex } from '../core/cache/searchIndexFile';
+import { decodeSearchIndex, encodeSearchIndex, searchIndexParts } from '../core/cache/searchIndexFile';
 import type { SearchSnapshot } from '../core/search/passageSearch';
-import { writeFileAtomic } from './atomicFile';
+import { writeFileAtomic, writeFileAtomicInParts } from './atomicFile';
 import type { CorpusFolder } from './corpusFolder';
 
 /** What reading a persisted search index found. */
@@ -49,5 +49,13 @@ export class SearchIndexStore {
 
   write(key: string, snapshot: SearchSnapshot): void {
     writeFileAtomic(this.fileFor(key), encodeSearchIndex(snapshot, { corpus: key, producer: this.producer }));
+  }
+
+  /** `write` without holding the thread for the disk (or for copying the index into one buffer). */
+  writeInBackground(key: string, snapshot: SearchSnapshot): Promise<void> {
+    return writeFileAtomicInParts(
+      this.fileFor(key),
+      searchIndexParts(snapshot, { corpus: key, producer: this.producer }),
+    );
   }
 }

@@ -134,7 +134,7 @@ suite('User corpus folders', () => {
 
   test('the corpus is loaded again from the persisted index, without reading the files', async () => {
     const service = api.services.corpus;
-    service.persist(); // what deactivation does
+    await service.persist(); // what deactivation does
     await service.reload();
     assert.equal(service.stats.parsed, 0, 'no file parsed again');
     assert.equal(service.stats.fromCache, service.stats.files);
@@ -144,7 +144,7 @@ suite('User corpus folders', () => {
 
   test('a second activation (a new corpus service on the same storage) starts from the persisted index', async () => {
     const { context, log } = api.services;
-    api.services.corpus.persist();
+    await api.services.corpus.persist();
     const second = new CorpusService(join(context.extensionPath, 'corpus'), log, indexStoreFor(context));
     try {
       const corpus = await second.ready;

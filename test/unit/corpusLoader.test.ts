@@ -68,6 +68,22 @@ describe('loading a corpus through its persisted index', () => {
     expect(snapshot(warm.indexed.corpus)).toEqual(snapshot(cold.indexed.corpus));
   });
 
+  it('writes in the background the same index a write at once makes, and a load restores from it', async () => {
+    const cold = await IndexedCorpus.load({ folders: [{ root }], store });
+    cold.indexed.persist();
+    const once = readFileSync(store.fileFor(root));
+    write('late.md', '# Late\n\nAdded after the first write.\n');
+    const again = await IndexedCorpus.load({ folders: [{ root }], store });
+    await again.indexed.persistInBackground();
+    const background = readFileSync(store.fileFor(root));
+    expect(background.length).toBeGreaterThan(once.length);
+    const third = await IndexedCorpus.load({ folders: [{ root }], store });
+    third.indexed.persist(); // nothing changed: not written
+    expect(readFileSync(store.fileFor(root))).toEqual(background);
+    expect(third.stats).toMatchObject({ fromCache: 4, parsed: 0 });
+    expect(snapshot(third.indexed.corpus)).toEqual(snapshot(again.indexed.corpus));
+  });
+
   it('notices a changed, an added and a removed file, and parses only those', async () => {
     await load();
     write(

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleText } from '../../src/core/articleText';
 import { IndexedCorpus } from '../../src/node/corpusLoader';
-import { type ArticleParser, inThreadParser, plainTextInThread } from '../../src/node/fileIndexing';
+import { type ArticleParser, inThreadParser, parsedHereWhen, plainTextOrBundled } from '../../src/node/fileIndexing';
 import { parseWorkerScript, WorkerParser } from '../../src/node/workers/parsePool';
 import { WorkerPool } from '../../src/node/workers/pool';
 
@@ -94,7 +94,10 @@ describe('the worker pool', () => {
       },
     };
     try {
-      const { indexed } = await IndexedCorpus.load({ folders: [{ root: mixed }], parser: plainTextInThread(counting) });
+      const { indexed } = await IndexedCorpus.load({
+        folders: [{ root: mixed }],
+        parser: parsedHereWhen(counting, plainTextOrBundled),
+      });
       expect(handed).toEqual(['good.md']);
       expect(articleText(indexed.corpus.article('plain')!).sections[0]?.paragraphs.map((p) => p.text)).toEqual([
         'Rates rose. Then fell.',

@@ -3,6 +3,7 @@
 import type { ArticleScan } from '../entities/corpusMentions';
 import type { Discovery } from '../entities/discovery';
 import type { EntitySnapshot } from '../entities/entitySnapshot';
+import { alignedHeader, joinParts } from './searchIndexFile';
 
 /** Names the file format; a file that does not say it is one is not read. */
 export const ENTITY_INDEX_FORMAT = 'sourcebook-entity-index';
@@ -23,6 +24,11 @@ export interface EntityIndexIdentity {
  * id table), first-mention ranges and hits as 32-bit integers.
  */
 export function encodeEntityIndex(snapshot: EntitySnapshot, identity: EntityIndexIdentity): Uint8Array {
+  return joinParts(entityIndexParts(snapshot, identity));
+}
+
+/** The bytes of `encodeEntityIndex` as consecutive parts: the header line, then the integers. */
+export function entityIndexParts(snapshot: EntitySnapshot, identity: EntityIndexIdentity): Uint8Array[] {
   const ids = new Map<string, number>();
   const articles: [string, number, number, number][] = [];
   const parts: Int32Array[] = [];
@@ -53,16 +59,13 @@ export function encodeEntityIndex(snapshot: EntitySnapshot, identity: EntityInde
       ints,
     })}\n`,
   );
-  const dataStart = align(header.length);
-  const bytes = new Uint8Array(dataStart + ints * 4);
-  bytes.set(header);
-  const body = new Int32Array(bytes.buffer, dataStart, ints);
+  const body = new Int32Array(ints);
   let at = 0;
   for (const part of parts) {
     body.set(part, at);
     at += part.length;
   }
-  return bytes;
+  return [alignedHeader(header), new Uint8Array(body.buffer)];
 }
 
 export type DecodedEntityIndex =

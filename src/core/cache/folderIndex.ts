@@ -1,5 +1,7 @@
 import type { ArticleMeta } from '../model';
+import { finish, type Steps } from '../steps';
 import { type ArticleRecord, isWellFormedRecord } from './articleRecord';
+import { alignedHeader, joinParts } from './searchIndexFile';
 
 /** Names the file format; a file that does not say it is one is not read. */
 export const INDEX_FORMAT = 'sourcebook-corpus-index';
@@ -61,11 +63,20 @@ const OPTIONAL_META = ['publisher', 'date', 'url', 'summary'] as const;
  * bytes, every record's structure as 32-bit integers.
  */
 export function encodeFolderIndex(index: FolderIndex): Uint8Array {
+  return joinParts(finish(folderIndexParts(index)));
+}
+
+/**
+ * The bytes of `encodeFolderIndex` as consecutive parts, made in steps (one
+ * per few hundred files) for a thread that must not be held: the header line
+ * (its file table as JSON, one file at a time), then the structures' integers.
+ */
+export function* folderIndexParts(index: FolderIndex): Steps<Uint8Array[]> {
   // An array of entries, not an object keyed by path: an object of thousands of keys parses slowly.
-  const files: [string, number, number, StoredOutcome][] = [];
+  const files: string[] = [];
   const structures: Int32Array[] = [];
   let ints = 0;
-  for (const [path, { key, outcome }] of index.files) {
+  for (const [path, { key, outcome }] of [...index.files]) {
     let stored: StoredOutcome;
     if ('skipped' in outcome) stored = outcome.skipped;
     else {
@@ -87,22 +98,30 @@ export function encodeFolderIndex(index: FolderIndex): Uint8Array {
       structures.push(structure);
       ints += structure.length;
     }
-    files.push([path, key.size, key.mtime, stored]);
+    files.push(JSON.stringify([path, key.size, key.mtime, stored]));
+    if (files.length % FILES_PER_STEP === 0) yield;
   }
-  const header = new TextEncoder().encode(
-    `${JSON.stringify({ format: INDEX_FORMAT, version: INDEX_VERSION, producer: index.producer, root: index.root, endian: ENDIAN, ints, files })}\n`,
-  );
-  const dataStart = align(header.length);
-  const bytes = new Uint8Array(dataStart + ints * 4);
-  bytes.set(header);
-  const data = new Int32Array(bytes.buffer, dataStart, ints);
+  const fields = JSON.stringify({
+    format: INDEX_FORMAT,
+    version: INDEX_VERSION,
+    producer: index.producer,
+    root: index.root,
+    endian: ENDIAN,
+    ints,
+  });
+  const header = new TextEncoder().encode(`${fields.slice(0, -1)},"files":[${files.join(',')}]}\n`);
+  yield;
+  const data = new Int32Array(ints);
   let at = 0;
   for (const structure of structures) {
     data.set(structure, at);
     at += structure.length;
   }
-  return bytes;
+  return [alignedHeader(header), new Uint8Array(data.buffer)];
 }
+
+/** Files of a folder index encoded per step of `folderIndexParts`. */
+const FILES_PER_STEP = 500;
 
 export type DecodedIndex =
   { readonly ok: true; readonly index: FolderIndex } | { readonly ok: false; readonly reason: string };

@@ -22,6 +22,14 @@ export interface SearchIndexIdentity {
  * then the terms as UTF-8, one per line. Reopening maps the arrays in place.
  */
 export function encodeSearchIndex(snapshot: SearchSnapshot, identity: SearchIndexIdentity): Uint8Array {
+  return joinParts(searchIndexParts(snapshot, identity));
+}
+
+/**
+ * The bytes of `encodeSearchIndex` as consecutive parts, written one after
+ * another: the arrays are views on the snapshot's own, not copied.
+ */
+export function searchIndexParts(snapshot: SearchSnapshot, identity: SearchIndexIdentity): Uint8Array[] {
   const { segment, refs, articles } = snapshot;
   const terms = new TextEncoder().encode(segment.terms.join('\n'));
   const header = new TextEncoder().encode(
@@ -39,17 +47,24 @@ export function encodeSearchIndex(snapshot: SearchSnapshot, identity: SearchInde
     })}\n`,
   );
   const arrays = [segment.docLength, refs, segment.offsets, segment.postings];
-  const dataStart = align(header.length);
-  const ints = arrays.reduce((sum, array) => sum + array.length, 0);
-  const bytes = new Uint8Array(dataStart + ints * 4 + terms.length);
-  bytes.set(header);
-  const data = new Int32Array(bytes.buffer, dataStart, ints);
+  return [alignedHeader(header), ...arrays.map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength)), terms];
+}
+
+/** A header line padded with zero bytes to a multiple of four, where the 32-bit arrays start. */
+export function alignedHeader(header: Uint8Array): Uint8Array {
+  const padded = new Uint8Array(align(header.length));
+  padded.set(header);
+  return padded;
+}
+
+/** The parts one after another in one array. */
+export function joinParts(parts: readonly Uint8Array[]): Uint8Array {
+  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   let at = 0;
-  for (const array of arrays) {
-    data.set(array, at);
-    at += array.length;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
   }
-  bytes.set(terms, dataStart + ints * 4);
   return bytes;
 }
 

@@ -4,6 +4,7 @@ import { articleText } from '../articleText';
 import type { Article, ArticlePlace } from '../model';
 import type { ParagraphDoc } from './hits';
 import type { Segment } from './segment';
+import type { Steps } from '../steps';
 import type { TermIndex } from './termIndex';
 
 /** With an article (and section): only passages of it. */
@@ -105,13 +106,16 @@ export function paragraphDoc(entry: IndexedArticle, id: number): ParagraphDoc | 
  * The index compacted (documents renumbered densely, in entry order) with
  * the live entries moved onto the new numbers, and the snapshot of both.
  * The entries are updated in place: the caller replaces its index and
- * entries with these.
+ * entries with these. Made in steps (see `Segment.mergeSteps`); undefined,
+ * with nothing updated, when the index changed meanwhile (`unchanged`).
  */
-export function compactIndex(
+export function* compactIndex(
   current: TermIndex,
   entries: readonly IndexedArticle[],
-): { index: TermIndex; owners: IndexedArticle[]; snapshot: SearchSnapshot } {
-  const { index, renumber } = current.compact();
+  unchanged: () => boolean = () => true,
+): Steps<{ index: TermIndex; owners: IndexedArticle[]; snapshot: SearchSnapshot } | undefined> {
+  const { index, renumber } = yield* current.compactSteps();
+  if (!unchanged()) return undefined;
   const owners = entries.filter((entry) => !entry.removed && entry.article !== undefined);
   const refs = new Int32Array(index.nextDoc * 2);
   const articles: [string, number, number, number][] = [];
@@ -127,4 +131,18 @@ export function compactIndex(
   const [segment] = index.parts;
   if (!segment) throw new Error('a compacted search index has one segment');
   return { index, owners, snapshot: { articles, refs, segment } };
+}
+
+/** The entry of an article not indexed yet. */
+export function unindexedEntry(article: Article): IndexedArticle {
+  return {
+    article,
+    id: article.id,
+    hash: 0,
+    firstDoc: 0,
+    count: 0,
+    refs: new Int32Array(0),
+    done: false,
+    removed: false,
+  };
 }

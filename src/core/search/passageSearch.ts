@@ -12,7 +12,9 @@ import {
   type SearchIndexStats,
   type SearchSnapshot,
   snapshotEntries,
+  unindexedEntry,
 } from './indexedArticles';
+import { finish, type Steps } from '../steps';
 import { TermIndex } from './termIndex';
 import { processTerm, tokenize } from './terms';
 import { articleDocs, articleSentences, type DocumentAnalyser, nextBatch } from './warmBatch';
@@ -200,8 +202,21 @@ export class PassageSearch {
    * the live index, so it is done when persisting, not on every change.
    */
   snapshot(): SearchSnapshot {
+    const snapshot = finish(this.snapshotSteps());
+    if (!snapshot) throw new Error('the search index changed while it was compacted');
+    return snapshot;
+  }
+
+  /**
+   * `snapshot` in steps, for a thread that must not be held: run them a few
+   * at a time. Undefined when the index changed before they were done (the
+   * corpus changed): the compaction is dropped and the live index kept.
+   */
+  *snapshotSteps(): Steps<SearchSnapshot | undefined> {
     this.buildNow();
-    const compacted = compactIndex(this.index, this.owners);
+    const revision = this.version;
+    const compacted = yield* compactIndex(this.index, this.owners, () => this.version === revision);
+    if (!compacted) return undefined;
     this.index = compacted.index;
     this.owners = compacted.owners;
     return compacted.snapshot;
@@ -246,19 +261,7 @@ export class PassageSearch {
       this.drop(entry);
     }
     for (const article of current.values()) {
-      if (!this.indexed.has(article.id)) {
-        const entry: IndexedArticle = {
-          article,
-          id: article.id,
-          hash: 0,
-          firstDoc: 0,
-          count: 0,
-          refs: new Int32Array(0),
-          done: false,
-          removed: false,
-        };
-        this.indexed.set(article.id, entry);
-      }
+      if (!this.indexed.has(article.id)) this.indexed.set(article.id, unindexedEntry(article));
     }
     this.pending = [...this.indexed.values()].flatMap((entry) => (!entry.done && entry.article ? [entry.article] : []));
   }

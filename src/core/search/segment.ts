@@ -1,6 +1,8 @@
 /* eslint-disable @typescript-eslint/no-non-null-assertion --
    Posting lists packed in typed arrays, read in the inner loops of every search: offsets come from the
    segment itself (`check` validates a persisted one before use), so the reads stay plain indexing. */
+import { finish, type Steps } from '../steps';
+
 /**
  * A compact, immutable inverted index over a dense range of documents: a
  * sorted term list, and per term its postings as `[doc, termFrequency]`
@@ -69,6 +71,17 @@ export class Segment {
     docCount: number,
     renumber: (doc: number) => number,
   ): Segment {
+    return finish(Segment.mergeSteps(segments, firstDoc, docCount, renumber));
+  }
+
+  /** `merge` as steps: yields after about `postingsPerStep` postings merged, so a caller can spread the work out. */
+  static *mergeSteps(
+    segments: readonly Segment[],
+    firstDoc: number,
+    docCount: number,
+    renumber: (doc: number) => number,
+    postingsPerStep = 65_536,
+  ): Steps<Segment> {
     const docLength = new Int32Array(docCount);
     let bound = 0;
     let termBound = 0;
@@ -85,6 +98,7 @@ export class Segment {
     const terms: string[] = [];
     const next = new Int32Array(segments.length); // each segment's next term
     let total = 0;
+    let merged = 0;
     for (;;) {
       let term: string | undefined;
       for (let s = 0; s < segments.length; s++) {
@@ -92,6 +106,10 @@ export class Segment {
         if (candidate !== undefined && (term === undefined || candidate < term)) term = candidate;
       }
       if (term === undefined) break;
+      if (total - merged >= postingsPerStep) {
+        merged = total;
+        yield;
+      }
       const start = total;
       let ascending = true;
       for (let s = 0; s < segments.length; s++) {

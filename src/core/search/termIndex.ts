@@ -1,8 +1,11 @@
 /* eslint-disable @typescript-eslint/no-non-null-assertion --
    Scoring reads a segment's packed postings in the inner loop of every search; the offsets come from the
    segment (validated by `Segment.check` when read from disk), so the reads stay plain indexing. */
+import { finish, type Steps } from '../steps';
 import { Segment } from './segment';
-import { processTerm, tokenize } from './terms';
+import { type AnalysedDocument, analyseDocument, processTerm, tokenize } from './terms';
+
+export { type AnalysedDocument, analyseDocument } from './terms';
 
 /**
  * A query tree as `toMiniSearchQuery` makes it: strings are tokenized into
@@ -40,8 +43,10 @@ const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
 const MAX_FUZZY = 6;
-/** Segments kept before the small ones are merged. */
-const MAX_SEGMENTS = 6;
+/** Documents added are made into a segment once this many wait, so no one segment is costly to make. */
+const TAIL_DOCS = 1024;
+/** The largest merge made as documents are added (a few milliseconds); larger ones wait for `compact`. */
+const MERGE_DOCS = 4096;
 
 /**
  * Full-text search over segments (see `Segment`), with documents removed by
@@ -52,7 +57,7 @@ const MAX_SEGMENTS = 6;
  */
 export class TermIndex {
   private segments: Segment[] = [];
-  /** Documents added since the last segment was made: made into one when next searched. */
+  /** Documents added since the last segment was made: made into one when next searched, or once there are enough. */
   private tail: AnalysedDocument[] = [];
   private readonly removed = new Set<number>();
   private live = 0;
@@ -94,6 +99,7 @@ export class TermIndex {
   addAnalysed(docs: readonly AnalysedDocument[]): number {
     const first = this.nextDoc;
     for (const doc of docs) this.tail.push(doc);
+    if (this.tail.length >= TAIL_DOCS) this.flush();
     return first;
   }
 
@@ -111,6 +117,11 @@ export class TermIndex {
    * `renumber` gives each old id its new one (−1 for a removed document).
    */
   compact(): { readonly index: TermIndex; readonly renumber: (doc: number) => number } {
+    return finish(this.compactSteps());
+  }
+
+  /** `compact` as steps (see `Segment.mergeSteps`): the index as it was when they began. */
+  *compactSteps(): Steps<{ readonly index: TermIndex; readonly renumber: (doc: number) => number }> {
     this.flush();
     const mapping = new Int32Array(this.nextDoc).fill(-1);
     let to = 0;
@@ -120,7 +131,8 @@ export class TermIndex {
         if (!this.removed.has(doc)) mapping[doc] = to++;
       }
     const renumber = (doc: number) => (doc >= 0 && doc < mapping.length ? mapping[doc]! : -1);
-    return { index: new TermIndex([Segment.merge(this.segments, 0, to, renumber)]), renumber };
+    // A copy: the index may take new segments while the steps run (the result is then stale, and dropped).
+    return { index: new TermIndex([yield* Segment.mergeSteps([...this.segments], 0, to, renumber)]), renumber };
   }
 
   /** Documents matching `query`, best first (MiniSearch's `search`). */
@@ -210,9 +222,9 @@ export class TermIndex {
   }
 
   /**
-   * Makes the documents added since the last search into a segment. Past a
-   * few segments, all but the first (the large one a start reopens) are
-   * merged into one, so a lookup visits few of them however the index grew.
+   * Makes the documents added since into a segment; then merges the last two
+   * (never the first, the one a start reopens) while of about one size and
+   * together small: segments stay few, no merge here is large.
    */
   private flush(): void {
     if (this.tail.length === 0) return;
@@ -220,10 +232,14 @@ export class TermIndex {
     this.tail = [];
     const first = this.nextDoc;
     this.addSegment(Segment.build(first, docs));
-    if (this.segments.length > MAX_SEGMENTS) {
-      const [head, ...rest] = this.segments;
-      const from = rest[0]!.firstDoc;
-      this.segments = [head!, Segment.merge(rest, from, this.nextDoc - from, (doc) => doc)];
+    for (let n = this.segments.length; n > 2; n = this.segments.length) {
+      const [a, b] = [this.segments[n - 2]!, this.segments[n - 1]!];
+      if (b.docCount * 2 < a.docCount || a.docCount + b.docCount > MERGE_DOCS) break;
+      this.segments.splice(
+        n - 2,
+        2,
+        Segment.merge([a, b], a.firstDoc, a.docCount + b.docCount, (doc) => doc),
+      );
     }
   }
 
@@ -245,24 +261,6 @@ export class TermIndex {
     }
     return undefined;
   }
-}
-
-/** A text as a segment document: its count of distinct raw tokens, and its index terms. */
-/** A document as the index takes it: its number of distinct raw tokens, and its index terms in order. */
-export interface AnalysedDocument {
-  readonly tokens: number;
-  readonly terms: readonly string[];
-}
-
-/** Tokenizes one document's text into what the index stores of it: pure, so a worker thread can do it. */
-export function analyseDocument(text: string): AnalysedDocument {
-  const tokens = tokenize(text);
-  const terms: string[] = [];
-  for (const token of tokens) {
-    const term = processTerm(token);
-    if (term) terms.push(term);
-  }
-  return { tokens: new Set(tokens).size, terms };
 }
 
 /** MiniSearch's combinators: AND keeps documents in every result (in the last one's order), OR in any. */

@@ -56,3 +56,20 @@ export function termSpans(text: string): TermSpan[] {
   }
   return spans;
 }
+
+/** A document as the index takes it: its number of distinct raw tokens, and its index terms in order. */
+export interface AnalysedDocument {
+  readonly tokens: number;
+  readonly terms: readonly string[];
+}
+
+/** Tokenizes one document's text into what the index stores of it: pure, so a worker thread can do it. */
+export function analyseDocument(text: string): AnalysedDocument {
+  const tokens = tokenize(text);
+  const terms: string[] = [];
+  for (const token of tokens) {
+    const term = processTerm(token);
+    if (term) terms.push(term);
+  }
+  return { tokens: new Set(tokens).size, terms };
+}

@@ -5,6 +5,7 @@ import type { DocumentAnalyser } from '../../core/search';
 import { type CorpusFolder, isArticlePath } from '../../node/corpusFolder';
 import { IndexedCorpus, isRelevantChange } from '../../node/corpusLoader';
 import type { IndexStore } from '../../node/indexCache';
+import { bundled, parsedHereWhen } from '../../node/fileIndexing';
 import { bundledWorkerParser, type WorkerParser } from '../../node/workers/parsePool';
 import { ContextKeys } from '../commandIds';
 import { configuredFolders, maxFileBytes } from './corpusFolders';
@@ -97,8 +98,7 @@ export class CorpusService implements vscode.Disposable {
 
   /** Discovers entities in the parse workers, off this thread (`WorkerParser.discover`); undefined without workers. */
   get discoverer(): WorkerParser['discover'] | undefined {
-    const parser = this.parser;
-    return parser && ((input, signal) => parser.discover(input, signal));
+    return this.parser && this.parser.discover.bind(this.parser);
   }
   get loadState(): LoadState {
     return this.loadStateValue;
@@ -175,7 +175,7 @@ export class CorpusService implements vscode.Disposable {
         folders,
         maxFileBytes: maxFileBytes(),
         ...(this.store ? { store: this.store } : {}),
-        ...(this.parser ? { parser: this.parser } : {}),
+        ...(this.parser ? { parser: parsedHereWhen(this.parser, bundled) } : {}),
         signal: AbortSignal.any([controller.signal, cancelledByUser.signal]),
         onProgress: (done, total) => {
           progress.report(done, total);
@@ -267,15 +267,15 @@ export class CorpusService implements vscode.Disposable {
   }
 
   private schedulePersist(): void {
-    if (!this.store) return;
-    this.persistTimer.schedule(PERSIST_DELAY_MS, () => this.persist());
+    if (this.store) this.persistTimer.schedule(PERSIST_DELAY_MS, () => void this.persist(true));
   }
 
-  /** Writes the persisted index now, for the folders that changed. */
-  persist(): void {
+  /** Writes the persisted index of the folders that changed: at once, or (`background`) without holding the thread. */
+  async persist(background = false): Promise<void> {
     this.persistTimer.cancel();
     try {
-      this.indexed?.persist();
+      if (background) await this.indexed?.persistInBackground();
+      else this.indexed?.persist();
     } catch (error) {
       this.log.warn(`the corpus index could not be saved (the next start reads every file again): ${(error as Error).message}`);
     }
@@ -290,7 +290,7 @@ export class CorpusService implements vscode.Disposable {
   dispose(): void {
     this.superseded?.abort();
     this.rescanTimer.cancel();
-    if (this.persistTimer.pending) this.persist();
+    if (this.persistTimer.pending) void this.persist(); // written before the window closes
     this.watcher.dispose();
     this.changed.dispose();
     this.loadStateChanged.dispose();

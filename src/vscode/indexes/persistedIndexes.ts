@@ -21,6 +21,7 @@ import type { IndexStore } from '../../node/indexCache';
 import { corpusKey, SearchIndexStore } from '../../node/searchStore';
 import type { CorpusService } from '../corpus/corpusService';
 import { Debouncer } from '../debouncer';
+import { inSlices } from '../../core/steps';
 
 /** How long after a change the indexes are looked at for writing; again while one is still being built. */
 const PERSIST_DELAY_MS = 2000;
@@ -58,6 +59,7 @@ export class PersistedIndexes implements vscode.Disposable {
   /** Whether a look was ever scheduled: then closing the window looks once more. */
   private scheduled = false;
   private looks = 0;
+  private looking: Promise<void> = Promise.resolve();
   private writes = { search: 0, entities: 0 };
   private readonly subscription: vscode.Disposable;
 
@@ -126,44 +128,102 @@ export class PersistedIndexes implements vscode.Disposable {
   }
 
   private look(): void {
-    const pending = this.persist();
-    if (pending && ++this.looks < MAX_LOOKS) this.timer.schedule(PERSIST_DELAY_MS, () => this.look());
+    // One look at a time: a write still going on is waited for.
+    this.looking = this.looking.then(async () => {
+      const pending = await this.persistInBackground();
+      if (pending && ++this.looks < MAX_LOOKS) this.timer.schedule(PERSIST_DELAY_MS, () => this.look());
+    });
   }
 
   /**
    * Writes the current corpus's search and entity indexes if they changed
    * since they were read or last written; one still being built is left for
-   * later. Returns whether something is left.
+   * later. Returns whether something is left. All at once, for a window
+   * that is closing; `persistInBackground` otherwise.
    */
   persist(): boolean {
     const current = this.corpus.current;
     const key = this.provided.get(current);
     if (key === undefined) return false;
-    let pending = false;
     try {
-      const search = existingSearchIndex(current);
-      if (search && !search.complete) pending = true;
-      else if (search && this.writtenSearch.get(search) !== search.version && search.version > 0) {
+      const search = this.searchToWrite(current);
+      if (search && search !== 'pending') {
         const started = performance.now();
-        this.search.write(key, search.snapshot());
-        this.writtenSearch.set(search, search.version);
-        this.writes.search++;
-        this.log.info(`persisted search index written in ${Math.round(performance.now() - started)} ms`);
+        this.search.write(key, search.index.snapshot());
+        this.wroteSearch(search, started);
       }
-      const entities = existingEntityIndex(current);
-      if (entities && !this.writtenEntities.has(entities) && (!entities.restored || entities.scanStats.scanned > 0)) {
-        if (!entities.mentionsReady) pending = true;
-        else {
-          this.entities.write(key, entitySnapshotOf(current, entities));
-          this.writtenEntities.add(entities);
-          this.writes.entities++;
-          this.log.info('persisted entity index written');
-        }
+      const entities = this.entitiesToWrite(current);
+      if (entities && entities !== 'pending') {
+        this.entities.write(key, entitySnapshotOf(current, entities));
+        this.wroteEntities(entities);
       }
+      return search === 'pending' || entities === 'pending';
     } catch (error) {
       this.log.warn(`the search and entity indexes could not be persisted: ${(error as Error).message}`);
+      return false;
     }
-    return pending;
+  }
+
+  /**
+   * `persist` without holding the extension host: the search index is
+   * compacted a slice at a time and the files are written asynchronously.
+   * When the corpus changes meanwhile, what was made of the old one is
+   * dropped and the new one looked at later.
+   */
+  private async persistInBackground(): Promise<boolean> {
+    const current = this.corpus.current;
+    const key = this.provided.get(current);
+    if (key === undefined) return false;
+    try {
+      const search = this.searchToWrite(current);
+      let pending = search === 'pending';
+      if (search && search !== 'pending') {
+        const started = performance.now();
+        const snapshot = await inSlices(search.index.snapshotSteps());
+        if (!snapshot || this.corpus.current !== current) return true;
+        await this.search.writeInBackground(key, snapshot);
+        this.wroteSearch(search, started);
+      }
+      const entities = this.entitiesToWrite(current);
+      pending ||= entities === 'pending';
+      if (entities && entities !== 'pending') {
+        await this.entities.writeInBackground(key, entitySnapshotOf(current, entities));
+        this.wroteEntities(entities);
+      }
+      return pending;
+    } catch (error) {
+      this.log.warn(`the search and entity indexes could not be persisted: ${(error as Error).message}`);
+      return false;
+    }
+  }
+
+  /** The search index to write, with the version it is written at; `pending` while it is still being built. */
+  private searchToWrite(current: Corpus): { index: PassageSearch; version: number } | 'pending' | undefined {
+    const index = existingSearchIndex(current);
+    if (!index) return undefined;
+    if (!index.complete) return 'pending';
+    const version = index.version;
+    return this.writtenSearch.get(index) !== version && version > 0 ? { index, version } : undefined;
+  }
+
+  /** The entity index to write; `pending` while its mentions are not gathered yet. */
+  private entitiesToWrite(current: Corpus): EntityIndex | 'pending' | undefined {
+    const index = existingEntityIndex(current);
+    if (!index || this.writtenEntities.has(index) || (index.restored && index.scanStats.scanned === 0))
+      return undefined;
+    return index.mentionsReady ? index : 'pending';
+  }
+
+  private wroteSearch(search: { index: PassageSearch; version: number }, started: number): void {
+    this.writtenSearch.set(search.index, search.version);
+    this.writes.search++;
+    this.log.info(`persisted search index written in ${Math.round(performance.now() - started)} ms`);
+  }
+
+  private wroteEntities(index: EntityIndex): void {
+    this.writtenEntities.add(index);
+    this.writes.entities++;
+    this.log.info('persisted entity index written');
   }
 
   /** Where the current corpus's indexes came from. */

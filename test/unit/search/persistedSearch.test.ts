@@ -7,6 +7,7 @@ import { decodeSearchIndex, encodeSearchIndex } from '../../../src/core/cache/se
 import { Corpus } from '../../../src/core/corpus';
 import { decodeCorpusFile } from '../../../src/core/parse/decode';
 import { PassageSearch } from '../../../src/core/search';
+import { finish, inSlices } from '../../../src/core/steps';
 import { loadCorpus } from '../../../src/node/corpusFiles';
 import { SearchIndexStore } from '../../../src/node/searchStore';
 
@@ -95,5 +96,33 @@ describe('persisted search index', () => {
     writeFileSync(store.fileFor('k'), readFileSync(store.fileFor('k')).subarray(0, 100));
     expect(store.read('k')).toMatchObject({ status: 'discarded' });
     expect(readdirSync(dir)).toHaveLength(0);
+  });
+
+  it('writes in the background, compacted in slices, the same file a write at once makes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sourcebook-search-'));
+    const store = new SearchIndexStore(dir, 'test');
+    const search = new PassageSearch(bundled());
+    search.search('cloud'); // built, in segments
+    const snapshot = await inSlices(search.snapshotSteps(), 0);
+    if (!snapshot) throw new Error('no snapshot');
+    await store.writeInBackground('k', snapshot);
+    expect(readdirSync(dir)).toHaveLength(1); // no temporary file left
+    const once = encodeSearchIndex(snapshot, { corpus: 'k', producer: 'test' });
+    expect(new Uint8Array(readFileSync(store.fileFor('k')))).toEqual(once);
+    expect(store.read('k').status).toBe('used');
+  });
+
+  it('drops a compaction in steps when the corpus changes before it is done, keeping the live index', () => {
+    const corpus = bundled();
+    const search = new PassageSearch(corpus);
+    const before = ids(search, 'cloud prices');
+    const steps = search.snapshotSteps();
+    steps.next();
+    const [first] = corpus.articles();
+    corpus.removeFile(first!.path);
+    expect(finish(steps)).toBeUndefined();
+    expect(ids(search, 'cloud prices')).not.toEqual(before);
+    expect(search.search('cloud', { limit: 100 }).some((hit) => hit.articleId === first!.id)).toBe(false);
+    expect(search.snapshot().articles.map(([id]) => id)).not.toContain(first!.id);
   });
 });
