@@ -35,8 +35,9 @@ export function hostBlocksNote(blocks) {
   return (
     `- The extension host's longest block during a load, measured in a real VS Code ([below](#the-extension-host-during-a-load)): ` +
     `${during} during the load, up to ${ms(after)} after it, against ${HOST_BLOCK_LIMIT_MS} ms. The loading and entity discovery run in worker ` +
-    `threads, and mentions are scanned in slices; what still runs on the host's thread in one go, and so can block it, is making the entity index ` +
-    `from what discovery found (its names, aliases and matcher), and compacting the search index when it is written to disk a moment after ` +
-    `the load (the longest block after it).`
+    `threads; mentions are scanned, the search index compacted and the indexes encoded in slices, and written asynchronously. What ` +
+    `still runs on the host's thread in one go, and so can block it: making the entity index from what discovery found (its names, ` +
+    `aliases and their ids), listing and looking at every file when the folders are compared after a load, and one segment of the ` +
+    `warming search index (up to 4,096 paragraphs merged).`
   );
 }

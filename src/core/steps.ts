@@ -22,6 +22,12 @@ export async function inSlices<T>(steps: Steps<T>, sliceMs = 10): Promise<T> {
       if (step.done) return step.value;
       if (Date.now() - started >= sliceMs) break;
     }
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTurn();
   }
+}
+
+/** Lets the event loop turn once; resolves with the time it resumed (`Date.now()`). */
+export async function nextTurn(): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return Date.now();
 }

@@ -14,7 +14,7 @@ import {
   snapshotEntries,
   unindexedEntry,
 } from './indexedArticles';
-import { finish, type Steps } from '../steps';
+import { finish, nextTurn, type Steps } from '../steps';
 import { TermIndex } from './termIndex';
 import { processTerm, tokenize } from './terms';
 import { articleDocs, articleSentences, type DocumentAnalyser, nextBatch } from './warmBatch';
@@ -94,7 +94,7 @@ export class PassageSearch {
         if (offThread && (await this.indexBatch(offThread, signal))) continue;
         offThread = undefined;
         while (this.pending.length > 0 && Date.now() - started < SLICE_MS) this.indexNext();
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        await nextTurn();
       }
       if (this.complete) this.entityNames(true);
     })().finally(() => {
@@ -103,10 +103,7 @@ export class PassageSearch {
     return this.warming;
   }
 
-  /**
-   * Has the analyser tokenize the next articles and adds them (one a search indexed meanwhile, or
-   * changed, is left as it is). False when the analyser could not: the caller indexes here instead.
-   */
+  /** Has the analyser tokenize the next articles and adds them (not one indexed or changed meanwhile); false when it could not. */
   private async indexBatch(analyser: DocumentAnalyser, signal?: AbortSignal): Promise<boolean> {
     const batch = nextBatch(this.pending, SLICE_MS);
     const docs = await analyser(
@@ -116,7 +113,9 @@ export class PassageSearch {
     if (!docs) return signal?.aborted ?? false;
     this.sync();
     let at = 0;
+    let started = Date.now();
     for (const { article, texts, refs } of batch) {
+      if (Date.now() - started > SLICE_MS) started = await nextTurn(); // adding makes segments: a slice at a time
       const analysed = docs.slice(at, (at += texts.length));
       const entry = this.indexed.get(article.id);
       if (entry?.article === article && !entry.done)
