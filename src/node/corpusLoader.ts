@@ -190,12 +190,12 @@ export class IndexedCorpus {
   }
 
   /** Writes the index of every folder that changed since the last write. */
-  persist(): void {
-    this.indexes.persist();
-  }
+  persist = (): void => this.indexes.persist();
 
   /** `persist` without holding the thread: encoded in slices, written asynchronously. */
   persistInBackground = (): Promise<void> => this.indexes.persistInBackground();
+  /** Whether `persist` has something to write: a change, or a background write not finished. */
+  unwritten = (): boolean => this.indexes.unwritten;
 
   /** Brings in a file from its index entry, without reading it. */
   private restore(item: Planned, entry: IndexEntry): void {

@@ -11,6 +11,8 @@ import type { IndexStore } from './indexCache';
 export class FolderIndexes {
   private readonly indexes = new Map<string, Map<string, IndexEntry>>();
   private readonly dirty = new Set<string>();
+  /** Folders whose index is being written in the background. */
+  private readonly writing = new Set<string>();
 
   constructor(
     private readonly store: IndexStore | undefined,
@@ -70,24 +72,33 @@ export class FolderIndexes {
     }
   }
 
-  /** `persist` without holding the thread (see `IndexStore.writeInBackground`). */
+  /** `persist` without holding the thread (see `IndexStore.writeInBackground`); `persist` meanwhile writes these too. */
   async persistInBackground(): Promise<void> {
-    for (const index of this.changed()) {
+    const changed = this.changed();
+    for (const index of changed) this.writing.add(index.root);
+    for (const index of changed) {
       try {
         await this.store?.writeInBackground(index);
       } catch (error) {
         this.dirty.add(index.root); // written at the next look
         throw error;
+      } finally {
+        this.writing.delete(index.root);
       }
       this.log?.(`persisted index of ${index.root} written (${index.files.size} files)`);
     }
   }
 
-  /** The indexes of the folders that changed since the last write, no longer marked changed. */
+  /** Whether a folder's index changed and is not on disk yet (not written, or being written). */
+  get unwritten(): boolean {
+    return this.dirty.size > 0 || this.writing.size > 0;
+  }
+
+  /** The indexes of the folders that changed since the last write (or are being written), no longer marked changed. */
   private changed(): FolderIndex[] {
     const store = this.store;
     if (!store) return [];
-    const changed = [...this.dirty].flatMap((root) => {
+    const changed = [...new Set([...this.dirty, ...this.writing])].flatMap((root) => {
       const files = this.indexes.get(root);
       return files ? [{ root, producer: producerFor(store, root), files }] : [];
     });

@@ -84,6 +84,17 @@ describe('loading a corpus through its persisted index', () => {
     expect(snapshot(third.indexed.corpus)).toEqual(snapshot(again.indexed.corpus));
   });
 
+  it('a write at once while a background write is going on writes that folder too (a window closing meanwhile)', async () => {
+    const { indexed } = await IndexedCorpus.load({ folders: [{ root }], store });
+    expect(indexed.unwritten()).toBe(true);
+    const background = indexed.persistInBackground();
+    expect(indexed.unwritten()).toBe(true); // not on disk yet
+    indexed.persist();
+    expect(readFileSync(store.fileFor(root)).length).toBeGreaterThan(0);
+    await background;
+    expect(indexed.unwritten()).toBe(false);
+  });
+
   it('notices a changed, an added and a removed file, and parses only those', async () => {
     await load();
     write(

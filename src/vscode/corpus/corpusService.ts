@@ -290,7 +290,7 @@ export class CorpusService implements vscode.Disposable {
   dispose(): void {
     this.superseded?.abort();
     this.rescanTimer.cancel();
-    if (this.persistTimer.pending) void this.persist(); // written before the window closes
+    if (this.persistTimer.pending || this.indexed?.unwritten()) void this.persist(); // on disk before the window closes
     this.watcher.dispose();
     this.changed.dispose();
     this.loadStateChanged.dispose();
