@@ -3,7 +3,7 @@
 import type { ArticleScan } from '../entities/corpusMentions';
 import type { Discovery } from '../entities/discovery';
 import type { EntitySnapshot } from '../entities/entitySnapshot';
-import { alignedHeader, joinParts } from './searchIndexFile';
+import { align, alignedHeader, joinInts, joinParts } from './fileParts';
 
 /** Names the file format; a file that does not say it is one is not read. */
 export const ENTITY_INDEX_FORMAT = 'sourcebook-entity-index';
@@ -59,13 +59,7 @@ export function entityIndexParts(snapshot: EntitySnapshot, identity: EntityIndex
       ints,
     })}\n`,
   );
-  const body = new Int32Array(ints);
-  let at = 0;
-  for (const part of parts) {
-    body.set(part, at);
-    at += part.length;
-  }
-  return [alignedHeader(header), new Uint8Array(body.buffer)];
+  return [alignedHeader(header), joinInts(parts)];
 }
 
 export type DecodedEntityIndex =
@@ -154,10 +148,6 @@ function decode(bytes: Uint8Array, expected: EntityIndexIdentity): DecodedEntity
   }
   if (at !== body.length) return { ok: false, reason: 'the mention table does not cover the data' };
   return { ok: true, snapshot: { fingerprint: d.fingerprint, discovery, matcherKey: d.matcherKey, scans } };
-}
-
-function align(offset: number): number {
-  return (offset + 3) & ~3;
 }
 
 function isInteger(value: unknown): value is number {

@@ -1,7 +1,7 @@
 import type { ArticleMeta } from '../model';
 import { finish, type Steps } from '../steps';
 import { type ArticleRecord, isWellFormedRecord } from './articleRecord';
-import { alignedHeader, joinParts } from './searchIndexFile';
+import { align, alignedHeader, joinInts, joinParts } from './fileParts';
 
 /** Names the file format; a file that does not say it is one is not read. */
 export const INDEX_FORMAT = 'sourcebook-corpus-index';
@@ -111,13 +111,7 @@ export function* folderIndexParts(index: FolderIndex): Steps<Uint8Array[]> {
   });
   const header = new TextEncoder().encode(`${fields.slice(0, -1)},"files":[${files.join(',')}]}\n`);
   yield;
-  const data = new Int32Array(ints);
-  let at = 0;
-  for (const structure of structures) {
-    data.set(structure, at);
-    at += structure.length;
-  }
-  return [alignedHeader(header), new Uint8Array(data.buffer)];
+  return [alignedHeader(header), joinInts(structures)];
 }
 
 /** Files of a folder index encoded per step of `folderIndexParts`. */
@@ -234,10 +228,6 @@ function entryOutcome(entry: unknown, ints: Int32Array): IndexedOutcome | string
 
 function isOptionalString(value: unknown): value is string | null {
   return value === null || typeof value === 'string';
-}
-
-function align(offset: number): number {
-  return (offset + 3) & ~3;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

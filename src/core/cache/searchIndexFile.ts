@@ -1,5 +1,6 @@
 import { Segment } from '../search/segment';
 import type { SearchSnapshot } from '../search/passageSearch';
+import { align, alignedHeader, joinParts } from './fileParts';
 
 /** Names the file format; a file that does not say it is one is not read. */
 export const SEARCH_INDEX_FORMAT = 'sourcebook-search-index';
@@ -48,24 +49,6 @@ export function searchIndexParts(snapshot: SearchSnapshot, identity: SearchIndex
   );
   const arrays = [segment.docLength, refs, segment.offsets, segment.postings];
   return [alignedHeader(header), ...arrays.map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength)), terms];
-}
-
-/** A header line padded with zero bytes to a multiple of four, where the 32-bit arrays start. */
-export function alignedHeader(header: Uint8Array): Uint8Array {
-  const padded = new Uint8Array(align(header.length));
-  padded.set(header);
-  return padded;
-}
-
-/** The parts one after another in one array. */
-export function joinParts(parts: readonly Uint8Array[]): Uint8Array {
-  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
-  }
-  return bytes;
 }
 
 export type DecodedSearchIndex =
@@ -147,10 +130,6 @@ function decode(bytes: Uint8Array, expected: SearchIndexIdentity): DecodedSearch
     ok: true,
     snapshot: { articles: articles as SearchSnapshot['articles'], refs, segment },
   };
-}
-
-function align(offset: number): number {
-  return (offset + 3) & ~3;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -112,7 +112,7 @@ export function paragraphDoc(entry: IndexedArticle, id: number): ParagraphDoc | 
 export function* compactIndex(
   current: TermIndex,
   entries: readonly IndexedArticle[],
-  unchanged: () => boolean = () => true,
+  unchanged: () => boolean,
 ): Steps<{ index: TermIndex; owners: IndexedArticle[]; snapshot: SearchSnapshot } | undefined> {
   const { index, renumber } = yield* current.compactSteps();
   if (!unchanged()) return undefined;
