@@ -2,6 +2,7 @@ import { articleSentences, type Corpus } from '../corpus';
 import { contentHash } from '../cache/articleRecord';
 import type { Article } from '../model';
 import { slug } from '../parse/articleMeta';
+import { nextTurn } from '../steps';
 import { parseCatalogs } from './catalog';
 import { type ArticleScan, scanArticle } from './corpusMentions';
 import { MentionPostings } from './mentionPostings';
@@ -144,7 +145,7 @@ export class EntityIndex {
           this.scannedAhead.add(article.id);
         }
       }
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTurn();
     }
   }
 

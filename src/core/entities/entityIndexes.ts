@@ -4,6 +4,7 @@ import { articleSentences, type Corpus } from '../corpus';
 import type { Discovery } from './discovery';
 import { EntityIndex } from './entityIndex';
 import { joinSentences } from './joinedSentences';
+import { nextTurn } from '../steps';
 import { corpusFingerprint, type EntitySnapshot } from './entitySnapshot';
 
 const cache = new WeakMap<Corpus, { version: number; index: EntityIndex }>();
@@ -82,10 +83,7 @@ export async function discoveryInput(
   for (const article of all) {
     if (signal?.aborted) return undefined;
     articles.push(joinSentences([...articleSentences(article)].map((passage) => passage.text)));
-    if (Date.now() - started >= sliceMs) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      started = Date.now();
-    }
+    if (Date.now() - started >= sliceMs) started = await nextTurn();
   }
   return { articles, known };
 }
