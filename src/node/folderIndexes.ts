@@ -11,8 +11,8 @@ import type { IndexStore } from './indexCache';
 export class FolderIndexes {
   private readonly indexes = new Map<string, Map<string, IndexEntry>>();
   private readonly dirty = new Set<string>();
-  /** Folders whose index is being written in the background. */
-  private readonly writing = new Set<string>();
+  /** Folders whose index is being written in the background, with how many writes of it are going on. */
+  private readonly writing = new Map<string, number>();
 
   constructor(
     private readonly store: IndexStore | undefined,
@@ -75,7 +75,7 @@ export class FolderIndexes {
   /** `persist` without holding the thread (see `IndexStore.writeInBackground`); `persist` meanwhile writes these too. */
   async persistInBackground(): Promise<void> {
     const changed = this.changed();
-    for (const index of changed) this.writing.add(index.root);
+    for (const { root } of changed) this.writing.set(root, (this.writing.get(root) ?? 0) + 1);
     for (const index of changed) {
       try {
         await this.store?.writeInBackground(index);
@@ -83,7 +83,9 @@ export class FolderIndexes {
         this.dirty.add(index.root); // written at the next look
         throw error;
       } finally {
-        this.writing.delete(index.root);
+        const left = (this.writing.get(index.root) ?? 1) - 1;
+        if (left > 0) this.writing.set(index.root, left);
+        else this.writing.delete(index.root);
       }
       this.log?.(`persisted index of ${index.root} written (${index.files.size} files)`);
     }
@@ -98,7 +100,7 @@ export class FolderIndexes {
   private changed(): FolderIndex[] {
     const store = this.store;
     if (!store) return [];
-    const changed = [...new Set([...this.dirty, ...this.writing])].flatMap((root) => {
+    const changed = [...new Set([...this.dirty, ...this.writing.keys()])].flatMap((root) => {
       const files = this.indexes.get(root);
       return files ? [{ root, producer: producerFor(store, root), files }] : [];
     });

@@ -95,6 +95,15 @@ describe('loading a corpus through its persisted index', () => {
     expect(indexed.unwritten()).toBe(false);
   });
 
+  it('counts two background writes of one folder going on at once until both are done', async () => {
+    const { indexed } = await IndexedCorpus.load({ folders: [{ root }], store });
+    const writes = [indexed.persistInBackground(), indexed.persistInBackground()];
+    await Promise.race(writes);
+    expect(indexed.unwritten()).toBe(true); // the other is still writing
+    await Promise.all(writes);
+    expect(indexed.unwritten()).toBe(false);
+  });
+
   it('notices a changed, an added and a removed file, and parses only those', async () => {
     await load();
     write(
