@@ -3,7 +3,7 @@ import type { FileKey, IndexedOutcome } from '../core/cache/folderIndex';
 import { parseFallbackReason } from '../core/parse/article';
 import { type Decoded, decodeCorpusFile, tooLargeReason } from '../core/parse/decode';
 import { type PreparedFile, prepareFile } from '../core/preparedFile';
-import { isExtractedFormat } from '../core/readers/extracted';
+import { articleFormat, isExtractedFormat } from '../core/readers/extracted';
 import type { CorpusFile } from './corpusFolder';
 import { readRegularFile } from './corpusPaths';
 import { prepareExtracted } from './readers/prepareExtracted';
@@ -28,7 +28,7 @@ export const inThreadParser: ArticleParser = {
  * `parser` (a worker with a budget per file). What may go there: the
  * bundled corpus (a few short articles of our own, where starting a worker
  * would cost more than the parse), and, for a process with no thread to
- * keep free (the CLI), plain text (`plainText`), whose reading is linear in
+ * keep free (the CLI), plain text (`plainTextOrBundled`), whose reading is linear in
  * its length; never a user's Markdown, which a hostile file can make slow
  * or huge to parse.
  */
@@ -42,7 +42,7 @@ export function parsedHereWhen(parser: ArticleParser, here: (file: CorpusFile) =
 export const bundled = (file: CorpusFile): boolean => file.bundled === true;
 
 /** A plain-text file, or one of the bundled corpus. */
-export const plainTextOrBundled = (file: CorpusFile): boolean => bundled(file) || /\.txt$/i.test(file.path);
+export const plainTextOrBundled = (file: CorpusFile): boolean => bundled(file) || articleFormat(file.path) === 'text';
 
 /**
  * Reads, decodes and parses one corpus file in full: regular files only,
