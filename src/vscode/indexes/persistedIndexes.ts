@@ -145,23 +145,25 @@ export class PersistedIndexes implements vscode.Disposable {
     const current = this.corpus.current;
     const key = this.provided.get(current);
     if (key === undefined) return false;
+    let pending = false;
     try {
       const search = this.searchToWrite(current);
+      pending = search === 'pending';
       if (search && search !== 'pending') {
         const started = performance.now();
         this.search.write(key, search.index.snapshot());
         this.wroteSearch(search, started);
       }
       const entities = this.entitiesToWrite(current);
+      pending ||= entities === 'pending';
       if (entities && entities !== 'pending') {
         this.entities.write(key, entitySnapshotOf(current, entities));
         this.wroteEntities(entities);
       }
-      return search === 'pending' || entities === 'pending';
     } catch (error) {
       this.log.warn(`the search and entity indexes could not be persisted: ${(error as Error).message}`);
-      return false;
     }
+    return pending;
   }
 
   /**
@@ -174,9 +176,10 @@ export class PersistedIndexes implements vscode.Disposable {
     const current = this.corpus.current;
     const key = this.provided.get(current);
     if (key === undefined) return false;
+    let pending = false;
     try {
       const search = this.searchToWrite(current);
-      let pending = search === 'pending';
+      pending = search === 'pending';
       if (search && search !== 'pending') {
         const started = performance.now();
         const snapshot = await inSlices(search.index.snapshotSteps());
@@ -190,11 +193,10 @@ export class PersistedIndexes implements vscode.Disposable {
         await this.entities.writeInBackground(key, entitySnapshotOf(current, entities));
         this.wroteEntities(entities);
       }
-      return pending;
     } catch (error) {
       this.log.warn(`the search and entity indexes could not be persisted: ${(error as Error).message}`);
-      return false;
     }
+    return pending;
   }
 
   /** The search index to write, with the version it is written at; `pending` while it is still being built. */
