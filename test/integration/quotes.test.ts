@@ -45,7 +45,7 @@ suite('Cited quotes', () => {
       .getConfiguration('sourcebook')
       .update('citation.bibliography', undefined, vscode.ConfigurationTarget.Global);
   });
-  suiteTeardown(() => rmSync(dir, { recursive: true, force: true }));
+  suiteTeardown(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5 }));
 
   async function openSaved(name: string, content: string): Promise<vscode.TextEditor> {
     const path = join(dir, name);
